@@ -1,0 +1,100 @@
+// Package storage keeps Convene's state in PostgreSQL: connecting, the
+// embedded cluster, migrations, and one file per aggregate with its SQL.
+// It is the only package that imports sqlx and lib/pq.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/convene/convene/hub"
+)
+
+// DB is the application's handle on its database.
+type DB struct {
+	x *sqlx.DB
+}
+
+// Open connects to the database at dsn (a URL or key=value string) and
+// checks that it answers.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	x, err := sqlx.Open("postgres", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	x.SetMaxOpenConns(32)
+	x.SetMaxIdleConns(32)
+	x.SetConnMaxIdleTime(5 * time.Minute)
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := x.PingContext(pingCtx); err != nil {
+		x.Close()
+		return nil, fmt.Errorf("connect to database: %w", err)
+	}
+	return &DB{x: x}, nil
+}
+
+// Close releases the connections.
+func (db *DB) Close() error { return db.x.Close() }
+
+// SQL exposes the underlying handle to tests and tools in this module.
+func (db *DB) SQL() *sqlx.DB { return db.x }
+
+// Ping checks that the database answers within ctx.
+func (db *DB) Ping(ctx context.Context) error { return db.x.PingContext(ctx) }
+
+// InTx runs fn in one transaction, committed when fn returns nil and rolled
+// back otherwise, so a change is stored whole or not at all.
+func (db *DB) InTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	tx, err := db.x.BeginTxx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", mapErr(err))
+	}
+	return nil
+}
+
+// PostgreSQL error codes the domain cares about.
+const (
+	pqUniqueViolation     = "23505"
+	pqForeignKeyViolation = "23503"
+	pqCheckViolation      = "23514"
+)
+
+// mapErr turns database errors into the domain's vocabulary: no rows is
+// not_found, a unique violation is conflict. Others pass through.
+func mapErr(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return &hub.Error{Code: hub.ENotFound, Message: "Not found."}
+	}
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		switch pqErr.Code {
+		case pqUniqueViolation:
+			return &hub.Error{Code: hub.EConflict, Message: "That already exists."}
+		case pqForeignKeyViolation:
+			return &hub.Error{Code: hub.EInvalid, Message: "That refers to something that does not exist."}
+		}
+	}
+	return err
+}
+
+// notFound wraps sql.ErrNoRows as a not_found error naming what was missing.
+func notFound(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return &hub.Error{Code: hub.ENotFound, Message: what + " was not found."}
+	}
+	return err
+}
