@@ -124,4 +124,3 @@ func (f *FieldErrors) Err() error {
 	}
 	return &Error{Code: EInvalid, Message: msg, Fields: f.fields}
 }
-

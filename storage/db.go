@@ -98,3 +98,16 @@ func notFound(err error, what string) error {
 	}
 	return err
 }
+
+// Querier is what a query helper needs: the database itself or an open
+// transaction.
+type Querier = sqlx.ExtContext
+
+func sqlxGet(ctx context.Context, q Querier, dest any, query string, args ...any) error {
+	return sqlx.GetContext(ctx, q, dest, query, args...)
+}
+
+func isUniqueViolation(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && pqErr.Code == pqUniqueViolation
+}

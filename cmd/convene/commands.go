@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"strconv"
+	"time"
+
+	"github.com/convene/convene/storage"
+)
+
+// runServe starts the web server and, when needed, the embedded database.
+func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	cfg.serveFlags(fs)
+	if err := parseFlags(fs, args, stderr, "serve [--addr :8080] [--demo] [--data-dir DIR]"); err != nil {
+		return err
+	}
+	if err := cfg.validate(); err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	db, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	if err := db.Migrate(ctx, log); err != nil {
+		return err
+	}
+	if cfg.Demo {
+		if err := seedDemoIfEmpty(ctx, db, log, stdout); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	defer ln.Close()
+	if cfg.baseURLDerived { // the port may have been 0
+		cfg.BaseURL = "http://" + localAddr(ln.Addr().String())
+	}
+	s, err := newServer(cfg, db, log)
+	if err != nil {
+		return err
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL)
+	fmt.Fprintf(stdout, "Convene is running at %s (press Ctrl-C to stop)\n", cfg.BaseURL)
+	return s.serve(ctx, ln)
+}
+
+// runMigrate applies pending migrations.
+func runMigrate(ctx context.Context, cfg Config, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	cfg.databaseFlags(fs)
+	if err := parseFlags(fs, args, stderr, "migrate [--data-dir DIR]"); err != nil {
+		return err
+	}
+	if err := cfg.validate(); err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	db, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	return db.Migrate(ctx, log)
+}
+
+// runSeed adds the demo data.
+func runSeed(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	cfg.databaseFlags(fs)
+	demo := fs.Bool("demo", false, "add the demo hubs, organisations, people and events (required)")
+	scale := fs.Int("scale", 1, "multiply the demo data N times, for load tests")
+	if err := parseFlags(fs, args, stderr, "seed --demo [--scale N] [--data-dir DIR]"); err != nil {
+		return err
+	}
+	if !*demo {
+		return configErrorf("seed needs --demo (the only data set there is)")
+	}
+	if *scale < 1 || *scale > 1000 {
+		return configErrorf("--scale %s: want a whole number from 1 to 1000", strconv.Itoa(*scale))
+	}
+	if err := cfg.validate(); err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	db, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	if err := db.Migrate(ctx, log); err != nil {
+		return err
+	}
+	report, err := db.SeedDemo(ctx, storage.SeedOptions{Scale: *scale, Now: time.Now()})
+	if err != nil {
+		return err
+	}
+	printSeedReport(stdout, report)
+	return nil
+}
+
+// openDatabase connects to DATABASE_URL or to the embedded cluster,
+// starting it if no other process has. The returned func releases both.
+func openDatabase(ctx context.Context, cfg Config, log *slog.Logger) (*storage.DB, func(), error) {
+	if cfg.DatabaseURL != "" {
+		db, err := storage.Open(ctx, cfg.DatabaseURL)
+		if err != nil {
+			return nil, nil, err
+		}
+		return db, func() { db.Close() }, nil
+	}
+	cluster, err := storage.OpenCluster(ctx, storage.ClusterOptions{DataDir: cfg.DataDir, Logger: log})
+	if err != nil {
+		if errors.Is(err, storage.ErrNoServerBinaries) {
+			return nil, nil, &configError{msg: err.Error()}
+		}
+		return nil, nil, err
+	}
+	db, err := storage.Open(ctx, cluster.URL())
+	if err != nil {
+		_ = cluster.Close()
+		return nil, nil, err
+	}
+	return db, func() {
+		db.Close()
+		if err := cluster.Close(); err != nil {
+			log.Error("stop postgres", "err", err)
+		}
+	}, nil
+}
+
+func newLogger(cfg Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

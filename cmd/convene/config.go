@@ -1,0 +1,153 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything Convene is told from outside: flags, then the
+// CONVENE_* variables and DATABASE_URL, validated once at start.
+type Config struct {
+	// Addr is the address the web server listens on, e.g. ":8080".
+	Addr string
+	// BaseURL is the public address of the site, used in links sent to
+	// people (invites, password resets); https makes cookies Secure.
+	BaseURL string
+	// DatabaseURL is the PostgreSQL server to use; empty starts the
+	// embedded cluster in DataDir.
+	DatabaseURL string
+	// DataDir holds the embedded cluster.
+	DataDir string
+	// Demo seeds the demo data when the database has no hubs yet.
+	Demo bool
+	// LogLevel is the least severe level logged.
+	LogLevel slog.Level
+	// LogFormat is "text" or "json".
+	LogFormat string
+	// ShutdownTimeout bounds how long in-flight requests may take to
+	// finish when Convene is asked to stop.
+	ShutdownTimeout time.Duration
+
+	// baseURLDerived is true when BaseURL was not given but made from Addr.
+	baseURLDerived bool
+}
+
+// configError is a bad setting; main prints it on one line and exits 2.
+type configError struct{ msg string }
+
+func (e *configError) Error() string { return e.msg }
+
+func configErrorf(format string, args ...any) error {
+	return &configError{msg: fmt.Sprintf(format, args...)}
+}
+
+// defaultConfig reads the environment into a Config that flags may override.
+func defaultConfig(getenv func(string) string) (Config, error) {
+	cfg := Config{
+		Addr:            envOr(getenv, "CONVENE_ADDR", ":8080"),
+		BaseURL:         getenv("CONVENE_BASE_URL"),
+		DatabaseURL:     getenv("DATABASE_URL"),
+		DataDir:         envOr(getenv, "CONVENE_DATA_DIR", "./data"),
+		LogFormat:       envOr(getenv, "CONVENE_LOG_FORMAT", "text"),
+		ShutdownTimeout: 10 * time.Second,
+	}
+	var err error
+	if v := getenv("CONVENE_DEMO"); v != "" {
+		if cfg.Demo, err = strconv.ParseBool(v); err != nil {
+			return cfg, configErrorf("CONVENE_DEMO=%q: want true or false", v)
+		}
+	}
+	if v := getenv("CONVENE_LOG_LEVEL"); v != "" {
+		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			return cfg, configErrorf("CONVENE_LOG_LEVEL=%q: want debug, info, warn or error", v)
+		}
+	}
+	if v := getenv("CONVENE_SHUTDOWN_TIMEOUT"); v != "" {
+		if cfg.ShutdownTimeout, err = time.ParseDuration(v); err != nil {
+			return cfg, configErrorf("CONVENE_SHUTDOWN_TIMEOUT=%q: want a duration like 10s", v)
+		}
+	}
+	return cfg, nil
+}
+
+// serveFlags binds the flags of serve to cfg.
+func (cfg *Config) serveFlags(fs *flag.FlagSet) {
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on (CONVENE_ADDR)")
+	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public address of the site, for links in messages (CONVENE_BASE_URL)")
+	fs.BoolVar(&cfg.Demo, "demo", cfg.Demo, "seed demo data when the database has no hubs yet (CONVENE_DEMO)")
+	cfg.databaseFlags(fs)
+}
+
+// databaseFlags binds the flags every subcommand that uses the database has.
+func (cfg *Config) databaseFlags(fs *flag.FlagSet) {
+	fs.StringVar(&cfg.DataDir, "data-dir", cfg.DataDir, "folder of the embedded PostgreSQL, used when DATABASE_URL is unset (CONVENE_DATA_DIR)")
+}
+
+// validate checks the settings and fills in what follows from them.
+func (cfg *Config) validate() error {
+	if _, _, err := net.SplitHostPort(cfg.Addr); err != nil {
+		return configErrorf("addr %q: want host:port, like :8080 or 127.0.0.1:8080", cfg.Addr)
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL, cfg.baseURLDerived = "http://"+localAddr(cfg.Addr), true
+	}
+	u, err := url.Parse(cfg.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+		return configErrorf("base URL %q: want an absolute http(s) address with no path, like https://convene.example.org", cfg.BaseURL)
+	}
+	cfg.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/")
+	if cfg.DatabaseURL == "" && cfg.DataDir == "" {
+		return configErrorf("set DATABASE_URL, or CONVENE_DATA_DIR for the embedded PostgreSQL")
+	}
+	if cfg.DatabaseURL != "" {
+		if err := checkDatabaseURL(cfg.DatabaseURL); err != nil {
+			return err
+		}
+	}
+	if cfg.LogFormat != "text" && cfg.LogFormat != "json" {
+		return configErrorf("CONVENE_LOG_FORMAT=%q: want text or json", cfg.LogFormat)
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		return configErrorf("CONVENE_SHUTDOWN_TIMEOUT must be positive")
+	}
+	return nil
+}
+
+// Secure reports whether the site is served over HTTPS.
+func (cfg *Config) Secure() bool { return strings.HasPrefix(cfg.BaseURL, "https://") }
+
+func checkDatabaseURL(dsn string) error {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if _, err := url.Parse(dsn); err != nil {
+			return configErrorf("DATABASE_URL is not a valid URL: %v", errors.Unwrap(err))
+		}
+		return nil
+	}
+	if !strings.Contains(dsn, "=") {
+		return configErrorf("DATABASE_URL: want postgres://user:password@host/dbname or key=value settings")
+	}
+	return nil
+}
+
+// localAddr turns a listen address into one a browser on this machine can use.
+func localAddr(addr string) string {
+	host, port, _ := net.SplitHostPort(addr)
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+func envOr(getenv func(string) string, name, fallback string) string {
+	if v := getenv(name); v != "" {
+		return v
+	}
+	return fallback
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+)
+
+const errorHandledKey = "error_handled"
+
+// statusOf maps the domain's error codes to HTTP status: the one place
+// where this happens.
+func statusOf(code string) int {
+	switch code {
+	case hub.EInvalid:
+		return http.StatusUnprocessableEntity
+	case hub.ENotFound:
+		return http.StatusNotFound
+	case hub.EConflict:
+		return http.StatusConflict
+	case hub.EForbidden:
+		return http.StatusForbidden
+	case hub.EUnauthorised:
+		return http.StatusUnauthorized
+	case hub.ERateLimited:
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}
+
+// errorBody is the JSON shape of every API error.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// handleError is Echo's one error handler: domain errors and Echo's own
+// become a status with a JSON body under /api/ and a page elsewhere;
+// anything else is an internal error, logged with the request id and shown
+// to the user without detail.
+func (s *server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		// The request logger hands errors here first and Echo again after;
+		// only an error raised mid-response (a broken stream) is news.
+		if c.Get(errorHandledKey) == nil {
+			s.log.Error("error after the response began", "request_id", requestID(c), "err", err)
+		}
+		return
+	}
+	c.Set(errorHandledKey, true)
+	status, detail := s.describe(err, c)
+	if status == http.StatusTooManyRequests {
+		var he *hub.Error
+		if errors.As(err, &he) && he.RetryAfterSeconds > 0 {
+			c.Response().Header().Set("Retry-After", strconv.Itoa(he.RetryAfterSeconds))
+		}
+	}
+	var werr error
+	switch {
+	case c.Request().Method == http.MethodHead:
+		werr = c.NoContent(status)
+	case isAPI(c):
+		werr = c.JSON(status, errorBody{Error: detail})
+	default:
+		werr = s.renderError(c, status, detail.Message)
+	}
+	if werr != nil {
+		s.log.Error("write error response", "request_id", requestID(c), "err", werr)
+	}
+}
+
+// describe chooses the status and the user-facing detail of err.
+func (s *server) describe(err error, c echo.Context) (int, errorDetail) {
+	var he *hub.Error
+	if errors.As(err, &he) && he.Code != hub.EInternal {
+		return statusOf(he.Code), errorDetail{Code: he.Code, Message: he.Message, Fields: he.Fields}
+	}
+	var ee *echo.HTTPError
+	if errors.As(err, &ee) && ee.Code < 500 {
+		code := codeForStatus(ee.Code)
+		msg := http.StatusText(ee.Code)
+		switch ee.Code {
+		case http.StatusNotFound:
+			msg = "There is nothing at this address."
+		case http.StatusRequestEntityTooLarge:
+			msg = "The request is too large (the limit is 1 MB)."
+		case http.StatusMethodNotAllowed:
+			msg = "This address does not accept " + c.Request().Method + " requests."
+		default:
+			if m, ok := ee.Message.(string); ok && m != "" {
+				msg = m
+			}
+		}
+		return ee.Code, errorDetail{Code: code, Message: msg}
+	}
+	s.log.Error("internal error", "request_id", requestID(c), "method", c.Request().Method, "path", redactPath(c, c.Request().URL.Path), "err", err)
+	return http.StatusInternalServerError, errorDetail{Code: hub.EInternal, Message: hub.ErrorMessage(err)}
+}
+
+func codeForStatus(status int) string {
+	switch status {
+	case http.StatusUnauthorized:
+		return hub.EUnauthorised
+	case http.StatusForbidden:
+		return hub.EForbidden
+	case http.StatusNotFound, http.StatusMethodNotAllowed:
+		return hub.ENotFound
+	case http.StatusConflict:
+		return hub.EConflict
+	case http.StatusTooManyRequests:
+		return hub.ERateLimited
+	}
+	return hub.EInvalid
+}
+
+// renderError shows the friendly error page.
+func (s *server) renderError(c echo.Context, status int, message string) error {
+	heading := "Sorry, something went wrong"
+	switch status {
+	case http.StatusNotFound:
+		heading = "Page not found"
+		message = "There is nothing at this address. If you typed it, check it is correct."
+	case http.StatusForbidden:
+		heading = "You cannot do that"
+	case http.StatusUnauthorized:
+		heading = "Please sign in"
+	case http.StatusTooManyRequests:
+		heading = "Please wait a moment"
+	default:
+		if status < 500 {
+			heading = "There is a problem"
+		}
+	}
+	data := map[string]any{"Heading": heading, "Message": message}
+	if status >= 500 {
+		data["RequestID"] = requestID(c)
+	}
+	return s.render(c, status, "error", heading, data)
+}
+
+func isAPI(c echo.Context) bool {
+	return strings.HasPrefix(c.Request().URL.Path, "/api/")
+}
+
+func newRequestID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

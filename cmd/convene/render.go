@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/templates"
+)
+
+// requiredPages are the templates handlers render; start-up fails if one
+// is missing.
+var requiredPages = []string{"home", "hub", "error", "privacy"}
+
+// page is what every template receives: its own data plus the site-wide
+// fields the layout needs.
+type page struct {
+	// Title is the page's title, for the <title> element.
+	Title string
+	// Site carries the layout's fields.
+	Site site
+	// Data is the page's own data.
+	Data any
+}
+
+// site is the layout's view of the request.
+type site struct {
+	// User is the signed-in person, or nil.
+	User *hub.Actor
+	// CSRF is the token forms must send back.
+	CSRF string
+	// Flash is a one-off confirmation shown at the top of the page.
+	Flash string
+	// Path is the request path, to mark the current navigation link.
+	Path string
+}
+
+// Render implements echo.Renderer.
+func (s *server) Render(w io.Writer, name string, data any, c echo.Context) error {
+	return s.pages.Render(w, name, data)
+}
+
+// render wraps data with the site-wide fields and renders the named page.
+func (s *server) render(c echo.Context, status int, name, title string, data any) error {
+	p := page{Title: title, Data: data, Site: s.siteOf(c)}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.Render(status, name, p)
+}
+
+// siteOf gathers the layout's fields for the request.
+func (s *server) siteOf(c echo.Context) site {
+	st := site{Path: c.Request().URL.Path}
+	if a := actorOf(c); a.SignedIn() {
+		st.User = a
+	}
+	if tok, ok := c.Get("csrf").(string); ok {
+		st.CSRF = tok
+	}
+	return st
+}
+
+// actorOf is who is making the request.
+func actorOf(c echo.Context) *hub.Actor {
+	if a, ok := c.Get("actor").(*hub.Actor); ok && a != nil {
+		return a
+	}
+	return hub.Anonymous
+}
+
+func (s *server) templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		"asset": s.assets.URL,
+		"field": templates.FieldOf,
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return "1 " + one
+			}
+			return fmt.Sprintf("%d %s", n, many)
+		},
+		"date":  func(t time.Time) string { return t.Format("2 January 2006") },
+		"lower": strings.ToLower,
+	}
+}
+
+// notFoundPage is a 404 for a thing that does not exist or may not be seen.
+func notFoundPage() error { return echo.NewHTTPError(http.StatusNotFound) }

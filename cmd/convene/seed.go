@@ -1,0 +1,35 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/convene/convene/storage"
+)
+
+// seedDemoIfEmpty seeds the demo data into a database with no hubs, as
+// serve --demo does on its first run.
+func seedDemoIfEmpty(ctx context.Context, db *storage.DB, log *slog.Logger, stdout io.Writer) error {
+	has, err := db.HasHubs(ctx)
+	if err != nil || has {
+		return err
+	}
+	log.Info("seeding demo data into the empty database")
+	report, err := db.SeedDemo(ctx, storage.SeedOptions{Scale: 1, Now: time.Now()})
+	if err != nil {
+		return err
+	}
+	printSeedReport(stdout, report)
+	return nil
+}
+
+func printSeedReport(w io.Writer, r storage.SeedReport) {
+	fmt.Fprintf(w, "Demo data: added %d hubs, %d organisations, %d people and %d events", r.Hubs, r.Organisations, r.People, r.Events)
+	if r.Skipped > 0 {
+		fmt.Fprintf(w, " (%d hubs were there already)", r.Skipped)
+	}
+	fmt.Fprintln(w, ".")
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/convene/convene/static"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+// maxBody bounds request bodies; larger ones get 413.
+const maxBody = "1M"
+
+// server is the web application: its dependencies and its Echo router.
+type server struct {
+	cfg    Config
+	db     *storage.DB
+	log    *slog.Logger
+	pages  *templates.Renderer
+	assets *static.Files
+	echo   *echo.Echo
+}
+
+// newServer wires the application; it fails if a page is missing.
+func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
+	s := &server{cfg: cfg, db: db, log: log}
+	var err error
+	if s.assets, err = static.New(); err != nil {
+		return nil, err
+	}
+	if s.pages, err = templates.New(s.templateFuncs(), requiredPages...); err != nil {
+		return nil, err
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	e.Renderer = s
+	e.IPExtractor = echo.ExtractIPDirect()
+	e.Use(
+		middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}),
+		s.logRequests(),
+		middleware.RecoverWithConfig(middleware.RecoverConfig{
+			DisableStackAll: true,
+			LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+				s.log.Error("panic", "request_id", requestID(c), "err", err, "stack", string(stack))
+				return err
+			},
+		}),
+		securityHeaders,
+		middleware.BodyLimit(maxBody),
+	)
+	for _, r := range s.routes() {
+		e.Add(r.method, r.path, r.handler, r.access.middleware(s))
+	}
+	s.echo = e
+	return s, nil
+}
+
+// serve answers requests on ln until ctx ends, then stops accepting
+// connections and lets in-flight requests finish within the shutdown
+// timeout.
+func (s *server) serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.echo,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down: finishing requests in flight", "timeout", s.cfg.ShutdownTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// securityHeaders sets the headers every response carries. The policy
+// allows no inline script and no framing.
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
+			"form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+		return next(c)
+	}
+}
+
+// logRequests writes one structured line per request.
+func (s *server) logRequests() echo.MiddlewareFunc {
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogMethod: true, LogURIPath: true, LogStatus: true, LogLatency: true, LogRequestID: true,
+		HandleError: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			level := slog.LevelInfo
+			if v.Status >= 500 {
+				level = slog.LevelError
+			}
+			s.log.LogAttrs(c.Request().Context(), level, "request",
+				slog.String("method", v.Method),
+				slog.String("path", redactPath(c, v.URIPath)),
+				slog.Int("status", v.Status),
+				slog.Duration("duration", v.Latency),
+				slog.String("request_id", v.RequestID))
+			return nil
+		},
+	})
+}
+
+func requestID(c echo.Context) string {
+	return c.Response().Header().Get(echo.HeaderXRequestID)
+}
+
+// redactPath keeps secrets in URLs (password-reset, manage and calendar
+// tokens are route parameters called token) out of the logs.
+func redactPath(c echo.Context, path string) string {
+	if token := c.Param("token"); len(token) > 0 {
+		return strings.ReplaceAll(path, token, "[redacted]")
+	}
+	return path
+}

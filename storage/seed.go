@@ -1,0 +1,131 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// SeedOptions shapes the demo data.
+type SeedOptions struct {
+	// Scale multiplies the demo hubs (and all that is in them); 1 is the
+	// three hubs of the demo.
+	Scale int
+	// Now anchors the year of events: half before it, half after.
+	Now time.Time
+}
+
+// SeedReport says what SeedDemo added.
+type SeedReport struct {
+	// Hubs, Organisations, People and Events count the rows added.
+	Hubs, Organisations, People, Events int
+	// Skipped counts hubs that were already there.
+	Skipped int
+}
+
+// SeedDemo adds the demo hubs with their organisations. Each hub is added
+// in one transaction, and a hub whose slug exists already is left as it is,
+// so that seeding twice adds nothing.
+func (db *DB) SeedDemo(ctx context.Context, opts SeedOptions) (SeedReport, error) {
+	var report SeedReport
+	if opts.Scale < 1 {
+		opts.Scale = 1
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	for copyNo := 1; copyNo <= opts.Scale; copyNo++ {
+		for _, dh := range DemoHubs() {
+			dh = scaled(dh, copyNo)
+			err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+				added, err := seedHub(ctx, tx, dh, &report)
+				if err == nil && !added {
+					report.Skipped++
+				}
+				return err
+			})
+			if err != nil {
+				return report, fmt.Errorf("seed hub %s: %w", dh.Slug, err)
+			}
+		}
+	}
+	return report, nil
+}
+
+// HasHubs reports whether any hub exists, so that serve --demo seeds only
+// an empty database.
+func (db *DB) HasHubs(ctx context.Context) (bool, error) {
+	var exists bool
+	err := db.x.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM hubs)`)
+	if err != nil {
+		return false, fmt.Errorf("check for hubs: %w", err)
+	}
+	return exists, nil
+}
+
+// seedHub inserts one hub and what is in it; added is false when the hub
+// was there already.
+func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, report *SeedReport) (added bool, err error) {
+	var hubIDs []int64
+	err = tx.SelectContext(ctx, &hubIDs, `
+		INSERT INTO hubs (slug, name, region, timezone, description) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (slug) DO NOTHING RETURNING id`,
+		dh.Slug, dh.Name, dh.Region, dh.TimeZone, dh.Description)
+	if err != nil || len(hubIDs) == 0 {
+		return false, err
+	}
+	hubID := hubIDs[0]
+	report.Hubs++
+	for _, do := range dh.Organisations {
+		var orgID int64
+		err := tx.GetContext(ctx, &orgID, `
+			INSERT INTO organisations (name, kind, website, description) VALUES ($1, $2, $3, $4)
+			ON CONFLICT ((lower(name))) DO UPDATE SET updated_at = organisations.updated_at
+			RETURNING id`,
+			do.Name, do.Kind, do.Website, do.Description)
+		if err != nil {
+			return false, fmt.Errorf("organisation %q: %w", do.Name, err)
+		}
+		report.Organisations++
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO hub_memberships (hub_id, organisation_id, status) VALUES ($1, $2, 'active')
+			ON CONFLICT DO NOTHING`, hubID, orgID); err != nil {
+			return false, fmt.Errorf("membership of %q: %w", do.Name, err)
+		}
+	}
+	return true, nil
+}
+
+// scaled returns copy n of a demo hub: the first is the hub itself; later
+// copies get numbered slugs, names and email addresses so they stay unique.
+func scaled(dh DemoHub, n int) DemoHub {
+	if n == 1 {
+		return dh
+	}
+	suffix := fmt.Sprintf(" %d", n)
+	dh.Slug = fmt.Sprintf("%s-%d", dh.Slug, n)
+	dh.Name += suffix
+	orgs := make([]DemoOrganisation, len(dh.Organisations))
+	for i, o := range dh.Organisations {
+		o.Name += suffix
+		members := make([]DemoPerson, len(o.Members))
+		for j, p := range o.Members {
+			members[j] = scaledPerson(p, n)
+		}
+		o.Members = members
+		orgs[i] = o
+	}
+	dh.Organisations = orgs
+	dh.Coordinator = scaledPerson(dh.Coordinator, n)
+	dh.Evaluator = scaledPerson(dh.Evaluator, n)
+	return dh
+}
+
+func scaledPerson(p DemoPerson, n int) DemoPerson {
+	local, domain, _ := strings.Cut(p.Email, "@")
+	p.Email = fmt.Sprintf("%s+%d@%s", local, n, domain)
+	return p
+}
