@@ -1,24 +1,45 @@
 package hub
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// LoadTimeZone returns the IANA time zone called name, refusing the
-// ambiguous "Local" and names Go's zone database does not know.
+// LoadTimeZone loads a hub's IANA time zone, such as "Europe/London". It
+// refuses empty names and "Local" (the server's zone is no hub's zone).
 func LoadTimeZone(name string) (*time.Location, error) {
-	name = strings.TrimSpace(name)
-	if name == "" || name == "Local" {
-		return nil, &Error{Code: EInvalid, Message: "Choose a time zone, like Europe/London", Fields: map[string]string{"timezone": "Choose a time zone, like Europe/London"}}
+	var f FieldErrors
+	switch {
+	case name == "":
+		f.Add("timezone", "Enter a time zone, such as Europe/London")
+	case name == "Local" || !zoneName(name):
+		f.Add("timezone", "Enter a time zone by its IANA name, such as Europe/London")
+	default:
+		loc, err := time.LoadLocation(name)
+		if err == nil {
+			return loc, nil
+		}
+		f.Add("timezone", fmt.Sprintf("We don't know the time zone %q; use an IANA name such as Europe/London", name))
 	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		msg := "“" + name + "” is not a time zone we know; use a name like Europe/London"
-		return nil, &Error{Code: EInvalid, Message: msg, Fields: map[string]string{"timezone": msg}}
+	return nil, f.Err()
+}
+
+// zoneName reports whether name looks like an IANA zone name, so that
+// nothing else reaches the file system.
+func zoneName(name string) bool {
+	if len(name) > 64 || strings.HasPrefix(name, "/") || strings.Contains(name, "//") {
+		return false
 	}
-	return loc, nil
+	for _, r := range name {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
+			r == '/' || r == '_' || r == '-' || r == '+'
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
