@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/convene/convene/hub"
+	"github.com/jmoiron/sqlx"
 )
 
 // HubSummary is a hub with the counts its card on the home page shows.
@@ -52,8 +53,17 @@ func (db *DB) HubByID(ctx context.Context, id int64) (hub.Hub, error) {
 
 // CreateHub stores a new hub, filling in its id and timestamps. A taken
 // slug is a conflict on the slug field.
-func (db *DB) CreateHub(ctx context.Context, h *hub.Hub) error {
-	err := db.x.GetContext(ctx, h, `
+func (db *DB) CreateHub(ctx context.Context, by *int64, h *hub.Hub) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := insertHub(ctx, tx, h); err != nil {
+			return err
+		}
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &h.ID, Action: "hub.create", Subject: subject("hub", h.ID)})
+	})
+}
+
+func insertHub(ctx context.Context, q Querier, h *hub.Hub) error {
+	err := sqlxGet(ctx, q, h, `
 		INSERT INTO hubs (slug, name, region, timezone, description)
 		VALUES ($1, $2, $3, $4, $5)
 		RETURNING id, slug, name, region, timezone, description, created_at, updated_at`,
@@ -65,8 +75,17 @@ func (db *DB) CreateHub(ctx context.Context, h *hub.Hub) error {
 }
 
 // UpdateHub saves a hub's editable fields (its slug included).
-func (db *DB) UpdateHub(ctx context.Context, h *hub.Hub) error {
-	err := db.x.GetContext(ctx, h, `
+func (db *DB) UpdateHub(ctx context.Context, by *int64, h *hub.Hub) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := updateHub(ctx, tx, h); err != nil {
+			return err
+		}
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &h.ID, Action: "hub.update", Subject: subject("hub", h.ID)})
+	})
+}
+
+func updateHub(ctx context.Context, q Querier, h *hub.Hub) error {
+	err := sqlxGet(ctx, q, h, `
 		UPDATE hubs SET slug = $2, name = $3, region = $4, timezone = $5, description = $6, updated_at = now()
 		WHERE id = $1
 		RETURNING id, slug, name, region, timezone, description, created_at, updated_at`,

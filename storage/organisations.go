@@ -3,8 +3,10 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/convene/convene/hub"
+	"github.com/jmoiron/sqlx"
 )
 
 const orgColumns = `o.id, o.name, o.kind, o.website, o.description, o.created_at, o.updated_at`
@@ -54,4 +56,115 @@ func nameTaken(err error, name string) error {
 		return &hub.Error{Code: hub.EConflict, Message: msg, Fields: map[string]string{"name": msg}}
 	}
 	return err
+}
+
+// ListOrganisations lists organisations by name, a page at a time.
+func (db *DB) ListOrganisations(ctx context.Context, limit, offset int) ([]hub.Organisation, error) {
+	orgs := []hub.Organisation{}
+	err := db.x.SelectContext(ctx, &orgs, `SELECT `+orgColumns+` FROM organisations o ORDER BY lower(o.name), o.id LIMIT $1 OFFSET $2`, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("list organisations: %w", err)
+	}
+	return orgs, nil
+}
+
+// OrganisationsOf lists the organisations a person acts for.
+func (db *DB) OrganisationsOf(ctx context.Context, personID int64) ([]hub.Organisation, error) {
+	orgs := []hub.Organisation{}
+	err := db.x.SelectContext(ctx, &orgs, `
+		SELECT `+orgColumns+` FROM organisations o JOIN affiliations a ON a.organisation_id = o.id
+		WHERE a.person_id = $1 ORDER BY lower(o.name)`, personID)
+	if err != nil {
+		return nil, fmt.Errorf("organisations of %d: %w", personID, err)
+	}
+	return orgs, nil
+}
+
+// RegisterOrganisation creates an organisation with its creator as its
+// first member, in one transaction.
+func (db *DB) RegisterOrganisation(ctx context.Context, by int64, o *hub.Organisation) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := db.CreateOrganisation(ctx, tx, o); err != nil {
+			return err
+		}
+		if err := affiliate(ctx, tx, by, o.ID); err != nil {
+			return err
+		}
+		return audit(ctx, tx, Entry{PersonID: &by, Action: "organisation.create", Subject: subject("organisation", o.ID)})
+	})
+}
+
+// UpdateOrganisation saves an organisation's editable fields.
+func (db *DB) UpdateOrganisation(ctx context.Context, by int64, o *hub.Organisation) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+		err := tx.GetContext(ctx, o, `
+			UPDATE organisations SET name = $2, kind = $3, website = $4, description = $5, updated_at = now()
+			WHERE id = $1 RETURNING id, name, kind, website, description, created_at, updated_at`,
+			o.ID, o.Name, o.Kind, o.Website, o.Description)
+		if err != nil {
+			return fmt.Errorf("update organisation %d: %w", o.ID, nameTaken(notFound(err, "The organisation"), o.Name))
+		}
+		return audit(ctx, tx, Entry{PersonID: &by, Action: "organisation.update", Subject: subject("organisation", o.ID)})
+	})
+}
+
+// AffiliatePerson adds a person to an organisation; already being there is
+// a conflict.
+func (db *DB) AffiliatePerson(ctx context.Context, by *int64, personID, orgID int64) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := affiliate(ctx, tx, personID, orgID); err != nil {
+			return err
+		}
+		return audit(ctx, tx, Entry{PersonID: by, Action: "affiliation.add", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
+	})
+}
+
+func affiliate(ctx context.Context, q Querier, personID, orgID int64) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO affiliations (person_id, organisation_id) VALUES ($1, $2)`, personID, orgID)
+	if isUniqueViolation(err) {
+		return &hub.Error{Code: hub.EConflict, Message: "That person is already part of the organisation."}
+	}
+	if err != nil {
+		return fmt.Errorf("affiliate %d with %d: %w", personID, orgID, mapErr(err))
+	}
+	return nil
+}
+
+// Colleague is a member of an organisation, as its other members see them.
+type Colleague struct {
+	ID    int64  `db:"id" json:"id"`
+	Name  string `db:"name" json:"name"`
+	Email string `db:"email" json:"email"`
+}
+
+// PeopleOfOrganisation lists an organisation's members by name.
+func (db *DB) PeopleOfOrganisation(ctx context.Context, orgID int64) ([]Colleague, error) {
+	people := []Colleague{}
+	err := db.x.SelectContext(ctx, &people, `
+		SELECT p.id, p.name, p.email FROM people p JOIN affiliations a ON a.person_id = p.id
+		WHERE a.organisation_id = $1 ORDER BY lower(p.name), p.id`, orgID)
+	if err != nil {
+		return nil, fmt.Errorf("people of organisation %d: %w", orgID, err)
+	}
+	return people, nil
+}
+
+// SearchOrganisations finds organisations whose name contains q (ignoring
+// case) that are not active members of hubID, for adding to the hub.
+func (db *DB) SearchOrganisations(ctx context.Context, q string, notInHub int64, limit int) ([]hub.Organisation, error) {
+	orgs := []hub.Organisation{}
+	err := db.x.SelectContext(ctx, &orgs, `
+		SELECT `+orgColumns+` FROM organisations o
+		WHERE o.name ILIKE '%' || $1 || '%'
+		  AND NOT EXISTS (SELECT 1 FROM hub_memberships m WHERE m.organisation_id = o.id AND m.hub_id = $2 AND m.status = 'active')
+		ORDER BY lower(o.name) LIMIT $3`, escapeLike(q), notInHub, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search organisations: %w", err)
+	}
+	return orgs, nil
+}
+
+// escapeLike makes s match literally inside a LIKE pattern.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

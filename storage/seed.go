@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"github.com/convene/convene/hub"
 )
 
 // SeedOptions shapes the demo data.
@@ -18,12 +20,23 @@ type SeedOptions struct {
 	Now time.Time
 }
 
+// DemoPassword is the password of every demo account, printed when the
+// demo data is seeded so that a newcomer can sign in as anyone.
+const DemoPassword = "convene-demo"
+
 // SeedReport says what SeedDemo added.
 type SeedReport struct {
 	// Hubs, Organisations, People and Events count the rows added.
 	Hubs, Organisations, People, Events int
 	// Skipped counts hubs that were already there.
 	Skipped int
+	// Accounts lists one account of each kind to sign in with.
+	Accounts []DemoAccount
+}
+
+// DemoAccount is a demo person to sign in as, with what they can do.
+type DemoAccount struct {
+	Role, Name, Email string
 }
 
 // SeedDemo adds the demo hubs with their organisations. Each hub is added
@@ -37,11 +50,36 @@ func (db *DB) SeedDemo(ctx context.Context, opts SeedOptions) (SeedReport, error
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	// One hash for every demo account: demo data, not real accounts, and
+	// hashing thousands of times would make --scale slow for nothing.
+	hash, err := hub.HashPassword(DemoPassword)
+	if err != nil {
+		return report, err
+	}
+	admin := DemoAdmin()
+	err = db.InTx(ctx, func(tx *sqlx.Tx) error {
+		id, err := seedPerson(ctx, tx, admin, hash, &report)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO roles (person_id, role) VALUES ($1, 'admin') ON CONFLICT DO NOTHING`, id)
+		return err
+	})
+	if err != nil {
+		return report, fmt.Errorf("seed admin: %w", err)
+	}
+	first := DemoHubs()[0]
+	report.Accounts = []DemoAccount{
+		{"Site administrator", admin.Name, admin.Email},
+		{"Coordinator of " + first.Name, first.Coordinator.Name, first.Coordinator.Email},
+		{"Evaluator of " + first.Name, first.Evaluator.Name, first.Evaluator.Email},
+		{"Member of " + first.Organisations[0].Name, first.Organisations[0].Members[0].Name, first.Organisations[0].Members[0].Email},
+	}
 	for copyNo := 1; copyNo <= opts.Scale; copyNo++ {
 		for _, dh := range DemoHubs() {
 			dh = scaled(dh, copyNo)
 			err := db.InTx(ctx, func(tx *sqlx.Tx) error {
-				added, err := seedHub(ctx, tx, dh, &report)
+				added, err := seedHub(ctx, tx, dh, hash, &report)
 				if err == nil && !added {
 					report.Skipped++
 				}
@@ -68,7 +106,7 @@ func (db *DB) HasHubs(ctx context.Context) (bool, error) {
 
 // seedHub inserts one hub and what is in it; added is false when the hub
 // was there already.
-func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, report *SeedReport) (added bool, err error) {
+func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, hash string, report *SeedReport) (added bool, err error) {
 	var hubIDs []int64
 	err = tx.SelectContext(ctx, &hubIDs, `
 		INSERT INTO hubs (slug, name, region, timezone, description) VALUES ($1, $2, $3, $4, $5)
@@ -95,8 +133,45 @@ func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, report *SeedReport) (
 			ON CONFLICT DO NOTHING`, hubID, orgID); err != nil {
 			return false, fmt.Errorf("membership of %q: %w", do.Name, err)
 		}
+		for _, member := range do.Members {
+			personID, err := seedPerson(ctx, tx, member, hash, report)
+			if err != nil {
+				return false, err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO affiliations (person_id, organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, personID, orgID); err != nil {
+				return false, fmt.Errorf("affiliate %s: %w", member.Email, err)
+			}
+		}
+	}
+	for role, p := range map[string]DemoPerson{"coordinator": dh.Coordinator, "evaluator": dh.Evaluator} {
+		personID, err := seedPerson(ctx, tx, p, hash, report)
+		if err != nil {
+			return false, err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO roles (person_id, role, hub_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, personID, role, hubID); err != nil {
+			return false, fmt.Errorf("%s of %s: %w", role, dh.Slug, err)
+		}
 	}
 	return true, nil
+}
+
+// seedPerson adds a demo account (or finds it) and returns its id.
+func seedPerson(ctx context.Context, tx *sqlx.Tx, p DemoPerson, hash string, report *SeedReport) (int64, error) {
+	var row struct {
+		ID  int64 `db:"id"`
+		New bool  `db:"new"`
+	}
+	err := tx.GetContext(ctx, &row, `
+		INSERT INTO people (email, name, password_hash) VALUES ($1, $2, $3)
+		ON CONFLICT ((lower(email))) DO UPDATE SET updated_at = people.updated_at
+		RETURNING id, xmax = 0 AS new`, p.Email, p.Name, hash)
+	if err != nil {
+		return 0, fmt.Errorf("person %s: %w", p.Email, err)
+	}
+	if row.New {
+		report.People++
+	}
+	return row.ID, nil
 }
 
 // scaled returns copy n of a demo hub: the first is the hub itself; later

@@ -88,7 +88,7 @@ func (f *Form) Value(name string) string {
 
 // Field describes one labelled input for the "field" template.
 type Field struct {
-	ID, Name, Label, Value, Error, Hint, Type, Autocomplete, Inputmode string
+	ID, Name, Label, Value, Error, Hint, Type, Autocomplete, Inputmode, List string
 	Required                                                           bool
 	Rows                                                               int
 	Options                                                            []Option
@@ -128,4 +128,22 @@ func (fd Field) WithOptions(opts []Option) Field { fd.Options = opts; return fd 
 func FieldID(name string) string {
 	r := strings.NewReplacer("[", "-", "]", "", ".", "-", "_", "-")
 	return "f-" + r.Replace(name)
+}
+
+// FormFuncs are the template functions that build fields in a pipeline:
+//
+//	{{template "field" (field .Form "email" "Email address" | as "email" | required | autocomplete "email")}}
+func FormFuncs() map[string]any {
+	return map[string]any{
+		"field":        FieldOf,
+		"as":           func(typ string, fd Field) Field { return fd.As(typ) },
+		"hint":         func(hint string, fd Field) Field { return fd.WithHint(hint) },
+		"required":     func(fd Field) Field { return fd.Mandatory() },
+		"autocomplete": func(token string, fd Field) Field { return fd.Autocompleted(token) },
+		"options":      func(opts []Option, fd Field) Field { return fd.WithOptions(opts) },
+		"rows":         func(n int, fd Field) Field { fd.Rows = n; return fd },
+		"value":        func(v string, fd Field) Field { fd.Value = v; return fd },
+		"list":         func(id string, fd Field) Field { fd.List = id; return fd },
+		"inputmode":    func(mode string, fd Field) Field { fd.Inputmode = mode; return fd },
+	}
 }

@@ -85,6 +85,12 @@ func (cfg *Config) serveFlags(fs *flag.FlagSet) {
 	cfg.databaseFlags(fs)
 }
 
+// linkFlags binds the flags of subcommands that print links to the site.
+func (cfg *Config) linkFlags(fs *flag.FlagSet) {
+	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public address of the site, for the links printed (CONVENE_BASE_URL)")
+	cfg.databaseFlags(fs)
+}
+
 // databaseFlags binds the flags every subcommand that uses the database has.
 func (cfg *Config) databaseFlags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.DataDir, "data-dir", cfg.DataDir, "folder of the embedded PostgreSQL, used when DATABASE_URL is unset (CONVENE_DATA_DIR)")

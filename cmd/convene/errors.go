@@ -61,12 +61,7 @@ func (s *server) handleError(err error, c echo.Context) {
 	}
 	c.Set(errorHandledKey, true)
 	status, detail := s.describe(err, c)
-	if status == http.StatusTooManyRequests {
-		var he *hub.Error
-		if errors.As(err, &he) && he.RetryAfterSeconds > 0 {
-			c.Response().Header().Set("Retry-After", strconv.Itoa(he.RetryAfterSeconds))
-		}
-	}
+	setRetryAfter(c, err)
 	var werr error
 	switch {
 	case c.Request().Method == http.MethodHead:
@@ -158,4 +153,12 @@ func newRequestID() string {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// setRetryAfter tells a throttled client when to try again.
+func setRetryAfter(c echo.Context, err error) {
+	var he *hub.Error
+	if errors.As(err, &he) && he.RetryAfterSeconds > 0 {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(he.RetryAfterSeconds))
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 )
 
 // homePage lists the hubs.
@@ -17,18 +18,73 @@ func (s *server) homePage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "home", "Regional learning hubs", map[string]any{"Hubs": hubs})
 }
 
-// hubPage shows a hub and its member organisations grouped by kind.
+// hubView is what a hub's page shows.
+type hubView struct {
+	Hub          hub.Hub
+	Groups       []hub.KindGroup
+	Coordinators []storage.StaffMember
+	CanManage    bool
+	// CanJoin lists the viewer's organisations that may ask to join.
+	CanJoin []hub.Organisation
+	// Waiting lists the viewer's organisations that have asked already.
+	Waiting []hub.Organisation
+}
+
+// hubPage shows a hub: about, member organisations by kind, coordinators,
+// and for organisation members a way to ask to join.
 func (s *server) hubPage(c echo.Context) error {
 	ctx := c.Request().Context()
 	h, err := s.db.HubBySlug(ctx, c.Param("slug"))
 	if err != nil {
 		return err
 	}
+	a := actorOf(c)
+	v := hubView{Hub: h, CanManage: hub.CanManageHub(a, h.ID)}
 	members, err := s.db.MembersOfHub(ctx, h.ID)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "hub", h.Name, map[string]any{"Hub": h, "Groups": hub.GroupByKind(members)})
+	v.Groups = hub.GroupByKind(members)
+	staff, err := s.db.HubStaff(ctx, h.ID)
+	if err != nil {
+		return err
+	}
+	for _, m := range staff {
+		if m.Role == hub.RoleCoordinator {
+			m.Email = "" // the public page never shows emails
+			v.Coordinators = append(v.Coordinators, m)
+		}
+	}
+	if len(a.Organisations) > 0 {
+		if v.CanJoin, v.Waiting, err = s.joinable(c, h.ID); err != nil {
+			return err
+		}
+	}
+	return s.render(c, http.StatusOK, "hub", h.Name, v)
+}
+
+// joinable sorts the viewer's organisations that are not members of the
+// hub into those that may ask to join and those already waiting.
+func (s *server) joinable(c echo.Context, hubID int64) (canJoin, waiting []hub.Organisation, err error) {
+	ctx := c.Request().Context()
+	orgs, err := s.db.OrganisationsOf(ctx, actorOf(c).PersonID())
+	if err != nil {
+		return nil, nil, err
+	}
+	statuses, err := s.db.MembershipStatuses(ctx, hubID)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, o := range orgs {
+		switch statuses[o.ID] {
+		case "active":
+		case "requested":
+			waiting = append(waiting, o)
+		default:
+			canJoin = append(canJoin, o)
+		}
+	}
+	return canJoin, waiting, nil
 }
 
 // privacyPage explains who sees what.

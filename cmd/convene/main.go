@@ -53,6 +53,7 @@ Commands:
             N multiplies their number for load tests. Seeding twice adds nothing new.
   user      create --email E --name N [--admin] [--password-stdin]: add a person; prints a
             link to set their password unless the password is read from standard input.
+            reset-password --email E: print a link for them to set a new password.
   healthcheck  [--url URL]: exit 0 if the Convene on this machine is ready, 1 if not
             (for container health checks).
   version   print the version.
@@ -79,6 +80,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(ctx, cfg, args, stderr)
 	case "seed":
 		return runSeed(ctx, cfg, args, stdout, stderr)
+	case "user":
+		return runUser(ctx, cfg, args, stdin, stdout, stderr)
 	case "healthcheck":
 		return runHealthcheck(ctx, cfg, args, stderr)
 	case "version":

@@ -16,7 +16,8 @@ import (
 
 // requiredPages are the templates handlers render; start-up fails if one
 // is missing.
-var requiredPages = []string{"home", "hub", "error", "privacy"}
+var requiredPages = []string{"home", "hub", "error", "privacy", "signin", "forgot", "set_password", "account",
+	"admin", "hub_settings", "hub_members", "hub_people", "organisations", "organisation", "organisation_form"}
 
 // page is what every template receives: its own data plus the site-wide
 // fields the layout needs.
@@ -62,6 +63,7 @@ func (s *server) siteOf(c echo.Context) site {
 	if tok, ok := c.Get("csrf").(string); ok {
 		st.CSRF = tok
 	}
+	st.Flash = s.takeFlash(c)
 	return st
 }
 
@@ -74,19 +76,38 @@ func actorOf(c echo.Context) *hub.Actor {
 }
 
 func (s *server) templateFuncs() template.FuncMap {
-	return template.FuncMap{
+	funcs := template.FuncMap{
 		"asset": s.assets.URL,
-		"field": templates.FieldOf,
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return "1 " + one
-			}
-			return fmt.Sprintf("%d %s", n, many)
-		},
+		"plural": plural,
 		"date":  func(t time.Time) string { return t.Format("2 January 2006") },
 		"lower": strings.ToLower,
+		"inc":   func(i int) int { return i + 1 },
+		"add":   func(a, b int) int { return a + b },
+		"sub":   func(a, b int) int { return max(a-b, 0) },
+		"roleOptions": func() []templates.Option {
+			return []templates.Option{{Value: string(hub.RoleCoordinator), Label: "Coordinator"}, {Value: string(hub.RoleEvaluator), Label: "Evaluator"}}
+		},
+		"kindOptions": func() []templates.Option {
+			opts := []templates.Option{}
+			for _, k := range hub.OrgKinds() {
+				opts = append(opts, templates.Option{Value: string(k), Label: k.Label()})
+			}
+			return opts
+		},
 	}
+	for name, fn := range templates.FormFuncs() {
+		funcs[name] = fn
+	}
+	return funcs
 }
 
 // notFoundPage is a 404 for a thing that does not exist or may not be seen.
 func notFoundPage() error { return echo.NewHTTPError(http.StatusNotFound) }
+
+// plural says "1 hub" or "3 hubs".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -27,7 +27,48 @@ func (s *server) routes() []route {
 
 		{GET, "/", s.homePage, public},
 		{GET, "/privacy", s.privacyPage, public},
+
+		// Signing in and the account.
+		{GET, "/sign-in", s.signInPage, public},
+		{POST, "/sign-in", s.signIn, public},
+		{POST, "/sign-out", s.signOut, signedIn},
+		{GET, "/forgot-password", s.forgotPasswordPage, public},
+		{GET, "/set-password/:token", s.setPasswordPage, public},
+		{POST, "/set-password/:token", s.setPassword, public},
+		{GET, "/account", s.accountPage, signedIn},
+		{POST, "/account/name", s.renameSelf, signedIn},
+		{POST, "/account/password", s.changePassword, signedIn},
+		{POST, "/account/tokens", s.createToken, signedIn},
+		{POST, "/account/tokens/:id/revoke", s.revokeToken, signedIn},
+
+		// Site administration.
+		{GET, "/admin", s.adminPage, admin},
+		{POST, "/admin/hubs", s.createHub, admin},
+		{POST, "/admin/roles", s.appoint, admin},
+		{POST, "/admin/roles/remove", s.removeRole, admin},
+
+		// Hubs: public pages, and management by their coordinators (checked
+		// per hub in the handler).
 		{GET, "/hubs/:slug", s.hubPage, public},
+		{POST, "/hubs/:slug/join", s.askToJoin, signedIn},
+		{GET, "/hubs/:slug/settings", s.hubSettingsPage, signedIn},
+		{POST, "/hubs/:slug/settings", s.updateHubSettings, signedIn},
+		{GET, "/hubs/:slug/members", s.membersPage, signedIn},
+		{POST, "/hubs/:slug/members", s.addMember, signedIn},
+		{POST, "/hubs/:slug/members/:org/remove", s.removeMember, signedIn},
+		{POST, "/hubs/:slug/requests/:org", s.decideRequest, signedIn},
+		{GET, "/hubs/:slug/people", s.peoplePage, signedIn},
+		{POST, "/hubs/:slug/people", s.invitePerson, signedIn},
+		{POST, "/hubs/:slug/people/:id/link", s.makeLink, signedIn},
+
+		// Organisations.
+		{GET, "/organisations", s.organisationsPage, public},
+		{GET, "/organisations/new", s.newOrganisationPage, signedIn},
+		{POST, "/organisations", s.createOrganisation, signedIn},
+		{GET, "/organisations/:id", s.organisationPage, public},
+		{GET, "/organisations/:id/edit", s.editOrganisationPage, signedIn},
+		{POST, "/organisations/:id", s.updateOrganisation, signedIn},
+		{POST, "/organisations/:id/people", s.addColleague, signedIn},
 	}
 }
 

@@ -32,4 +32,11 @@ func printSeedReport(w io.Writer, r storage.SeedReport) {
 		fmt.Fprintf(w, " (%d hubs were there already)", r.Skipped)
 	}
 	fmt.Fprintln(w, ".")
+	if r.People == 0 {
+		return
+	}
+	fmt.Fprintf(w, "Demo accounts all use the password %q. For example:\n", storage.DemoPassword)
+	for _, a := range r.Accounts {
+		fmt.Fprintf(w, "  %-45s %s\n", a.Role+":", a.Email)
+	}
 }

@@ -58,6 +58,8 @@ func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
 		}),
 		securityHeaders,
 		middleware.BodyLimit(maxBody),
+		s.identify,
+		s.csrf,
 	)
 	for _, r := range s.routes() {
 		e.Add(r.method, r.path, r.handler, r.access.middleware(s))

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+)
+
+const (
+	sessionCookie = "convene_session"
+	csrfCookie    = "convene_csrf"
+	csrfField     = "csrf"
+	csrfHeader    = "X-CSRF-Token"
+)
+
+// sessionPolicy: a session ends after a week unused or a month in all.
+var sessionPolicy = storage.SessionPolicy{IdleTimeout: 7 * 24 * time.Hour, Lifetime: 30 * 24 * time.Hour}
+
+// signInThrottle: five failures per account, or twenty per client address
+// (an office may share one), within fifteen minutes lock sign-in until the
+// window has passed.
+var signInThrottle = storage.Throttle{Window: 15 * time.Minute, PerAccount: 5, PerAddress: 20}
+
+// identify works out who is making the request: a bearer token (API
+// clients) or a session cookie (browsers). A bearer token that does not
+// work is refused outright; a stale cookie is just cleared.
+func (s *server) identify(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if anonymousPath(c.Request().URL.Path) {
+			return next(c)
+		}
+		ctx := c.Request().Context()
+		if token, ok := bearerToken(c); ok {
+			actor, err := s.db.TokenActor(ctx, hub.HashToken(token))
+			if err != nil {
+				return err
+			}
+			if actor == nil {
+				return &hub.Error{Code: hub.EUnauthorised, Message: "The API token is not valid: it may have been revoked."}
+			}
+			c.Set("actor", actor)
+			c.Set("bearer", true)
+			return next(c)
+		}
+		if ck, err := c.Cookie(sessionCookie); err == nil && ck.Value != "" {
+			hash := hub.HashToken(ck.Value)
+			actor, err := s.db.SessionActor(ctx, hash, sessionPolicy)
+			if err != nil {
+				return err
+			}
+			if actor == nil {
+				s.clearCookie(c, sessionCookie)
+			} else {
+				c.Set("actor", actor)
+				c.Set("session", hash)
+			}
+		}
+		return next(c)
+	}
+}
+
+func bearerToken(c echo.Context) (string, bool) {
+	h := c.Request().Header.Get(echo.HeaderAuthorization)
+	scheme, token, found := strings.Cut(h, " ")
+	if !found || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	token = strings.TrimSpace(token)
+	return token, token != ""
+}
+
+// csrf guards every state-changing request that a browser could be tricked
+// into sending: forms carry a token that must match a cookie only this
+// site can read (double submit), cross-site requests are refused outright,
+// and API writes authenticated by cookie must send the token in the
+// X-CSRF-Token header. Requests with a bearer token carry no ambient
+// authority and are exempt, as are API calls that send no session cookie.
+func (s *server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if c.Get("bearer") != nil {
+			return next(c)
+		}
+		token := ""
+		if ck, err := c.Cookie(csrfCookie); err == nil && len(ck.Value) >= 32 {
+			token = ck.Value
+		}
+		switch c.Request().Method {
+		case http.MethodGet, http.MethodHead, http.MethodOptions:
+		default:
+			_, hasSession := c.Get("session").([]byte)
+			if isAPI(c) && !hasSession {
+				return next(c)
+			}
+			if c.Request().Header.Get("Sec-Fetch-Site") == "cross-site" {
+				return forbidden("Requests from other sites are not accepted.")
+			}
+			sent := c.Request().Header.Get(csrfHeader)
+			if sent == "" && !isAPI(c) {
+				sent = c.FormValue(csrfField)
+			}
+			if token == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(token)) != 1 {
+				return forbidden("This form has expired or did not come from this site. Go back, reload the page and try again.")
+			}
+		}
+		if token == "" {
+			token, _ = hub.NewToken("")
+			s.setCookie(c, csrfCookie, token, 0)
+		}
+		c.Set("csrf", token)
+		return next(c)
+	}
+}
+
+// setCookie sets an HttpOnly, SameSite=Lax cookie, Secure over HTTPS;
+// maxAge 0 makes it last as long as the browser session.
+func (s *server) setCookie(c echo.Context, name, value string, maxAge time.Duration) {
+	c.SetCookie(&http.Cookie{
+		Name: name, Value: value, Path: "/", MaxAge: int(maxAge.Seconds()),
+		HttpOnly: true, Secure: s.cfg.Secure(), SameSite: http.SameSiteLaxMode,
+	})
+}
+
+func (s *server) clearCookie(c echo.Context, name string) {
+	c.SetCookie(&http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.cfg.Secure(), SameSite: http.SameSiteLaxMode})
+}
+
+// startSession signs a person in: any session the browser had is ended
+// (the token is rotated at sign-in) and a new one begins.
+func (s *server) startSession(c echo.Context, personID int64) error {
+	ctx := c.Request().Context()
+	if old, ok := c.Get("session").([]byte); ok {
+		if err := s.db.DeleteSession(ctx, old); err != nil {
+			return err
+		}
+	}
+	token, err := s.db.CreateSession(ctx, personID, sessionPolicy)
+	if err != nil {
+		return err
+	}
+	s.setCookie(c, sessionCookie, token, sessionPolicy.Lifetime)
+	return nil
+}
+
+// checkCredentials is the one sign-in check behind the page and the API:
+// throttled per account and address, the same answer for an unknown email
+// as for a wrong password, and a hash checked either way.
+func (s *server) checkCredentials(c echo.Context, email, password string) (hub.Person, error) {
+	ctx := c.Request().Context()
+	email = strings.ToLower(strings.TrimSpace(email))
+	ip := c.RealIP()
+	wait, err := s.db.SignInWait(ctx, email, ip, signInThrottle)
+	if err != nil {
+		return hub.Person{}, err
+	}
+	if wait > 0 {
+		minutes := int(wait.Minutes()) + 1
+		return hub.Person{}, &hub.Error{Code: hub.ERateLimited, RetryAfterSeconds: int(wait.Seconds()) + 1,
+			Message: "Too many failed attempts to sign in. For your safety, please wait " + plural(minutes, "minute", "minutes") + " and try again."}
+	}
+	person, err := s.db.PersonByEmail(ctx, email)
+	if err != nil && hub.ErrorCode(err) != hub.ENotFound {
+		return hub.Person{}, err
+	}
+	if !hub.VerifyPassword(person.PasswordHash, password) { // an unknown email has an empty hash
+		if err := s.db.RecordSignInFailure(ctx, email, ip); err != nil {
+			return hub.Person{}, err
+		}
+		return hub.Person{}, &hub.Error{Code: hub.EUnauthorised, Message: "The email address or password is not right."}
+	}
+	if err := s.db.ClearSignInFailures(ctx, email, signInThrottle); err != nil {
+		return hub.Person{}, err
+	}
+	return person, nil
+}
+
+// safeNext keeps a post-sign-in redirect on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+// anonymousPath reports paths that never depend on who asks (static files,
+// health checks), to spare them the session lookup.
+func anonymousPath(path string) bool {
+	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz"
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+var (
+	settingsFields = []string{"name", "region", "timezone", "description", "slug"}
+	inviteFields   = []string{"name", "email", "organisation_id"}
+)
+
+// managedHub loads the hub of the route and checks the actor may manage it.
+func (s *server) managedHub(c echo.Context) (hub.Hub, error) {
+	h, err := s.db.HubBySlug(c.Request().Context(), c.Param("slug"))
+	if err != nil {
+		return h, err
+	}
+	if !hub.CanManageHub(actorOf(c), h.ID) {
+		return h, forbidden("Only the coordinators of " + h.Name + " can do that.")
+	}
+	return h, nil
+}
+
+// hubSettingsPage shows the form to edit a hub's page.
+func (s *server) hubSettingsPage(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	form := templates.NewForm(map[string]string{"name": h.Name, "slug": h.Slug, "region": h.Region, "timezone": h.TimeZone, "description": h.Description})
+	return s.render(c, http.StatusOK, "hub_settings", "Settings of "+h.Name, map[string]any{"Hub": h, "Form": form, "Zones": commonZones})
+}
+
+// updateHubSettings saves a hub's page. Only admins may change the slug,
+// since links and calendar subscriptions use it.
+func (s *server) updateHubSettings(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	values := formValues(c, settingsFields...)
+	old := h
+	h.Name, h.Region, h.TimeZone, h.Description = values["name"], values["region"], values["timezone"], values["description"]
+	if hub.CanAdminister(actorOf(c)) && values["slug"] != "" {
+		h.Slug = values["slug"]
+	}
+	h.Normalise()
+	if err = h.Validate(); err == nil {
+		err = s.db.UpdateHub(c.Request().Context(), personIDOf(c), &h)
+	}
+	if err != nil {
+		form, ferr := failedForm(err, values, settingsFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.render(c, statusForForm(err), "hub_settings", "Settings of "+old.Name, map[string]any{"Hub": old, "Form": form, "Zones": commonZones})
+	}
+	return s.redirectWithFlash(c, "/hubs/"+h.Slug, "The hub’s page is saved.")
+}
+
+// membersView is the page where coordinators manage member organisations.
+type membersView struct {
+	Hub      hub.Hub
+	Members  []hub.Organisation
+	Requests []storage.MembershipRequest
+	Query    string
+	Found    []hub.Organisation
+	Searched bool
+}
+
+// membersPage lists a hub's members and pending requests, and finds
+// organisations to add.
+func (s *server) membersPage(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	v := membersView{Hub: h, Query: strings.TrimSpace(c.QueryParam("q"))}
+	if v.Members, err = s.db.MembersOfHub(ctx, h.ID); err != nil {
+		return err
+	}
+	if v.Requests, err = s.db.PendingRequests(ctx, h.ID); err != nil {
+		return err
+	}
+	if v.Query != "" {
+		v.Searched = true
+		if v.Found, err = s.db.SearchOrganisations(ctx, v.Query, h.ID, 25); err != nil {
+			return err
+		}
+	}
+	return s.render(c, http.StatusOK, "hub_members", "Members of "+h.Name, v)
+}
+
+// addMember adds an organisation to the hub.
+func (s *server) addMember(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	orgID, ok, err := formID(c.FormValue("organisation_id"), "organisation_id")
+	if err != nil || !ok {
+		return &hub.Error{Code: hub.EInvalid, Message: "Choose an organisation to add."}
+	}
+	org, err := s.db.OrganisationByID(c.Request().Context(), orgID)
+	if err != nil {
+		return err
+	}
+	if err := s.db.AddMember(c.Request().Context(), personIDOf(c), h.ID, orgID); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/hubs/"+h.Slug+"/members", org.Name+" is now a member of "+h.Name+".")
+}
+
+// removeMember takes an organisation out of the hub.
+func (s *server) removeMember(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	orgID, err := pathID(c, "org")
+	if err != nil {
+		return err
+	}
+	if err := s.db.RemoveMember(c.Request().Context(), personIDOf(c), h.ID, orgID); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/hubs/"+h.Slug+"/members", "The organisation is no longer a member.")
+}
+
+// decideRequest approves or declines an organisation's request to join.
+func (s *server) decideRequest(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	orgID, err := pathID(c, "org")
+	if err != nil {
+		return err
+	}
+	decision := c.FormValue("decision")
+	if decision != "approve" && decision != "decline" {
+		return &hub.Error{Code: hub.EInvalid, Message: "Choose to approve or decline the request.", Fields: map[string]string{"decision": "must be approve or decline"}}
+	}
+	if err := s.db.DecideMembership(c.Request().Context(), actorOf(c).PersonID(), h.ID, orgID, decision == "approve"); err != nil {
+		return err
+	}
+	msg := "The request is declined."
+	if decision == "approve" {
+		msg = "The request is approved: the organisation is now a member."
+	}
+	return s.redirectWithFlash(c, "/hubs/"+h.Slug+"/members", msg)
+}
+
+// askToJoin records an organisation member's request for it to join.
+func (s *server) askToJoin(c echo.Context) error {
+	ctx := c.Request().Context()
+	h, err := s.db.HubBySlug(ctx, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	orgID, ok, err := formID(c.FormValue("organisation_id"), "organisation_id")
+	if err != nil || !ok {
+		return &hub.Error{Code: hub.EInvalid, Message: "Choose the organisation that wants to join."}
+	}
+	if !hub.CanActForOrganisation(actorOf(c), orgID) {
+		return forbidden("Only members of an organisation can ask for it to join a hub.")
+	}
+	message := strings.TrimSpace(c.FormValue("message"))
+	if len([]rune(message)) > 2000 {
+		return &hub.Error{Code: hub.EInvalid, Message: "The message must be 2000 characters or fewer.", Fields: map[string]string{"message": "must be 2000 characters or fewer"}}
+	}
+	if err := s.db.RequestMembership(ctx, actorOf(c).PersonID(), h.ID, orgID, message); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/hubs/"+h.Slug, "Your request to join is sent. The hub’s coordinators will decide.")
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+// peopleView is the coordinators' list of a hub's people.
+type peopleView struct {
+	Hub        hub.Hub
+	People     []storage.HubPerson
+	Form       *templates.Form
+	OrgOptions []templates.Option
+	// LinkURL is a just-made sign-in link, for LinkName; shown once.
+	LinkURL, LinkName, LinkPurpose string
+}
+
+// peoplePage lists everyone in the hub with their email addresses.
+func (s *server) peoplePage(c echo.Context) error {
+	return s.showPeople(c, http.StatusOK, func(*peopleView) {})
+}
+
+func (s *server) showPeople(c echo.Context, status int, adjust func(*peopleView)) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	v := peopleView{Hub: h, Form: templates.NewForm(nil)}
+	if v.People, err = s.db.HubPeople(ctx, h.ID); err != nil {
+		return err
+	}
+	members, err := s.db.MembersOfHub(ctx, h.ID)
+	if err != nil {
+		return err
+	}
+	v.OrgOptions = []templates.Option{{Value: "", Label: "Choose an organisation"}}
+	for _, o := range members {
+		v.OrgOptions = append(v.OrgOptions, templates.Option{Value: itoa64(o.ID), Label: o.Name})
+	}
+	adjust(&v)
+	return s.render(c, status, "hub_people", "People of "+h.Name, v)
+}
+
+// invitePerson creates an account in one of the hub's organisations and
+// shows the link to set its password.
+func (s *server) invitePerson(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	values := formValues(c, inviteFields...)
+	fail := func(err error) error {
+		form, ferr := failedForm(err, values, inviteFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.showPeople(c, statusForForm(err), func(v *peopleView) { v.Form = form })
+	}
+	n := hub.NewPerson{Name: values["name"], Email: values["email"]}
+	n.Normalise()
+	var f hub.FieldErrors
+	if err := n.Validate(); err != nil {
+		for field, why := range hub.ErrorFields(err) {
+			f.Add(field, why)
+		}
+	}
+	orgID, ok, err := formID(values["organisation_id"], "organisation_id")
+	if err == nil && ok {
+		ids, herr := s.db.ActiveHubIDsOf(ctx, orgID)
+		if herr != nil {
+			return herr
+		}
+		if !slices.Contains(ids, h.ID) {
+			ok = false
+		}
+	}
+	if !ok {
+		f.Add("organisation_id", "Choose the organisation they belong to")
+	}
+	if err := f.Err(); err != nil {
+		return fail(err)
+	}
+	inv, err := s.db.InvitePerson(ctx, personIDOf(c), &h.ID, n, &orgID)
+	if err != nil {
+		return fail(err)
+	}
+	return s.showPeople(c, http.StatusCreated, func(v *peopleView) {
+		v.LinkURL, v.LinkName, v.LinkPurpose = s.linkURL(inv.Token), inv.Person.Name, storage.PurposeInvite
+	})
+}
+
+// makeLink makes a fresh sign-in link for someone in the hub: an invite
+// again if they never set a password, a password reset otherwise.
+func (s *server) makeLink(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	personID, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	in, err := s.db.PersonInHub(ctx, personID, h.ID)
+	if err != nil {
+		return err
+	}
+	if !in {
+		return &hub.Error{Code: hub.ENotFound, Message: "That person is not in this hub."}
+	}
+	person, err := s.db.PersonByID(ctx, personID)
+	if err != nil {
+		return err
+	}
+	token, err := s.db.NewPasswordLink(ctx, personIDOf(c), &h.ID, person)
+	if err != nil {
+		return err
+	}
+	purpose := storage.PurposeReset
+	if person.PasswordHash == "" {
+		purpose = storage.PurposeInvite
+	}
+	return s.showPeople(c, http.StatusCreated, func(v *peopleView) {
+		v.LinkURL, v.LinkName, v.LinkPurpose = s.linkURL(token), person.Name, purpose
+	})
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+var (
+	orgFields       = []string{"name", "kind", "website", "description"}
+	colleagueFields = []string{"email", "name"}
+)
+
+// organisationsPage lists every organisation, a page at a time.
+func (s *server) organisationsPage(c echo.Context) error {
+	limit, offset, err := pageParams(c)
+	if err != nil {
+		return err
+	}
+	orgs, err := s.db.ListOrganisations(c.Request().Context(), limit+1, offset)
+	if err != nil {
+		return err
+	}
+	more := len(orgs) > limit
+	if more {
+		orgs = orgs[:limit]
+	}
+	return s.render(c, http.StatusOK, "organisations", "Organisations", map[string]any{
+		"Organisations": orgs, "Groups": hub.GroupByKind(orgs), "Offset": offset, "Limit": limit, "More": more})
+}
+
+// orgView is what an organisation's page shows.
+type orgView struct {
+	Organisation hub.Organisation
+	Memberships  []storage.OrgMembership
+	// Colleagues, CanEdit and CanAdd are for its members, its hubs'
+	// coordinators and admins only.
+	Colleagues []storage.Colleague
+	CanEdit    bool
+	CanAdd     bool
+	Form       *templates.Form
+	InviteURL  string
+	InviteName string
+}
+
+// organisationPage shows an organisation's public fields and hubs; its
+// members and those who run its hubs also see its people.
+func (s *server) organisationPage(c echo.Context) error {
+	return s.showOrganisation(c, http.StatusOK, func(*orgView) {})
+}
+
+func (s *server) showOrganisation(c echo.Context, status int, adjust func(*orgView)) error {
+	ctx := c.Request().Context()
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	v := orgView{Form: templates.NewForm(nil)}
+	if v.Organisation, err = s.db.OrganisationByID(ctx, id); err != nil {
+		return err
+	}
+	if v.Memberships, err = s.db.MembershipsOf(ctx, id); err != nil {
+		return err
+	}
+	var active []int64
+	for _, m := range v.Memberships {
+		if m.Status == "active" {
+			active = append(active, m.Hub.ID)
+		}
+	}
+	a := actorOf(c)
+	v.CanEdit = hub.CanEditOrganisation(a, id)
+	v.CanAdd = hub.CanAddColleague(a, id, active)
+	if v.CanAdd {
+		if v.Colleagues, err = s.db.PeopleOfOrganisation(ctx, id); err != nil {
+			return err
+		}
+	}
+	adjust(&v)
+	return s.render(c, status, "organisation", v.Organisation.Name, v)
+}
+
+// newOrganisationPage shows the form to register an organisation.
+func (s *server) newOrganisationPage(c echo.Context) error {
+	form := templates.NewForm(map[string]string{"kind": string(hub.FundedProject)})
+	return s.render(c, http.StatusOK, "organisation_form", "Register an organisation", map[string]any{"Form": form, "New": true})
+}
+
+// createOrganisation registers an organisation with its creator as member.
+func (s *server) createOrganisation(c echo.Context) error {
+	values := formValues(c, orgFields...)
+	o := hub.Organisation{Name: values["name"], Kind: hub.OrgKind(values["kind"]), Website: values["website"], Description: values["description"]}
+	o.Normalise()
+	err := o.Validate()
+	if err == nil {
+		err = s.db.RegisterOrganisation(c.Request().Context(), actorOf(c).PersonID(), &o)
+	}
+	if err != nil {
+		form, ferr := failedForm(err, values, orgFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.render(c, statusForForm(err), "organisation_form", "Register an organisation", map[string]any{"Form": form, "New": true})
+	}
+	return s.redirectWithFlash(c, "/organisations/"+itoa64(o.ID), o.Name+" is registered. Ask to join your hub from the hub’s page.")
+}
+
+// editOrganisationPage shows the form to edit an organisation.
+func (s *server) editOrganisationPage(c echo.Context) error {
+	o, err := s.editableOrganisation(c)
+	if err != nil {
+		return err
+	}
+	form := templates.NewForm(map[string]string{"name": o.Name, "kind": string(o.Kind), "website": o.Website, "description": o.Description})
+	return s.render(c, http.StatusOK, "organisation_form", "Edit "+o.Name, map[string]any{"Form": form, "Organisation": o})
+}
+
+// updateOrganisation saves an organisation's fields.
+func (s *server) updateOrganisation(c echo.Context) error {
+	o, err := s.editableOrganisation(c)
+	if err != nil {
+		return err
+	}
+	values := formValues(c, orgFields...)
+	updated := hub.Organisation{ID: o.ID, Name: values["name"], Kind: hub.OrgKind(values["kind"]), Website: values["website"], Description: values["description"]}
+	updated.Normalise()
+	if err = updated.Validate(); err == nil {
+		err = s.db.UpdateOrganisation(c.Request().Context(), actorOf(c).PersonID(), &updated)
+	}
+	if err != nil {
+		form, ferr := failedForm(err, values, orgFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.render(c, statusForForm(err), "organisation_form", "Edit "+o.Name, map[string]any{"Form": form, "Organisation": o})
+	}
+	return s.redirectWithFlash(c, "/organisations/"+itoa64(o.ID), "The organisation’s details are saved.")
+}
+
+func (s *server) editableOrganisation(c echo.Context) (hub.Organisation, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return hub.Organisation{}, err
+	}
+	o, err := s.db.OrganisationByID(c.Request().Context(), id)
+	if err != nil {
+		return o, err
+	}
+	if !hub.CanEditOrganisation(actorOf(c), id) {
+		return o, forbidden("Only members of " + o.Name + " can edit it.")
+	}
+	return o, nil
+}
+
+// addColleague adds a person to an organisation by email, inviting them
+// when they have no account.
+func (s *server) addColleague(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	o, err := s.db.OrganisationByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	hubs, err := s.db.ActiveHubIDsOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !hub.CanAddColleague(actorOf(c), id, hubs) {
+		return forbidden("Only members of " + o.Name + " and the coordinators of its hubs can add people to it.")
+	}
+	values := formValues(c, colleagueFields...)
+	fail := func(err error) error {
+		form, ferr := failedForm(err, values, colleagueFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.showOrganisation(c, statusForForm(err), func(v *orgView) { v.Form = form })
+	}
+	email := values["email"]
+	var f hub.FieldErrors
+	hub.CheckEmail(&f, "email", &email)
+	if err := f.Err(); err != nil {
+		return fail(err)
+	}
+	var hubID *int64
+	if len(hubs) > 0 {
+		hubID = &hubs[0]
+	}
+	person, inviteURL, err := s.personOrInvite(c, email, values["name"], hubID, &id)
+	if err != nil {
+		return fail(err)
+	}
+	if inviteURL != "" {
+		return s.showOrganisation(c, http.StatusCreated, func(v *orgView) { v.InviteURL, v.InviteName = inviteURL, person.Name })
+	}
+	if err := s.db.AffiliatePerson(ctx, personIDOf(c), person.ID, id); err != nil {
+		return fail(err)
+	}
+	return s.redirectWithFlash(c, "/organisations/"+itoa64(id), person.Name+" is now part of "+o.Name+".")
+}

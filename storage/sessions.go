@@ -1,0 +1,74 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/convene/convene/hub"
+)
+
+// SessionPolicy bounds how long a session lives: IdleTimeout after its
+// last use, Lifetime after sign-in whatever happens.
+type SessionPolicy struct {
+	IdleTimeout time.Duration
+	Lifetime    time.Duration
+}
+
+// CreateSession signs a person in and returns the cookie's token; only
+// its hash is stored.
+func (db *DB) CreateSession(ctx context.Context, personID int64, p SessionPolicy) (string, error) {
+	token, hash := hub.NewToken("")
+	_, err := db.x.ExecContext(ctx, `
+		INSERT INTO sessions (token_hash, person_id, expires_at) VALUES ($1, $2, now() + $3 * interval '1 second')`,
+		hash, personID, p.Lifetime.Seconds())
+	if err != nil {
+		return "", fmt.Errorf("create session: %w", err)
+	}
+	return token, nil
+}
+
+// SessionActor returns the actor of a live session, or nil when the token
+// is unknown, idle too long or past its lifetime. The session's last-seen
+// time is refreshed at most once a minute, to spare a write per request.
+func (db *DB) SessionActor(ctx context.Context, tokenHash []byte, p SessionPolicy) (*hub.Actor, error) {
+	var row struct {
+		actorRow
+		Stale bool `db:"stale"`
+	}
+	err := db.x.GetContext(ctx, &row, actorSelect+`, s.last_seen_at < now() - interval '1 minute' AS stale
+		FROM sessions s JOIN people p ON p.id = s.person_id
+		WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - $2 * interval '1 second'`,
+		tokenHash, p.IdleTimeout.Seconds())
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load session: %w", err)
+	}
+	if row.Stale {
+		if _, err := db.x.ExecContext(ctx, `UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, tokenHash); err != nil {
+			return nil, fmt.Errorf("refresh session: %w", err)
+		}
+	}
+	return row.actor(), nil
+}
+
+// DeleteSession signs a session out.
+func (db *DB) DeleteSession(ctx context.Context, tokenHash []byte) error {
+	if _, err := db.x.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, tokenHash); err != nil {
+		return fmt.Errorf("delete session: %w", err)
+	}
+	return nil
+}
+
+// DeleteExpiredSessions removes sessions that can no longer be used.
+func (db *DB) DeleteExpiredSessions(ctx context.Context, p SessionPolicy) (int64, error) {
+	res, err := db.x.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at <= now() - $1 * interval '1 second'`, p.IdleTimeout.Seconds())
+	if err != nil {
+		return 0, fmt.Errorf("delete expired sessions: %w", err)
+	}
+	return res.RowsAffected()
+}

@@ -1,0 +1,26 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/convene/convene/hub"
+)
+
+// ListTopics returns every topic by name.
+func (db *DB) ListTopics(ctx context.Context) ([]hub.Topic, error) {
+	topics := []hub.Topic{}
+	if err := db.x.SelectContext(ctx, &topics, `SELECT id, slug, name, created_at FROM topics ORDER BY lower(name)`); err != nil {
+		return nil, fmt.Errorf("list topics: %w", err)
+	}
+	return topics, nil
+}
+
+// CreateTopic adds a topic; a taken slug is a conflict on the slug field.
+func (db *DB) CreateTopic(ctx context.Context, by int64, t *hub.Topic) error {
+	err := db.x.GetContext(ctx, t, `INSERT INTO topics (slug, name) VALUES ($1, $2) RETURNING id, slug, name, created_at`, t.Slug, t.Name)
+	if err != nil {
+		return fmt.Errorf("create topic: %w", slugTaken(err, t.Slug))
+	}
+	return db.Audit(ctx, Entry{PersonID: &by, Action: "topic.create", Subject: subject("topic", t.ID)})
+}
