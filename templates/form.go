@@ -89,9 +89,9 @@ func (f *Form) Value(name string) string {
 // Field describes one labelled input for the "field" template.
 type Field struct {
 	ID, Name, Label, Value, Error, Hint, Type, Autocomplete, Inputmode, List string
-	Required                                                           bool
-	Rows                                                               int
-	Options                                                            []Option
+	Required                                                                 bool
+	Rows                                                                     int
+	Options                                                                  []Option
 }
 
 // Option is one choice of a select or radio group.
