@@ -94,6 +94,11 @@ func TestCluster(t *testing.T) {
 			t.Fatal(err)
 		}
 		MustPing(t, c.URL(), 15*time.Second)
+		// The supervisor records the new process just after it answers.
+		deadline := time.Now().Add(5 * time.Second)
+		for c.PID() == pid && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
 		if got := c.PID(); got == pid {
 			t.Errorf("PID after restart = %d, the killed process's", got)
 		}

@@ -35,6 +35,10 @@ type Config struct {
 	// finish when Convene is asked to stop.
 	ShutdownTimeout time.Duration
 
+	// TrustedProxies are the networks of reverse proxies whose
+	// X-Forwarded-For header tells the client's address.
+	TrustedProxies []*net.IPNet
+
 	// baseURLDerived is true when BaseURL was not given but made from Addr.
 	baseURLDerived bool
 }
@@ -67,6 +71,23 @@ func defaultConfig(getenv func(string) string) (Config, error) {
 	if v := getenv("CONVENE_LOG_LEVEL"); v != "" {
 		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			return cfg, configErrorf("CONVENE_LOG_LEVEL=%q: want debug, info, warn or error", v)
+		}
+	}
+	if v := getenv("CONVENE_TRUSTED_PROXIES"); v != "" {
+		for _, part := range strings.Split(v, ",") {
+			part = strings.TrimSpace(part)
+			if !strings.Contains(part, "/") {
+				if strings.Contains(part, ":") {
+					part += "/128"
+				} else {
+					part += "/32"
+				}
+			}
+			_, n, err := net.ParseCIDR(part)
+			if err != nil {
+				return cfg, configErrorf("CONVENE_TRUSTED_PROXIES: %q is not an address or CIDR range like 10.0.0.0/8", part)
+			}
+			cfg.TrustedProxies = append(cfg.TrustedProxies, n)
 		}
 	}
 	if v := getenv("CONVENE_SHUTDOWN_TIMEOUT"); v != "" {

@@ -205,6 +205,7 @@ func TestConfigErrors(t *testing.T) {
 		{"BadLogLevel", []string{"serve"}, map[string]string{"CONVENE_LOG_LEVEL": "loud"}, "CONVENE_LOG_LEVEL"},
 		{"BadLogFormat", []string{"serve"}, map[string]string{"CONVENE_LOG_FORMAT": "xml"}, "CONVENE_LOG_FORMAT"},
 		{"BadDemo", []string{"serve"}, map[string]string{"CONVENE_DEMO": "maybe"}, "CONVENE_DEMO"},
+		{"BadTrustedProxies", []string{"serve"}, map[string]string{"CONVENE_TRUSTED_PROXIES": "10.0.0.0/8, nonsense"}, "CONVENE_TRUSTED_PROXIES"},
 		{"BadShutdown", []string{"serve"}, map[string]string{"CONVENE_SHUTDOWN_TIMEOUT": "soon"}, "CONVENE_SHUTDOWN_TIMEOUT"},
 		{"BadDatabaseURL", []string{"migrate"}, map[string]string{"DATABASE_URL": "not a url"}, "DATABASE_URL"},
 		{"UnknownFlag", []string{"serve", "--colour"}, nil, "colour"},

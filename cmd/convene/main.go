@@ -60,7 +60,7 @@ Commands:
 
 Configuration comes from flags and the environment: DATABASE_URL, CONVENE_ADDR,
 CONVENE_BASE_URL, CONVENE_DATA_DIR, CONVENE_DEMO, CONVENE_LOG_LEVEL, CONVENE_LOG_FORMAT,
-CONVENE_SHUTDOWN_TIMEOUT. Run "convene <command> --help" for a command's flags.
+CONVENE_SHUTDOWN_TIMEOUT, CONVENE_TRUSTED_PROXIES. Run "convene <command> --help" for a command's flags.
 `
 
 // run is the whole program; main and the tests call it.

@@ -19,7 +19,10 @@ type route struct {
 // depend on the thing addressed (coordinator of this hub) are checked in
 // the handler through hub's policy functions.
 func (s *server) routes() []route {
-	const GET, POST = http.MethodGet, http.MethodPost
+	const (
+		GET, POST, PUT = http.MethodGet, http.MethodPost, http.MethodPut
+		PATCH, DELETE  = http.MethodPatch, http.MethodDelete
+	)
 	return []route{
 		{GET, "/healthz", s.healthz, public},
 		{GET, "/readyz", s.readyz, public},
@@ -69,6 +72,36 @@ func (s *server) routes() []route {
 		{GET, "/organisations/:id/edit", s.editOrganisationPage, signedIn},
 		{POST, "/organisations/:id", s.updateOrganisation, signedIn},
 		{POST, "/organisations/:id/people", s.addColleague, signedIn},
+
+		// The JSON API (shared/API.md), documented in /api/v1/openapi.json.
+		{GET, "/api/v1/openapi.json", s.openAPI, public},
+		{POST, "/api/v1/auth/token", s.apiToken, public},
+		{GET, "/api/v1/me", s.apiMe, signedIn},
+		{GET, "/api/v1/me/tokens", s.apiTokens, signedIn},
+		{POST, "/api/v1/me/tokens", s.apiCreateToken, signedIn},
+		{DELETE, "/api/v1/me/tokens/:id", s.apiRevokeToken, signedIn},
+		{GET, "/api/v1/hubs", s.apiHubs, public},
+		{POST, "/api/v1/hubs", s.apiCreateHub, admin},
+		{GET, "/api/v1/hubs/:slug", s.apiHub, public},
+		{PATCH, "/api/v1/hubs/:slug", s.apiUpdateHub, signedIn},
+		{GET, "/api/v1/hubs/:slug/members", s.apiHubMembers, public},
+		{POST, "/api/v1/hubs/:slug/members", s.apiAddMember, signedIn},
+		{DELETE, "/api/v1/hubs/:slug/members/:organisation_id", s.apiRemoveMember, signedIn},
+		{GET, "/api/v1/hubs/:slug/roles", s.apiHubRoles, signedIn},
+		{PUT, "/api/v1/hubs/:slug/roles", s.apiRole, admin},
+		{DELETE, "/api/v1/hubs/:slug/roles", s.apiRole, admin},
+		{GET, "/api/v1/hubs/:slug/people", s.apiHubPeople, signedIn},
+		{GET, "/api/v1/hubs/:slug/join-requests", s.apiJoinRequests, signedIn},
+		{POST, "/api/v1/hubs/:slug/join-requests", s.apiRequestToJoin, signedIn},
+		{PUT, "/api/v1/hubs/:slug/join-requests/:organisation_id", s.apiDecideJoin, signedIn},
+		{GET, "/api/v1/organisations", s.apiOrganisations, public},
+		{POST, "/api/v1/organisations", s.apiCreateOrganisation, signedIn},
+		{GET, "/api/v1/organisations/:id", s.apiOrganisation, public},
+		{PATCH, "/api/v1/organisations/:id", s.apiUpdateOrganisation, signedIn},
+		{POST, "/api/v1/organisations/:id/people", s.apiAffiliate, signedIn},
+		{POST, "/api/v1/people", s.apiCreatePerson, signedIn},
+		{GET, "/api/v1/topics", s.apiTopics, public},
+		{POST, "/api/v1/topics", s.apiCreateTopic, signedIn},
 	}
 }
 

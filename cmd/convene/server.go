@@ -45,7 +45,7 @@ func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
 	e.Renderer = s
-	e.IPExtractor = echo.ExtractIPDirect()
+	e.IPExtractor = clientIP(cfg.TrustedProxies)
 	e.Use(
 		middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}),
 		s.logRequests(),
@@ -148,4 +148,17 @@ func redactPath(c echo.Context, path string) string {
 		return strings.ReplaceAll(path, token, "[redacted]")
 	}
 	return path
+}
+
+// clientIP reads the client's address from the connection, or from
+// X-Forwarded-For when the connection comes from a trusted proxy.
+func clientIP(proxies []*net.IPNet) echo.IPExtractor {
+	if len(proxies) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range proxies {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }

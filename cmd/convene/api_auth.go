@@ -1,0 +1,124 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+)
+
+// list is the envelope of every list the API returns.
+type list[T any] struct {
+	Items  []T `json:"items"`
+	Limit  int `json:"limit,omitempty"`
+	Offset int `json:"offset,omitempty"`
+}
+
+// apiToken exchanges an email and password for a bearer token.
+func (s *server) apiToken(c echo.Context) error {
+	var in struct {
+		Email    string `json:"email"`
+		Password string `json:"password"`
+		Name     string `json:"name"`
+	}
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	in.Name = strings.TrimSpace(in.Name)
+	if in.Name == "" {
+		in.Name = "API token"
+	}
+	var f hub.FieldErrors
+	hub.CheckName(&f, "name", in.Name)
+	if in.Email == "" {
+		f.Add("email", "Enter an email address")
+	}
+	if in.Password == "" {
+		f.Add("password", "Enter a password")
+	}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	person, err := s.checkCredentials(c, in.Email, in.Password)
+	if err != nil {
+		return err
+	}
+	token, rec, err := s.db.CreateAPIToken(c.Request().Context(), person.ID, in.Name)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, map[string]any{"token": token, "id": rec.ID, "name": rec.Name, "created_at": rec.CreatedAt})
+}
+
+// meView is the signed-in person as the API shows them.
+type meView struct {
+	Person        hub.Person         `json:"person"`
+	Organisations []hub.Organisation `json:"organisations"`
+	Roles         []hub.Role         `json:"roles"`
+	// CSRFToken is given to cookie-authenticated callers, who must send it
+	// back in X-CSRF-Token on writes.
+	CSRFToken string `json:"csrf_token,omitempty"`
+}
+
+// apiMe returns the caller, their organisations and roles.
+func (s *server) apiMe(c echo.Context) error {
+	ctx := c.Request().Context()
+	a := actorOf(c)
+	v := meView{Person: *a.Person}
+	var err error
+	if v.Organisations, err = s.db.OrganisationsOf(ctx, a.PersonID()); err != nil {
+		return err
+	}
+	if v.Roles, err = s.db.RolesOf(ctx, a.PersonID()); err != nil {
+		return err
+	}
+	if _, cookie := c.Get("session").([]byte); cookie {
+		v.CSRFToken, _ = c.Get("csrf").(string)
+	}
+	return c.JSON(http.StatusOK, v)
+}
+
+// apiTokens lists the caller's API tokens (never the tokens themselves).
+func (s *server) apiTokens(c echo.Context) error {
+	tokens, err := s.db.APITokensOf(c.Request().Context(), actorOf(c).PersonID())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, list[storage.APIToken]{Items: tokens})
+}
+
+// apiCreateToken makes a named token for the caller, returned this once.
+func (s *server) apiCreateToken(c echo.Context) error {
+	var in struct {
+		Name string `json:"name"`
+	}
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	in.Name = strings.TrimSpace(in.Name)
+	var f hub.FieldErrors
+	hub.CheckName(&f, "name", in.Name)
+	if err := f.Err(); err != nil {
+		return err
+	}
+	token, rec, err := s.db.CreateAPIToken(c.Request().Context(), actorOf(c).PersonID(), in.Name)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, map[string]any{"token": token, "id": rec.ID, "name": rec.Name, "created_at": rec.CreatedAt})
+}
+
+// apiRevokeToken revokes one of the caller's tokens.
+func (s *server) apiRevokeToken(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.db.RevokeAPIToken(c.Request().Context(), actorOf(c).PersonID(), id); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

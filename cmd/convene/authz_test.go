@@ -1,0 +1,209 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// who is a set of actor kinds allowed through a route.
+type who uint
+
+func kinds(ks ...actorKind) who {
+	var w who
+	for _, k := range ks {
+		w |= 1 << k
+	}
+	return w
+}
+
+func (w who) has(k actorKind) bool { return w&(1<<k) != 0 }
+
+var (
+	everyone      = kinds(anon, attendee, member, coordA, coordB, evaluator, adminK)
+	anySignedIn   = kinds(attendee, member, coordA, coordB, evaluator, adminK)
+	adminOnly     = kinds(adminK)
+	hubAManagers  = kinds(coordA, adminK)
+	orgAEditors   = kinds(member, adminK)
+	orgAAdders    = kinds(member, coordA, adminK)
+	anyCoordOrAdm = kinds(coordA, coordB, adminK)
+)
+
+// authzCase is one row of the authorisation table: a route, a request
+// that reaches its authorisation check, and who gets through.
+type authzCase struct {
+	route string // "METHOD /path/:param", as registered
+	path  string // the concrete path; {hubA}, {orgA}, … are filled in
+	body  string // form values (pages) or JSON (API)
+	allow who
+}
+
+// authzTable covers every route of the application. Destructive requests
+// aim at things that do not exist (organisation B in hub A), so that those
+// allowed through get 404 and the world stays the same for the next row.
+var authzTable = []authzCase{
+	{"GET /healthz", "", "", everyone},
+	{"GET /readyz", "", "", everyone},
+	{"GET /static/*", "/static/img/logo.svg", "", everyone},
+	{"GET /", "", "", everyone},
+	{"GET /privacy", "", "", everyone},
+
+	{"GET /sign-in", "", "", everyone},
+	{"POST /sign-in", "", "email=fixture.bystander@example.org&password=correct+horse+battery", everyone},
+	{"POST /sign-out", "", "", anySignedIn},
+	{"GET /forgot-password", "", "", everyone},
+	{"GET /set-password/:token", "/set-password/no-such-token", "", everyone},
+	{"POST /set-password/:token", "/set-password/no-such-token", "password=abcdefghijkl&confirm=abcdefghijkl", everyone},
+	{"GET /account", "", "", anySignedIn},
+	{"POST /account/name", "", "name=", anySignedIn},
+	{"POST /account/password", "", "current_password=&new_password=", anySignedIn},
+	{"POST /account/tokens", "", "token_name=", anySignedIn},
+	{"POST /account/tokens/:id/revoke", "/account/tokens/999999/revoke", "", anySignedIn},
+
+	{"GET /admin", "", "", adminOnly},
+	{"POST /admin/hubs", "", "name=", adminOnly},
+	{"POST /admin/roles", "", "hub=hub-a&role=evaluator&email=fixture.bystander@example.org", adminOnly},
+	{"POST /admin/roles/remove", "", "hub=hub-a&role=coordinator&person_id={bystander}", adminOnly},
+
+	{"GET /hubs/:slug", "/hubs/{hubA}", "", everyone},
+	{"POST /hubs/:slug/join", "/hubs/{hubA}/join", "organisation_id={orgA}", kinds(member)},
+	{"GET /hubs/:slug/settings", "/hubs/{hubA}/settings", "", hubAManagers},
+	{"POST /hubs/:slug/settings", "/hubs/{hubA}/settings", "name=", hubAManagers},
+	{"GET /hubs/:slug/members", "/hubs/{hubA}/members?q=Organisation", "", hubAManagers},
+	{"POST /hubs/:slug/members", "/hubs/{hubA}/members", "organisation_id={orgA}", hubAManagers},
+	{"POST /hubs/:slug/members/:org/remove", "/hubs/{hubA}/members/{orgB}/remove", "", hubAManagers},
+	{"POST /hubs/:slug/requests/:org", "/hubs/{hubA}/requests/{orgB}", "decision=approve", hubAManagers},
+	{"GET /hubs/:slug/people", "/hubs/{hubA}/people", "", hubAManagers},
+	{"POST /hubs/:slug/people", "/hubs/{hubA}/people", "name=", hubAManagers},
+	{"POST /hubs/:slug/people/:id/link", "/hubs/{hubA}/people/{bystander}/link", "", hubAManagers},
+
+	{"GET /organisations", "", "", everyone},
+	{"GET /organisations/new", "", "", anySignedIn},
+	{"POST /organisations", "", "name=", anySignedIn},
+	{"GET /organisations/:id", "/organisations/{orgA}", "", everyone},
+	{"GET /organisations/:id/edit", "/organisations/{orgA}/edit", "", orgAEditors},
+	{"POST /organisations/:id", "/organisations/{orgA}", "name=", orgAEditors},
+	{"POST /organisations/:id/people", "/organisations/{orgA}/people", "email=", orgAAdders},
+
+	{"GET /api/v1/openapi.json", "", "", everyone},
+	{"POST /api/v1/auth/token", "", `{"email":"fixture.bystander@example.org","password":"correct horse battery","name":"t"}`, everyone},
+	{"GET /api/v1/me", "", "", anySignedIn},
+	{"GET /api/v1/me/tokens", "", "", anySignedIn},
+	{"POST /api/v1/me/tokens", "", `{"name":""}`, anySignedIn},
+	{"DELETE /api/v1/me/tokens/:id", "/api/v1/me/tokens/999999", "", anySignedIn},
+	{"GET /api/v1/hubs", "", "", everyone},
+	{"POST /api/v1/hubs", "", `{"name":""}`, adminOnly},
+	{"GET /api/v1/hubs/:slug", "/api/v1/hubs/{hubA}", "", everyone},
+	{"PATCH /api/v1/hubs/:slug", "/api/v1/hubs/{hubA}", `{"name":""}`, hubAManagers},
+	{"GET /api/v1/hubs/:slug/members", "/api/v1/hubs/{hubA}/members", "", everyone},
+	{"POST /api/v1/hubs/:slug/members", "/api/v1/hubs/{hubA}/members", `{"organisation_id":{orgA}}`, hubAManagers},
+	{"DELETE /api/v1/hubs/:slug/members/:organisation_id", "/api/v1/hubs/{hubA}/members/{orgB}", "", hubAManagers},
+	{"GET /api/v1/hubs/:slug/roles", "/api/v1/hubs/{hubA}/roles", "", hubAManagers},
+	{"PUT /api/v1/hubs/:slug/roles", "/api/v1/hubs/{hubA}/roles", `{"person_id":{bystander},"role":"evaluator"}`, adminOnly},
+	{"DELETE /api/v1/hubs/:slug/roles", "/api/v1/hubs/{hubA}/roles", `{"person_id":{bystander},"role":"coordinator"}`, adminOnly},
+	{"GET /api/v1/hubs/:slug/people", "/api/v1/hubs/{hubA}/people", "", hubAManagers},
+	{"GET /api/v1/hubs/:slug/join-requests", "/api/v1/hubs/{hubA}/join-requests", "", hubAManagers},
+	{"POST /api/v1/hubs/:slug/join-requests", "/api/v1/hubs/{hubA}/join-requests", `{"organisation_id":{orgA}}`, kinds(member)},
+	{"PUT /api/v1/hubs/:slug/join-requests/:organisation_id", "/api/v1/hubs/{hubA}/join-requests/{orgB}", `{"decision":"approve"}`, hubAManagers},
+	{"GET /api/v1/organisations", "", "", everyone},
+	{"POST /api/v1/organisations", "", `{"name":""}`, anySignedIn},
+	{"GET /api/v1/organisations/:id", "/api/v1/organisations/{orgA}", "", everyone},
+	{"PATCH /api/v1/organisations/:id", "/api/v1/organisations/{orgA}", `{"website":"nonsense"}`, orgAEditors},
+	{"POST /api/v1/organisations/:id/people", "/api/v1/organisations/{orgA}/people", `{"person_id":0}`, orgAAdders},
+	{"POST /api/v1/people", "", `{"email":"new.person@example.org","name":"","organisation_id":{orgA}}`, hubAManagers},
+	{"GET /api/v1/topics", "", "", everyone},
+	{"POST /api/v1/topics", "", `{"slug":"","name":""}`, anyCoordOrAdm},
+}
+
+// TestAuthorisationTable tries every route as every kind of user and
+// checks who gets through; it fails when a route has no row.
+func TestAuthorisationTable(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+
+	registered := map[string]bool{}
+	for _, r := range (&server{}).routes() {
+		registered[r.method+" "+r.path] = true
+	}
+	rows := map[string]bool{}
+	for _, tc := range authzTable {
+		if rows[tc.route] {
+			t.Errorf("route %s has two rows", tc.route)
+		}
+		rows[tc.route] = true
+		if !registered[tc.route] {
+			t.Errorf("row %s names no registered route", tc.route)
+		}
+	}
+	var missing []string
+	for r := range registered {
+		if !rows[r] {
+			missing = append(missing, r)
+		}
+	}
+	sort.Strings(missing)
+	for _, r := range missing {
+		t.Errorf("route %s has no row in the authorisation table", r)
+	}
+
+	fill := strings.NewReplacer(
+		"{hubA}", f.HubA.Slug, "{hubB}", f.HubB.Slug,
+		"{orgA}", strconv.FormatInt(f.OrgA.ID, 10), "{orgB}", strconv.FormatInt(f.OrgB.ID, 10),
+		"{bystander}", strconv.FormatInt(f.Bystander.ID, 10),
+	)
+	for _, tc := range authzTable {
+		method, route, _ := strings.Cut(tc.route, " ")
+		path := tc.path
+		if path == "" {
+			path = route
+		}
+		path, body := fill.Replace(path), fill.Replace(tc.body)
+		for k := anon; k < numKinds; k++ {
+			t.Run(fmt.Sprintf("%s/%s", tc.route, k), func(t *testing.T) {
+				status, location, text := tryRoute(t, f, k, method, path, body)
+				if status >= 500 {
+					t.Fatalf("%s %s as %s: %d %s", method, path, k, status, text)
+				}
+				denied := status == http.StatusUnauthorized || status == http.StatusForbidden ||
+					(status == http.StatusSeeOther && strings.HasPrefix(location, "/sign-in"))
+				if want := tc.allow.has(k); denied == want {
+					t.Errorf("%s %s as %s: status %d (location %q); want allowed=%v\n%s", method, path, k, status, location, want, truncate(text, 300))
+				}
+			})
+		}
+	}
+}
+
+// tryRoute sends one request as kind: pages with a session and the CSRF
+// token, the API with a bearer token.
+func tryRoute(tb testing.TB, f *fixture, kind actorKind, method, path, body string) (int, string, string) {
+	tb.Helper()
+	if strings.HasPrefix(path, "/api/") {
+		var b any
+		if body != "" {
+			b = body
+		}
+		resp, text := f.API(tb, kind, method, path, b)
+		return resp.StatusCode, resp.Header.Get("Location"), text
+	}
+	var form url.Values
+	if body != "" || method != http.MethodGet {
+		var err error
+		if form, err = url.ParseQuery(body); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	resp, text := f.MustClient(tb, kind).Page(tb, method, path, form)
+	return resp.StatusCode, resp.Header.Get("Location"), text
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
+}

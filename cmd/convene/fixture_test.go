@@ -1,0 +1,184 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+)
+
+// actorKind is one of the kinds of user every route is tried as.
+type actorKind int
+
+const (
+	anon      actorKind = iota // nobody signed in
+	attendee                   // signed in, no organisation, no role
+	member                     // acts for organisation A, a member of hub A
+	coordA                     // coordinator of hub A
+	coordB                     // coordinator of hub B only
+	evaluator                  // evaluator of hub A
+	adminK                     // site administrator
+	numKinds
+)
+
+func (k actorKind) String() string {
+	return [...]string{"anonymous", "attendee", "org member", "coordinator of this hub", "coordinator of another hub", "evaluator", "admin"}[k]
+}
+
+// fixturePassword is every fixture account's password.
+const fixturePassword = "correct horse battery"
+
+// fixture is a small world to try routes in: hubs A and B, organisation A
+// in hub A and B in hub B, one person of each kind and a bystander.
+type fixture struct {
+	app        *app
+	db         *storage.DB
+	HubA, HubB hub.Hub
+	OrgA, OrgB hub.Organisation
+	People     [numKinds]hub.Person
+	Tokens     [numKinds]string
+	Bystander  hub.Person
+}
+
+var (
+	fixtureHashOnce sync.Once
+	fixtureHash     string
+)
+
+// MustFixture builds the fixture in a's database.
+func MustFixture(tb testing.TB, a *app) *fixture {
+	tb.Helper()
+	ctx := context.Background()
+	db, err := storage.Open(ctx, a.DSN)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	fixtureHashOnce.Do(func() { fixtureHash, _ = hub.HashPassword(fixturePassword) })
+	f := &fixture{app: a, db: db}
+	must := func(err error) {
+		tb.Helper()
+		if err != nil {
+			tb.Fatalf("fixture: %v", err)
+		}
+	}
+	f.HubA = hub.Hub{Slug: "hub-a", Name: "Hub A", Region: "North", TimeZone: "Europe/London"}
+	f.HubB = hub.Hub{Slug: "hub-b", Name: "Hub B", Region: "South", TimeZone: "Europe/London"}
+	must(db.CreateHub(ctx, nil, &f.HubA))
+	must(db.CreateHub(ctx, nil, &f.HubB))
+	f.OrgA = hub.Organisation{Name: "Organisation A", Kind: hub.FundedProject}
+	f.OrgB = hub.Organisation{Name: "Organisation B", Kind: hub.Network}
+	must(db.CreateOrganisation(ctx, db.SQL(), &f.OrgA))
+	must(db.CreateOrganisation(ctx, db.SQL(), &f.OrgB))
+	must(db.AddMember(ctx, nil, f.HubA.ID, f.OrgA.ID))
+	must(db.AddMember(ctx, nil, f.HubB.ID, f.OrgB.ID))
+	person := func(name string) hub.Person {
+		tb.Helper()
+		email := strings.ReplaceAll(strings.ToLower(name), " ", ".") + "@example.org"
+		p, err := db.CreatePerson(ctx, db.SQL(), hub.NewPerson{Email: email, Name: name}, fixtureHash)
+		must(err)
+		return p
+	}
+	for k := attendee; k < numKinds; k++ {
+		f.People[k] = person("Fixture " + strings.ReplaceAll(k.String(), " ", "-"))
+		token, _, err := db.CreateAPIToken(ctx, f.People[k].ID, "fixture")
+		must(err)
+		f.Tokens[k] = token
+	}
+	f.Bystander = person("Fixture Bystander")
+	must(db.AffiliatePerson(ctx, nil, f.People[member].ID, f.OrgA.ID))
+	must(db.GrantRole(ctx, nil, f.People[coordA].ID, hub.RoleCoordinator, &f.HubA.ID))
+	must(db.GrantRole(ctx, nil, f.People[coordB].ID, hub.RoleCoordinator, &f.HubB.ID))
+	must(db.GrantRole(ctx, nil, f.People[evaluator].ID, hub.RoleEvaluator, &f.HubA.ID))
+	must(db.GrantRole(ctx, nil, f.People[adminK].ID, hub.RoleAdmin, nil))
+	return f
+}
+
+// csrfToken is the value tests put in both the CSRF cookie and the form.
+const csrfToken = "test-csrf-token-0123456789abcdef0123456789"
+
+// client is a browser-like HTTP client for one kind of user.
+type client struct {
+	f    *fixture
+	kind actorKind
+	// session is the session cookie's value; empty for anon.
+	session string
+}
+
+// MustClient signs kind in (a fresh session) for page requests.
+func (f *fixture) MustClient(tb testing.TB, kind actorKind) *client {
+	tb.Helper()
+	c := &client{f: f, kind: kind}
+	if kind != anon {
+		token, err := f.db.CreateSession(context.Background(), f.People[kind].ID, sessionPolicy)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		c.session = token
+	}
+	return c
+}
+
+// Page sends a browser request: cookies, and for forms the CSRF token.
+func (c *client) Page(tb testing.TB, method, path string, form url.Values) (*http.Response, string) {
+	tb.Helper()
+	var body io.Reader
+	if form != nil || method != http.MethodGet {
+		if form == nil {
+			form = url.Values{}
+		}
+		if _, ok := form["csrf"]; !ok {
+			form.Set("csrf", csrfToken)
+		}
+		body = strings.NewReader(form.Encode())
+	}
+	req := mustRequest(tb, method, c.f.app.URL+path, body)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	req.AddCookie(&http.Cookie{Name: csrfCookie, Value: csrfToken})
+	if c.session != "" {
+		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: c.session})
+	}
+	return c.f.app.MustDo(tb, req)
+}
+
+// API sends a JSON request with the kind's bearer token (none for anon).
+func (f *fixture) API(tb testing.TB, kind actorKind, method, path string, body any) (*http.Response, string) {
+	tb.Helper()
+	var r io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		r = strings.NewReader(b)
+	default:
+		data, err := json.Marshal(b)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		r = strings.NewReader(string(data))
+	}
+	req := mustRequest(tb, method, f.app.URL+path, r)
+	if r != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if kind != anon {
+		req.Header.Set("Authorization", "Bearer "+f.Tokens[kind])
+	}
+	return f.app.MustDo(tb, req)
+}
+
+// MustDecode reads a JSON response body into v.
+func MustDecode(tb testing.TB, body string, v any) {
+	tb.Helper()
+	if err := json.Unmarshal([]byte(body), v); err != nil {
+		tb.Fatalf("decode %q: %v", body, err)
+	}
+}
