@@ -120,7 +120,7 @@ func snapshot(tb testing.TB, f *fixture) string {
 	tb.Helper()
 	var s struct {
 		Hubs, Orgs, People, Members, Roles, Affiliations, Topics int
-		HubA, OrgA                                              string
+		HubA, OrgA                                               string
 	}
 	err := f.db.SQL().GetContext(context.Background(), &s, `SELECT
 		(SELECT count(*) FROM hubs) AS hubs, (SELECT count(*) FROM organisations) AS orgs,
