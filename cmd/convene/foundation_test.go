@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/storage/pgtest"
 )
 
 func TestHealth(t *testing.T) {
@@ -156,8 +158,10 @@ func TestReadyzFollowsDatabase(t *testing.T) {
 func TestGracefulShutdown(t *testing.T) {
 	a := MustStart(t)
 	body, feed := io.Pipe()
-	req := mustRequest(t, http.MethodPost, a.URL+"/readyz", body)
-	req.ContentLength = 10
+	// The token endpoint reads the whole body before it answers.
+	first, second := `{"email":"a@example.org",`, `"password":"not the right one"}`
+	req := mustRequest(t, http.MethodPost, a.URL+"/api/v1/auth/token", body)
+	req.ContentLength = int64(len(first + second))
 	answered := make(chan int, 1)
 	go func() {
 		resp, err := a.Client.Do(req)
@@ -169,7 +173,7 @@ func TestGracefulShutdown(t *testing.T) {
 		resp.Body.Close()
 		answered <- resp.StatusCode
 	}()
-	if _, err := feed.Write([]byte("hello")); err != nil { // half the body: the request is in flight
+	if _, err := feed.Write([]byte(first)); err != nil { // half the body: the request is in flight
 		t.Fatal(err)
 	}
 	time.Sleep(200 * time.Millisecond)
@@ -181,12 +185,12 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Fatalf("Convene stopped (%v) before the in-flight request finished", err)
 	default:
 	}
-	if _, err := feed.Write([]byte("world")); err != nil {
+	if _, err := feed.Write([]byte(second)); err != nil {
 		t.Fatal(err)
 	}
 	feed.Close()
-	if status := <-answered; status == 0 {
-		t.Fatal("the in-flight request got no answer")
+	if status := <-answered; status != http.StatusUnauthorized {
+		t.Fatalf("the in-flight request got %d, want its answer (401)", status)
 	}
 	if err := <-stopped; err != nil {
 		t.Fatalf("run returned %v after a graceful shutdown", err)
@@ -297,4 +301,27 @@ func mustTempDir(tb testing.TB) string {
 	}
 	tb.Cleanup(func() { _ = os.RemoveAll(dir) })
 	return dir
+}
+
+// TestConcurrentMigrateCommands runs two migrate commands at once on an
+// empty database, as two instances starting together would.
+func TestConcurrentMigrateCommands(t *testing.T) {
+	dsn := pgtest.NewEmptyDSN(t)
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			errs <- run(context.Background(), []string{"migrate"}, func(k string) string {
+				return map[string]string{"DATABASE_URL": dsn}[k]
+			}, nil, io.Discard, io.Discard)
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Errorf("migrate: %v", err)
+		}
+	}
+	a := MustStart(t, withEnv("DATABASE_URL", dsn))
+	if resp, _ := a.MustGet(t, "/api/v1/topics"); resp.StatusCode != http.StatusOK {
+		t.Errorf("topics after migrating: %d", resp.StatusCode)
+	}
 }
