@@ -24,10 +24,11 @@ type DB struct {
 // Open connects to the database at dsn (a URL or key=value string) and
 // checks that it answers.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	x, err := sqlx.Open("postgres", dsn)
+	connector, err := pq.NewConnector(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	x := sqlx.NewDb(sql.OpenDB(countingConnector{connector}), "postgres")
 	x.SetMaxOpenConns(32)
 	x.SetMaxIdleConns(32)
 	x.SetConnMaxIdleTime(5 * time.Minute)

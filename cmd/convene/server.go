@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -121,6 +122,11 @@ func (s *server) logRequests() echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogMethod: true, LogURIPath: true, LogStatus: true, LogLatency: true, LogRequestID: true,
 		HandleError: true,
+		BeforeNextFunc: func(c echo.Context) {
+			ctx, n := storage.WithQueryCounter(c.Request().Context())
+			c.SetRequest(c.Request().WithContext(ctx))
+			c.Set("queries", n)
+		},
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			level := slog.LevelInfo
 			if v.Status >= 500 {
@@ -131,6 +137,7 @@ func (s *server) logRequests() echo.MiddlewareFunc {
 				slog.String("path", redactPath(c, v.URIPath)),
 				slog.Int("status", v.Status),
 				slog.Duration("duration", v.Latency),
+				slog.Int64("queries", queriesOf(c)),
 				slog.String("request_id", v.RequestID))
 			return nil
 		},
@@ -161,4 +168,12 @@ func clientIP(proxies []*net.IPNet) echo.IPExtractor {
 		opts = append(opts, echo.TrustIPRange(n))
 	}
 	return echo.ExtractIPFromXFFHeader(opts...)
+}
+
+// queriesOf is how many database statements the request has made.
+func queriesOf(c echo.Context) int64 {
+	if n, ok := c.Get("queries").(*atomic.Int64); ok {
+		return n.Load()
+	}
+	return 0
 }

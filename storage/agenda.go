@@ -1,0 +1,118 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+)
+
+// AgendaEntry is an agenda item with the names its page shows.
+type AgendaEntry struct {
+	events.AgendaItem
+	// TopicName names the item's topic, if any.
+	TopicName string
+	// PresenterOrganisation names the presenting organisation, if any.
+	PresenterOrganisation string
+}
+
+// AgendaOf lists an event's agenda in order.
+func (db *DB) AgendaOf(ctx context.Context, eventID int64) ([]AgendaEntry, error) {
+	var rows []struct {
+		ID          int64     `db:"id"`
+		EventID     int64     `db:"event_id"`
+		Position    int       `db:"position"`
+		StartsAt    time.Time `db:"starts_at"`
+		EndsAt      time.Time `db:"ends_at"`
+		Title       string    `db:"title"`
+		Kind        string    `db:"kind"`
+		TopicSlug   *string   `db:"topic_slug"`
+		TopicName   *string   `db:"topic_name"`
+		PresenterID *int64    `db:"presenter_organisation_id"`
+		Presenter   *string   `db:"presenter_org"`
+		Name        string    `db:"presenter_name"`
+		RequestID   *int64    `db:"request_id"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `
+		SELECT a.id, a.event_id, a.position, a.starts_at, a.ends_at, a.title, a.kind, t.slug AS topic_slug, t.name AS topic_name,
+			a.presenter_organisation_id, o.name AS presenter_org, a.presenter_name, a.request_id
+		FROM agenda_items a LEFT JOIN topics t ON t.id = a.topic_id LEFT JOIN organisations o ON o.id = a.presenter_organisation_id
+		WHERE a.event_id = $1 ORDER BY a.starts_at, a.position`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("agenda of %d: %w", eventID, err)
+	}
+	out := make([]AgendaEntry, len(rows))
+	for i, r := range rows {
+		out[i] = AgendaEntry{AgendaItem: events.AgendaItem{
+			ID: r.ID, EventID: r.EventID, Position: r.Position, StartsAt: r.StartsAt.UTC(), EndsAt: r.EndsAt.UTC(),
+			Title: r.Title, Kind: events.AgendaKind(r.Kind), TopicSlug: deref(r.TopicSlug),
+			PresenterOrganisationID: r.PresenterID, PresenterName: r.Name, RequestID: r.RequestID,
+		}, TopicName: deref(r.TopicName), PresenterOrganisation: deref(r.Presenter)}
+	}
+	return out, nil
+}
+
+// ReplaceAgenda stores an event's whole agenda (already validated), in
+// start order, in one transaction under the event's lock. Unknown topics
+// or organisations are invalid on the item's field.
+func (db *DB) ReplaceAgenda(ctx context.Context, by *int64, eventID int64, items []events.AgendaItem) error {
+	items = events.SortAgenda(items)
+	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+		e, err := lockEvent(ctx, tx, eventID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE event_id = $1`, eventID); err != nil {
+			return fmt.Errorf("clear agenda of %d: %w", eventID, err)
+		}
+		for i, it := range items {
+			var topicID *int64
+			if it.TopicSlug != "" {
+				ids, err := topicIDs(ctx, tx, []string{it.TopicSlug})
+				if err != nil || len(ids) == 0 {
+					return fieldErr(fmt.Sprintf("items[%d].topic", i), "“"+it.TopicSlug+"” is not a topic we know")
+				}
+				topicID = &ids[0]
+			}
+			_, err := tx.ExecContext(ctx, `
+				INSERT INTO agenda_items (event_id, position, starts_at, ends_at, title, kind, topic_id, presenter_organisation_id, presenter_name, request_id)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+				eventID, i+1, it.StartsAt, it.EndsAt, it.Title, it.Kind, topicID, it.PresenterOrganisationID, it.PresenterName, it.RequestID)
+			var pqErr *pq.Error
+			switch {
+			case errors.As(err, &pqErr) && pqErr.Code == pqForeignKeyViolation:
+				return fieldErr(fmt.Sprintf("items[%d].presenter_organisation_id", i), "There is no organisation with this id")
+			case errors.As(err, &pqErr) && pqErr.Code == "23P01": // exclusion: overlapping items
+				return fieldErr(fmt.Sprintf("items[%d].starts_at", i), "This item overlaps another")
+			case err != nil:
+				return fmt.Errorf("agenda item %d: %w", i, err)
+			}
+		}
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "agenda.replace", Subject: subject("event", eventID),
+			Details: map[string]any{"items": len(items)}})
+	})
+}
+
+func topicIDs(ctx context.Context, q Querier, slugs []string) ([]int64, error) {
+	ids := []int64{}
+	err := sqlx.SelectContext(ctx, q, &ids, `SELECT id FROM topics WHERE slug = ANY($1)`, pq.StringArray(slugs))
+	return ids, err
+}
+
+func fieldErr(field, why string) error {
+	return &hub.Error{Code: hub.EInvalid, Message: why, Fields: map[string]string{field: why}}
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

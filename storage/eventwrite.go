@@ -1,0 +1,236 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+)
+
+// CreateSeries stores a series and materialises its occurrences, each its
+// own event with the first's details and the occurrence's times.
+func (db *DB) CreateSeries(ctx context.Context, by *int64, n NewEvent, rule events.Recurrence, loc *time.Location) ([]events.Event, error) {
+	rule = rule.Anchor(n.Event.StartsAt, loc)
+	occurrences, err := events.Expand(rule, n.Event.StartsAt, n.Event.EndsAt, loc)
+	if err != nil {
+		return nil, err
+	}
+	var created []events.Event
+	err = db.InTx(ctx, func(tx *sqlx.Tx) error {
+		var seriesID int64
+		err := tx.GetContext(ctx, &seriesID, `INSERT INTO series (hub_id, rule, created_by) VALUES ($1, $2, $3) RETURNING id`,
+			n.Event.HubID, rule.String(), by)
+		if err != nil {
+			return fmt.Errorf("create series: %w", err)
+		}
+		for _, occ := range occurrences {
+			e := n.Event
+			e.SeriesID, e.StartsAt, e.EndsAt = &seriesID, occ.StartsAt, occ.EndsAt
+			stored, err := insertEvent(ctx, tx, by, e, n.TopicIDs)
+			if err != nil {
+				return err
+			}
+			created = append(created, stored)
+		}
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &n.Event.HubID, Action: "series.create", Subject: subject("series", seriesID),
+			Details: map[string]any{"rule": rule.String(), "occurrences": len(created)}})
+	})
+	return created, err
+}
+
+// lockEvent reads an event for update: registration, cancellation and
+// edits of the same event queue on this row lock.
+func lockEvent(ctx context.Context, tx *sqlx.Tx, id int64) (events.Event, error) {
+	var row eventRow
+	if err := tx.GetContext(ctx, &row, `SELECT `+eventColumns+` FROM events e WHERE e.id = $1 FOR UPDATE`, id); err != nil {
+		return events.Event{}, fmt.Errorf("lock event %d: %w", id, notFound(err, "The event"))
+	}
+	return row.event(), nil
+}
+
+// UpdateResult says what an update did beyond saving the fields.
+type UpdateResult struct {
+	// Promoted counts people moved from the waitlist to a place.
+	Promoted int
+	// Warning explains a capacity now below the number registered.
+	Warning string
+	// Updated counts the events changed (more than one for "this and all
+	// following" in a series).
+	Updated int
+}
+
+// UpdateEvent saves an event's editable fields. Changes calendars must
+// notice (times, place, format) bump its sequence; a raised capacity
+// promotes the waitlist; a lowered one never removes anyone.
+func (db *DB) UpdateEvent(ctx context.Context, by *int64, e events.Event, topicIDs []int64) (UpdateResult, error) {
+	var res UpdateResult
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		r, err := updateEventTx(ctx, tx, by, e, topicIDs)
+		res = r
+		return err
+	})
+	return res, err
+}
+
+// UpdateFollowing applies an edit of one occurrence to it and every later
+// occurrence of its series that is not cancelled: the same details, and
+// the same change of local time of day and length on each one's own date.
+func (db *DB) UpdateFollowing(ctx context.Context, by *int64, e events.Event, topicIDs []int64, loc *time.Location) (UpdateResult, error) {
+	if e.SeriesID == nil {
+		return db.UpdateEvent(ctx, by, e, topicIDs)
+	}
+	var res UpdateResult
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		var rows []eventRow
+		err := tx.SelectContext(ctx, &rows, `SELECT `+eventColumns+` FROM events e
+			WHERE e.series_id = $1 AND e.status <> 'cancelled' AND (e.starts_at >= (SELECT starts_at FROM events WHERE id = $2) OR e.id = $2)
+			ORDER BY e.starts_at FOR UPDATE`, *e.SeriesID, e.ID)
+		if err != nil {
+			return fmt.Errorf("series %d: %w", *e.SeriesID, err)
+		}
+		occ := make([]events.Occurrence, len(rows))
+		from := -1
+		for i, r := range rows {
+			occ[i] = events.Occurrence{StartsAt: r.StartsAt.UTC(), EndsAt: r.EndsAt.UTC()}
+			if r.ID == e.ID {
+				from = i
+			}
+		}
+		if from < 0 {
+			return &hub.Error{Code: hub.EConflict, Message: "This occurrence is cancelled: edit it on its own."}
+		}
+		shifted, err := events.ShiftFollowing(occ, from, e.StartsAt, e.EndsAt, loc)
+		if err != nil {
+			return err
+		}
+		for i := from; i < len(rows); i++ {
+			next := e
+			next.ID, next.Status, next.CancelReason = rows[i].ID, events.Status(rows[i].Status), rows[i].CancelReason
+			next.StartsAt, next.EndsAt = shifted[i].StartsAt, shifted[i].EndsAt
+			r, err := updateEventTx(ctx, tx, by, next, topicIDs)
+			if err != nil {
+				return err
+			}
+			res.Promoted += r.Promoted
+			res.Updated++
+			if res.Warning == "" {
+				res.Warning = r.Warning
+			}
+		}
+		return nil
+	})
+	return res, err
+}
+
+func updateEventTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, topicIDs []int64) (UpdateResult, error) {
+	old, err := lockEvent(ctx, tx, e.ID)
+	if err != nil {
+		return UpdateResult{}, err
+	}
+	bump := 0
+	if !old.StartsAt.Equal(e.StartsAt) || !old.EndsAt.Equal(e.EndsAt) || old.Venue != e.Venue || old.Format != e.Format ||
+		old.OnlineURL != e.OnlineURL || old.Title != e.Title {
+		bump = 1
+	}
+	_, err = tx.ExecContext(ctx, `
+		UPDATE events SET title = $2, summary = $3, starts_at = $4, ends_at = $5, format = $6, venue = $7,
+			host_organisation_id = $8, online_url = $9, capacity = $10, visibility = $11, audiences = $12,
+			sequence = sequence + $13, updated_at = now()
+		WHERE id = $1`,
+		e.ID, e.Title, e.Summary, e.StartsAt, e.EndsAt, e.Format, e.Venue, e.HostOrganisationID, e.OnlineURL,
+		e.Capacity, e.Visibility, audienceArray(e.Audiences), bump)
+	if err != nil {
+		return UpdateResult{}, fmt.Errorf("update event %d: %w", e.ID, mapErr(err))
+	}
+	if err := setTopics(ctx, tx, e.ID, topicIDs); err != nil {
+		return UpdateResult{}, err
+	}
+	res := UpdateResult{Updated: 1}
+	if res.Promoted, err = promote(ctx, tx, e.ID, e.Capacity); err != nil {
+		return res, err
+	}
+	registered, _, err := counts(ctx, tx, e.ID)
+	if err != nil {
+		return res, err
+	}
+	res.Warning = events.CapacityWarning(e.Capacity, registered)
+	return res, audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "event.update", Subject: subject("event", e.ID)})
+}
+
+// PublishEvent makes a draft visible.
+func (db *DB) PublishEvent(ctx context.Context, by *int64, id int64) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+		e, err := lockEvent(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		switch e.Status {
+		case events.StatusPublished:
+			return &hub.Error{Code: hub.EConflict, Message: "The event is already published."}
+		case events.StatusCancelled:
+			return &hub.Error{Code: hub.EConflict, Message: "A cancelled event cannot be published again; create a new one."}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET status = 'published', updated_at = now() WHERE id = $1`, id); err != nil {
+			return fmt.Errorf("publish event %d: %w", id, err)
+		}
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "event.publish", Subject: subject("event", id)})
+	})
+}
+
+// CancelEvent calls an event off with a reason shown on its page.
+// Registrations are kept, so that attendees see what happened.
+func (db *DB) CancelEvent(ctx context.Context, by *int64, id int64, reason string) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+		e, err := lockEvent(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if e.Status == events.StatusCancelled {
+			return &hub.Error{Code: hub.EConflict, Message: "The event is already cancelled."}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = now() WHERE id = $1`, id, reason); err != nil {
+			return fmt.Errorf("cancel event %d: %w", id, err)
+		}
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "event.cancel", Subject: subject("event", id), Details: map[string]any{"reason": reason}})
+	})
+}
+
+// counts returns an event's registered and waitlisted numbers.
+func counts(ctx context.Context, q Querier, eventID int64) (registered, waitlisted int, err error) {
+	var c struct {
+		Registered int `db:"registered"`
+		Waitlisted int `db:"waitlisted"`
+	}
+	err = sqlxGet(ctx, q, &c, `SELECT count(*) FILTER (WHERE status = 'registered') AS registered,
+		count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted FROM registrations WHERE event_id = $1`, eventID)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count registrations of %d: %w", eventID, err)
+	}
+	return c.Registered, c.Waitlisted, nil
+}
+
+// promote gives places to the head of the waitlist while there are places
+// (the caller holds the event's lock).
+func promote(ctx context.Context, tx *sqlx.Tx, eventID int64, capacity *int) (int, error) {
+	registered, waitlisted, err := counts(ctx, tx, eventID)
+	if err != nil {
+		return 0, err
+	}
+	n := events.PromotionCount(capacity, registered, waitlisted)
+	if n == 0 {
+		return 0, nil
+	}
+	res, err := tx.ExecContext(ctx, `
+		UPDATE registrations SET status = 'registered', status_changed_at = clock_timestamp()
+		WHERE id IN (SELECT id FROM registrations WHERE event_id = $1 AND status = 'waitlisted'
+		             ORDER BY created_at, id LIMIT $2)`, eventID, n)
+	if err != nil {
+		return 0, fmt.Errorf("promote waitlist of %d: %w", eventID, err)
+	}
+	promoted, _ := res.RowsAffected()
+	return int(promoted), nil
+}

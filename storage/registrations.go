@@ -1,0 +1,233 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+)
+
+// regRow is a registrations row as scanned.
+type regRow struct {
+	ID           int64      `db:"id"`
+	EventID      int64      `db:"event_id"`
+	PersonID     *int64     `db:"person_id"`
+	GuestName    string     `db:"guest_name"`
+	GuestEmail   string     `db:"guest_email"`
+	AttendeeRole string     `db:"attendee_role"`
+	AccessNeeds  string     `db:"access_needs"`
+	Status       string     `db:"status"`
+	CreatedAt    time.Time  `db:"created_at"`
+	AttendedAt   *time.Time `db:"attended_at"`
+	WalkIn       bool       `db:"walk_in"`
+	ChangedAt    time.Time  `db:"status_changed_at"`
+}
+
+const regColumns = `r.id, r.event_id, r.person_id, r.guest_name, r.guest_email, r.attendee_role, r.access_needs,
+	r.status, r.created_at, r.attended_at, r.walk_in, r.status_changed_at`
+
+func (r regRow) registration() events.Registration {
+	reg := events.Registration{
+		ID: r.ID, EventID: r.EventID, PersonID: r.PersonID, GuestName: r.GuestName, GuestEmail: r.GuestEmail,
+		AttendeeRole: events.AttendeeRole(r.AttendeeRole), AccessNeeds: r.AccessNeeds,
+		Status: events.RegistrationStatus(r.Status), CreatedAt: r.CreatedAt, AttendedAt: r.AttendedAt,
+	}
+	if reg.Status == events.RegCancelled {
+		at := r.ChangedAt
+		reg.CancelledAt = &at
+	}
+	return reg
+}
+
+// Placed is the outcome of registering: the registration, where it
+// stands, and for a guest the secret of their manage link.
+type Placed struct {
+	Registration events.Registration
+	// Position is the place in the waitlist, from 1; 0 with a place.
+	Position int
+	// ManageToken is a guest's link secret, shown once; only its hash is kept.
+	ManageToken string
+}
+
+// RegisterOptions changes how a registration is admitted.
+type RegisterOptions struct {
+	// Now is the time registration is judged at.
+	Now time.Time
+	// WalkIn records someone a coordinator lets in at the door: they take
+	// a place whatever the capacity, and are checked in at once.
+	WalkIn bool
+}
+
+// Register gives someone a place, or a place in the waitlist when the
+// event is full. It holds the event's row lock, so that concurrent
+// registrations are admitted one at a time and places are never oversold;
+// the waitlist is ordered by the time each registration got the lock.
+func (db *DB) Register(ctx context.Context, eventID int64, in events.RegistrationInput, opts RegisterOptions) (Placed, error) {
+	var placed Placed
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		e, err := lockEvent(ctx, tx, eventID)
+		if err != nil {
+			return err
+		}
+		status := events.RegRegistered
+		if !opts.WalkIn {
+			if err := e.AcceptsRegistrations(opts.Now); err != nil {
+				return err
+			}
+			// Anyone already waiting goes first (normally promotion has
+			// happened already, at the cancellation that freed a place).
+			if _, err := promote(ctx, tx, eventID, e.Capacity); err != nil {
+				return err
+			}
+			registered, _, err := counts(ctx, tx, eventID)
+			if err != nil {
+				return err
+			}
+			status = events.Admit(e.Capacity, registered)
+		}
+		var hash []byte
+		if in.PersonID == nil {
+			placed.ManageToken, hash = hub.NewToken("")
+		}
+		var row regRow
+		err = tx.GetContext(ctx, &row, `
+			INSERT INTO registrations AS r (event_id, person_id, guest_name, guest_email, attendee_role, access_needs, status,
+				walk_in, attended_at, manage_token_hash)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8 THEN clock_timestamp() END, $9)
+			RETURNING `+regColumns,
+			eventID, in.PersonID, in.GuestName, in.GuestEmail, in.AttendeeRole, in.AccessNeeds, status, opts.WalkIn, hash)
+		if isUniqueViolation(err) {
+			return alreadyRegistered(in)
+		}
+		if err != nil {
+			return fmt.Errorf("register for %d: %w", eventID, mapErr(err))
+		}
+		placed.Registration = row.registration()
+		if status == events.RegWaitlisted {
+			if placed.Position, err = waitlistPosition(ctx, tx, row.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return placed, err
+}
+
+func alreadyRegistered(in events.RegistrationInput) error {
+	if in.PersonID != nil {
+		return &hub.Error{Code: hub.EConflict, Message: "You are already registered for this event (or on its waitlist)."}
+	}
+	msg := "Someone with this email address is already registered for this event (or on its waitlist)"
+	return &hub.Error{Code: hub.EConflict, Message: msg + ".", Fields: map[string]string{"guest_email": msg}}
+}
+
+// waitlistPosition is where a waitlisted registration stands, from 1.
+func waitlistPosition(ctx context.Context, q Querier, regID int64) (int, error) {
+	var pos int
+	err := sqlxGet(ctx, q, &pos, `
+		SELECT count(*) FROM registrations w, registrations r
+		WHERE r.id = $1 AND w.event_id = r.event_id AND w.status = 'waitlisted' AND (w.created_at, w.id) <= (r.created_at, r.id)`, regID)
+	if err != nil {
+		return 0, fmt.Errorf("waitlist position of %d: %w", regID, err)
+	}
+	return pos, nil
+}
+
+// Cancelled is the outcome of cancelling a registration.
+type Cancelled struct {
+	Registration events.Registration
+	// Promoted counts the people given a place from the waitlist.
+	Promoted int
+}
+
+// CancelRegistration gives up a place (or a waitlist spot) and offers any
+// freed place to the head of the waitlist, under the event's lock.
+func (db *DB) CancelRegistration(ctx context.Context, regID int64, now time.Time) (Cancelled, error) {
+	var out Cancelled
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		reg, err := registrationByID(ctx, tx, regID)
+		if err != nil {
+			return err
+		}
+		e, err := lockEvent(ctx, tx, reg.EventID)
+		if err != nil {
+			return err
+		}
+		if e.IsPast(now) {
+			return &hub.Error{Code: hub.EConflict, Message: "The event has already taken place, so the registration cannot be cancelled."}
+		}
+		var row regRow
+		err = tx.GetContext(ctx, &row, `
+			UPDATE registrations r SET status = 'cancelled', status_changed_at = clock_timestamp()
+			WHERE r.id = $1 AND r.status <> 'cancelled' RETURNING `+regColumns, regID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &hub.Error{Code: hub.EConflict, Message: "This registration is already cancelled."}
+		}
+		if err != nil {
+			return fmt.Errorf("cancel registration %d: %w", regID, err)
+		}
+		out.Registration = row.registration()
+		out.Promoted, err = promote(ctx, tx, e.ID, e.Capacity)
+		return err
+	})
+	return out, err
+}
+
+func registrationByID(ctx context.Context, q Querier, id int64) (events.Registration, error) {
+	var row regRow
+	if err := sqlxGet(ctx, q, &row, `SELECT `+regColumns+` FROM registrations r WHERE r.id = $1`, id); err != nil {
+		return events.Registration{}, fmt.Errorf("find registration %d: %w", id, notFound(err, "The registration"))
+	}
+	return row.registration(), nil
+}
+
+// RegistrationByID reads a registration.
+func (db *DB) RegistrationByID(ctx context.Context, id int64) (events.Registration, error) {
+	return registrationByID(ctx, db.x, id)
+}
+
+// RegistrationByToken finds the registration a guest's manage link is for;
+// an unknown token is not found, whatever registration id it came with.
+func (db *DB) RegistrationByToken(ctx context.Context, token string) (events.Registration, error) {
+	var row regRow
+	if err := db.x.GetContext(ctx, &row, `SELECT `+regColumns+` FROM registrations r WHERE r.manage_token_hash = $1`, hub.HashToken(token)); err != nil {
+		return events.Registration{}, fmt.Errorf("find registration by link: %w", notFound(err, "The registration"))
+	}
+	return row.registration(), nil
+}
+
+// SetAttendance checks someone in (or undoes it). A waitlisted person who
+// turns up and is let in takes a place.
+func (db *DB) SetAttendance(ctx context.Context, by *int64, regID int64, attended bool) (events.Registration, error) {
+	var reg events.Registration
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		old, err := registrationByID(ctx, tx, regID)
+		if err != nil {
+			return err
+		}
+		if _, err := lockEvent(ctx, tx, old.EventID); err != nil {
+			return err
+		}
+		if old.Status == events.RegCancelled {
+			return &hub.Error{Code: hub.EConflict, Message: "This registration was cancelled; add the person as a walk-in instead."}
+		}
+		var row regRow
+		err = tx.GetContext(ctx, &row, `
+			UPDATE registrations r SET attended_at = CASE WHEN $2 THEN coalesce(attended_at, clock_timestamp()) END,
+				status = CASE WHEN $2 THEN 'registered' ELSE status END,
+				status_changed_at = CASE WHEN $2 AND status <> 'registered' THEN clock_timestamp() ELSE status_changed_at END
+			WHERE r.id = $1 RETURNING `+regColumns, regID, attended)
+		if err != nil {
+			return fmt.Errorf("attendance of %d: %w", regID, err)
+		}
+		reg = row.registration()
+		return nil
+	})
+	return reg, err
+}
