@@ -52,7 +52,9 @@ func TestConcurrentRegistration(t *testing.T) {
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Go(func() { placed[i], errs[i] = db.Register(ctx, e.ID, guest(i), storage.RegisterOptions{Now: time.Now()}) })
+		wg.Go(func() {
+			placed[i], errs[i] = db.Register(ctx, e.ID, guest(i), storage.RegisterOptions{Now: time.Now()})
+		})
 	}
 	wg.Wait()
 	registered, waitlisted := 0, 0
