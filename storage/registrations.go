@@ -231,3 +231,8 @@ func (db *DB) SetAttendance(ctx context.Context, by *int64, regID int64, attende
 	})
 	return reg, err
 }
+
+// WaitlistPosition is where a waitlisted registration stands, from 1.
+func (db *DB) WaitlistPosition(ctx context.Context, regID int64) (int, error) {
+	return waitlistPosition(ctx, db.x, regID)
+}

@@ -21,7 +21,7 @@ func TestBrowserRunAHub(t *testing.T) {
 		chromedp.SendKeys(css("#f-email"), f.People[adminK].Email),
 		chromedp.SendKeys(css("#f-password"), fixturePassword),
 		chromedp.Click(css("main button[type=submit]")),
-		chromedp.WaitVisible(css("h1")),
+		chromedp.WaitVisible(`//nav//button[contains(., "Sign out")]`),
 	)
 	MustDo(t, ctx, "create a hub",
 		chromedp.Navigate(a.URL+"/admin"),

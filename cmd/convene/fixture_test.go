@@ -9,7 +9,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 )
@@ -45,6 +47,10 @@ type fixture struct {
 	People     [numKinds]hub.Person
 	Tokens     [numKinds]string
 	Bystander  hub.Person
+	// Event is a published public event of hub A a week ahead, with ten
+	// places; BystanderReg is the bystander's registration for it.
+	Event        events.Event
+	BystanderReg events.Registration
 }
 
 var (
@@ -98,6 +104,20 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 	must(db.GrantRole(ctx, nil, f.People[coordB].ID, hub.RoleCoordinator, &f.HubB.ID))
 	must(db.GrantRole(ctx, nil, f.People[evaluator].ID, hub.RoleEvaluator, &f.HubA.ID))
 	must(db.GrantRole(ctx, nil, f.People[adminK].ID, hub.RoleAdmin, nil))
+
+	start := time.Now().Add(7 * 24 * time.Hour).Truncate(time.Hour).UTC()
+	ten := 10
+	f.Event, err = db.CreateEvent(ctx, nil, storage.NewEvent{Event: events.Event{
+		HubID: f.HubA.ID, Title: "Peer support hub day", Summary: "A day of sharing practice.",
+		StartsAt: start, EndsAt: start.Add(5 * time.Hour), Format: events.FormatInPerson, Venue: "The Sidings, 14 Station Road, Gateshead",
+		Capacity: &ten, Visibility: events.VisibilityPublic, Status: events.StatusPublished,
+	}})
+	must(err)
+	bystander := f.Bystander.ID
+	placed, err := db.Register(ctx, f.Event.ID, events.RegistrationInput{PersonID: &bystander, AttendeeRole: events.RolePractitioner},
+		storage.RegisterOptions{Now: time.Now()})
+	must(err)
+	f.BystanderReg = placed.Registration
 	return f
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -28,6 +29,9 @@ type hubView struct {
 	CanJoin []hub.Organisation
 	// Waiting lists the viewer's organisations that have asked already.
 	Waiting []hub.Organisation
+	// Upcoming are the next few events the viewer may see.
+	Upcoming []storage.EventDetail
+	Loc      *time.Location
 }
 
 // hubPage shows a hub: about, member organisations by kind, coordinators,
@@ -59,6 +63,14 @@ func (s *server) hubPage(c echo.Context) error {
 		if v.CanJoin, v.Waiting, err = s.joinable(c, h.ID); err != nil {
 			return err
 		}
+	}
+	viewer, err := s.viewerIn(c, h.ID)
+	if err != nil {
+		return err
+	}
+	v.Loc = zoneOf(h)
+	if v.Upcoming, err = s.db.HubEvents(ctx, storage.EventQuery{HubID: h.ID, Viewer: viewer, Now: time.Now(), Limit: 5}); err != nil {
+		return err
 	}
 	return s.render(c, http.StatusOK, "hub", h.Name, v)
 }

@@ -17,7 +17,8 @@ import (
 // requiredPages are the templates handlers render; start-up fails if one
 // is missing.
 var requiredPages = []string{"home", "hub", "error", "privacy", "signin", "forgot", "set_password", "account",
-	"admin", "hub_settings", "hub_members", "hub_people", "organisations", "organisation", "organisation_form"}
+	"admin", "hub_settings", "hub_members", "hub_people", "organisations", "organisation", "organisation_form",
+	"hub_events", "hub_month", "event", "event_form", "agenda", "check_in", "sign_in_sheet", "manage_registration", "my_events"}
 
 // page is what every template receives: its own data plus the site-wide
 // fields the layout needs.
@@ -96,6 +97,9 @@ func (s *server) templateFuncs() template.FuncMap {
 		},
 	}
 	for name, fn := range templates.FormFuncs() {
+		funcs[name] = fn
+	}
+	for name, fn := range eventFuncs() {
 		funcs[name] = fn
 	}
 	return funcs

@@ -1,0 +1,266 @@
+package main
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+var agendaFields = []string{"date", "start_time", "end_time", "title", "kind", "topic", "presenter_organisation_id", "presenter_name"}
+
+// agendaView is the coordinators' agenda editor.
+type agendaView struct {
+	eventContext
+	Agenda []storage.AgendaEntry
+	// Editing is the item whose form is open; 0 adds a new one.
+	Editing   int64
+	Form      *templates.Form
+	ShiftForm *templates.Form
+	Hosts     []templates.Option
+	Topics    []templates.Option
+	Kinds     []templates.Option
+	MultiDay  bool
+}
+
+// Clock shows a time in the hub's zone.
+func (v agendaView) Clock(t time.Time) string { return events.FormatClock(t, v.Loc) }
+
+// agendaPage shows the agenda editor (?edit=ITEM opens an item's form).
+func (s *server) agendaPage(c echo.Context) error {
+	return s.showAgenda(c, http.StatusOK, func(*agendaView) {})
+}
+
+func (s *server) showAgenda(c echo.Context, status int, adjust func(*agendaView)) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	v := agendaView{eventContext: ec, ShiftForm: templates.NewForm(map[string]string{"minutes": "15"})}
+	if v.Agenda, err = s.db.AgendaOf(ctx, ec.Event.ID); err != nil {
+		return err
+	}
+	date, start := events.SplitLocal(ec.Event.StartsAt, ec.Loc)
+	endDate, _ := events.SplitLocal(ec.Event.EndsAt, ec.Loc)
+	v.MultiDay = endDate != date
+	values := map[string]string{"date": date, "start_time": start, "kind": string(events.KindTalk)}
+	if n := len(v.Agenda); n > 0 { // a new item starts when the last one ends
+		values["date"], values["start_time"] = events.SplitLocal(v.Agenda[n-1].EndsAt, ec.Loc)
+	}
+	if id, _ := strconv.ParseInt(c.QueryParam("edit"), 10, 64); id > 0 {
+		for _, it := range v.Agenda {
+			if it.ID == id {
+				v.Editing = id
+				values = agendaValues(it, ec.Loc)
+			}
+		}
+	}
+	v.Form = templates.NewForm(values)
+	v.Hosts, v.Topics, v.Kinds, err = s.agendaOptions(c, ec.Event.HubID)
+	if err != nil {
+		return err
+	}
+	adjust(&v)
+	return s.render(c, status, "agenda", "Agenda: "+ec.Event.Title, v)
+}
+
+func agendaValues(it storage.AgendaEntry, loc *time.Location) map[string]string {
+	date, start := events.SplitLocal(it.StartsAt, loc)
+	_, end := events.SplitLocal(it.EndsAt, loc)
+	v := map[string]string{"date": date, "start_time": start, "end_time": end, "title": it.Title, "kind": string(it.Kind),
+		"topic": it.TopicSlug, "presenter_name": it.PresenterName}
+	if it.PresenterOrganisationID != nil {
+		v["presenter_organisation_id"] = itoa64(*it.PresenterOrganisationID)
+	}
+	return v
+}
+
+func (s *server) agendaOptions(c echo.Context, hubID int64) (hosts, topics, kinds []templates.Option, err error) {
+	ctx := c.Request().Context()
+	members, err := s.db.MembersOfHub(ctx, hubID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	hosts = []templates.Option{{Value: "", Label: "None"}}
+	for _, o := range members {
+		hosts = append(hosts, templates.Option{Value: itoa64(o.ID), Label: o.Name})
+	}
+	all, err := s.db.ListTopics(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	topics = []templates.Option{{Value: "", Label: "None"}}
+	for _, t := range all {
+		topics = append(topics, templates.Option{Value: t.Slug, Label: t.Name})
+	}
+	for _, k := range events.AllAgendaKinds() {
+		kinds = append(kinds, templates.Option{Value: string(k), Label: k.Label()})
+	}
+	return hosts, topics, kinds, nil
+}
+
+// saveAgendaItem adds an item (no :item) or changes one.
+func (s *server) saveAgendaItem(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	itemID, _ := strconv.ParseInt(c.Param("item"), 10, 64)
+	values := formValues(c, agendaFields...)
+	item, err := readAgendaItem(values, ec.Loc)
+	if err == nil {
+		err = s.changeAgenda(c, ec, func(items []events.AgendaItem) ([]events.AgendaItem, error) {
+			if itemID == 0 {
+				return append(items, item), nil
+			}
+			for i := range items {
+				if items[i].ID == itemID {
+					item.ID = itemID
+					items[i] = item
+					return items, nil
+				}
+			}
+			return nil, &hub.Error{Code: hub.ENotFound, Message: "That agenda item was not found."}
+		})
+	}
+	if err != nil {
+		form, ferr := failedForm(itemErrors(err), values, agendaFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.showAgenda(c, statusForForm(err), func(v *agendaView) { v.Form, v.Editing = form, itemID })
+	}
+	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID)+"/agenda", "The agenda is saved.")
+}
+
+// readAgendaItem reads the item form in the hub's zone.
+func readAgendaItem(values map[string]string, loc *time.Location) (events.AgendaItem, error) {
+	var f hub.FieldErrors
+	it := events.AgendaItem{Title: values["title"], Kind: events.AgendaKind(values["kind"]), TopicSlug: values["topic"], PresenterName: values["presenter_name"]}
+	var err error
+	it.StartsAt, _, err = events.ParseLocal(values["date"], values["start_time"], loc)
+	renameFields(&f, err, map[string]string{"date": "date", "time": "start_time"})
+	it.EndsAt, _, err = events.ParseLocal(values["date"], values["end_time"], loc)
+	renameFields(&f, err, map[string]string{"date": "date", "time": "end_time"})
+	if id, ok, err := formID(values["presenter_organisation_id"], "presenter_organisation_id"); err != nil {
+		f.Add("presenter_organisation_id", "Choose the presenting organisation from the list")
+	} else if ok {
+		it.PresenterOrganisationID = &id
+	}
+	return it, f.Err()
+}
+
+// itemErrors maps the agenda's "items[3].title" fields onto the one item
+// form's fields; a clash with another item is named on its times.
+func itemErrors(err error) error {
+	fields := hub.ErrorFields(err)
+	if len(fields) == 0 {
+		return err
+	}
+	rename := map[string]string{"starts_at": "start_time", "ends_at": "end_time"}
+	var f hub.FieldErrors
+	for name, why := range fields {
+		field := name[strings.LastIndexByte(name, '.')+1:]
+		if r, ok := rename[field]; ok {
+			field = r
+		}
+		f.Add(field, why)
+	}
+	return f.Err()
+}
+
+// changeAgenda applies a change to the stored agenda, validates the whole
+// result against the event and stores it.
+func (s *server) changeAgenda(c echo.Context, ec eventContext, change func([]events.AgendaItem) ([]events.AgendaItem, error)) error {
+	ctx := c.Request().Context()
+	entries, err := s.db.AgendaOf(ctx, ec.Event.ID)
+	if err != nil {
+		return err
+	}
+	items := make([]events.AgendaItem, len(entries))
+	for i, e := range entries {
+		items[i] = e.AgendaItem
+	}
+	if items, err = change(items); err != nil {
+		return err
+	}
+	if err := events.ValidateAgenda(ec.Event.Event, items, ec.Loc); err != nil {
+		return err
+	}
+	return s.db.ReplaceAgenda(ctx, personIDOf(c), ec.Event.ID, items)
+}
+
+// deleteAgendaItem removes an item.
+func (s *server) deleteAgendaItem(c echo.Context) error {
+	return s.agendaAction(c, "The item is removed.", func(items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
+		return append(items[:index:index], items[index+1:]...), nil
+	})
+}
+
+// moveAgendaItem moves an item up or down; items are re-timed back to back
+// from the first item's start, each keeping its length.
+func (s *server) moveAgendaItem(c echo.Context) error {
+	return s.agendaAction(c, "The agenda is re-ordered and re-timed.", func(items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
+		to := index - 1
+		if c.FormValue("direction") == "down" {
+			to = index + 1
+		}
+		if to < 0 || to >= len(items) {
+			return nil, &hub.Error{Code: hub.EInvalid, Message: "That item cannot move further that way."}
+		}
+		return events.Move(items, index, to)
+	})
+}
+
+// shiftAgenda moves an item and all after it by some minutes.
+func (s *server) shiftAgenda(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	return s.agendaAction(c, "The times are shifted.", func(items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
+		minutes, err := strconv.Atoi(c.FormValue("minutes"))
+		if err != nil || minutes == 0 || minutes < -24*60 || minutes > 24*60 {
+			return nil, &hub.Error{Code: hub.EInvalid, Message: "Enter how many minutes to move by, such as 15 or -10.", Fields: map[string]string{"minutes": "Enter a number of minutes, such as 15 or -10"}}
+		}
+		return events.ShiftFrom(ec.Event.Event, items, index, time.Duration(minutes)*time.Minute)
+	})
+}
+
+// agendaAction applies an action to the item of the route.
+func (s *server) agendaAction(c echo.Context, done string, act func(items []events.AgendaItem, index int) ([]events.AgendaItem, error)) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	itemID, err := pathID(c, "item")
+	if err != nil {
+		return err
+	}
+	err = s.changeAgenda(c, ec, func(items []events.AgendaItem) ([]events.AgendaItem, error) {
+		items = events.SortAgenda(items)
+		for i, it := range items {
+			if it.ID == itemID {
+				return act(items, i)
+			}
+		}
+		return nil, &hub.Error{Code: hub.ENotFound, Message: "That agenda item was not found."}
+	})
+	if code := hub.ErrorCode(err); code == hub.EInvalid || code == hub.EConflict {
+		return s.showAgenda(c, statusForForm(err), func(v *agendaView) {
+			v.ShiftForm.Fail(hub.ErrorMessage(err), nil)
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID)+"/agenda", done)
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+var walkInFields = []string{"guest_name", "guest_email", "attendee_role"}
+
+// checkInView is the coordinators' check-in page and sign-in sheet.
+type checkInView struct {
+	eventContext
+	Registrations []storage.RegistrationView
+	Totals        events.AttendanceTotals
+	Query         string
+	Form          *templates.Form
+}
+
+// When is the event's date and time.
+func (v checkInView) When() string { return events.FormatWhen(v.Event.StartsAt, v.Event.EndsAt, v.Loc) }
+
+// checkInPage lists the people registered, to mark who came.
+func (s *server) checkInPage(c echo.Context) error {
+	return s.showCheckIn(c, http.StatusOK, "check_in", func(*checkInView) {})
+}
+
+// signInSheetPage is the printable sheet for people to sign at the door.
+func (s *server) signInSheetPage(c echo.Context) error {
+	return s.showCheckIn(c, http.StatusOK, "sign_in_sheet", func(*checkInView) {})
+}
+
+func (s *server) showCheckIn(c echo.Context, status int, page string, adjust func(*checkInView)) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	v := checkInView{eventContext: ec, Query: strings.TrimSpace(c.QueryParam("q")),
+		Form: templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)})}
+	all, err := s.db.EventRegistrations(c.Request().Context(), ec.Event.ID, "")
+	if err != nil {
+		return err
+	}
+	regs := make([]events.Registration, len(all))
+	for i, r := range all {
+		regs[i] = r.Registration
+	}
+	v.Totals = events.CountAttendance(ec.Event.StartsAt, regs)
+	for _, r := range all {
+		if r.Status == events.RegCancelled || (page == "sign_in_sheet" && r.Status != events.RegRegistered) {
+			continue
+		}
+		if v.Query == "" || strings.Contains(strings.ToLower(r.Name+" "+r.Email), strings.ToLower(v.Query)) {
+			v.Registrations = append(v.Registrations, r)
+		}
+	}
+	adjust(&v)
+	return s.render(c, status, page, "Check-in: "+ec.Event.Title, v)
+}
+
+// setAttendance marks someone as attended or not (from the check-in page).
+func (s *server) setAttendance(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	reg, err := s.db.RegistrationByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	ec, err := s.eventByID(c, reg.EventID)
+	if err != nil {
+		return err
+	}
+	if !ec.Manage() {
+		return forbidden("Only the coordinators of " + ec.Event.Hub.Name + " can check people in.")
+	}
+	attended := c.FormValue("attended") == "true"
+	if _, err := s.db.SetAttendance(ctx, personIDOf(c), id, attended); err != nil {
+		return err
+	}
+	back := "/events/" + itoa64(ec.Event.ID) + "/check-in"
+	if q := strings.TrimSpace(c.FormValue("q")); q != "" {
+		back += "?q=" + url.QueryEscape(q)
+	}
+	msg := "Marked as not attended."
+	if attended {
+		msg = "Checked in."
+	}
+	return s.redirectWithFlash(c, back, msg)
+}
+
+// addWalkIn records someone let in at the door.
+func (s *server) addWalkIn(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	values := formValues(c, walkInFields...)
+	in := events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"], AttendeeRole: events.AttendeeRole(values["attendee_role"])}.Normalise()
+	err = validateWalkIn(in)
+	if err == nil {
+		_, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), WalkIn: true})
+	}
+	if err != nil {
+		form, ferr := failedForm(err, values, walkInFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.showCheckIn(c, statusForForm(err), "check_in", func(v *checkInView) { v.Form = form })
+	}
+	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID)+"/check-in", in.GuestName+" is added and checked in.")
+}
+
+// validateWalkIn: a walk-in needs a name and a role; an email is optional
+// (people at the door may not want to give one).
+func validateWalkIn(in events.RegistrationInput) error {
+	if in.GuestEmail == "" {
+		in.GuestEmail = "walk-in@example.org" // only to pass the guest rule; not stored
+	}
+	return in.Validate()
+}

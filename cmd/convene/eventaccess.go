@@ -1,0 +1,126 @@
+package main
+
+import (
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+)
+
+// viewerIn works out what the actor may see of a hub's events: managers
+// see everything, the hub's people its members-only events.
+func (s *server) viewerIn(c echo.Context, hubID int64) (storage.Viewer, error) {
+	a := actorOf(c)
+	v := storage.Viewer{PersonID: a.PersonID(), Manager: hub.CanManageHub(a, hubID)}
+	if a.SignedIn() && !v.Manager {
+		in, err := s.db.PersonInHub(c.Request().Context(), a.PersonID(), hubID)
+		if err != nil {
+			return v, err
+		}
+		v.InHub = in
+	}
+	return v, nil
+}
+
+// eventContext is an event with who is looking at it.
+type eventContext struct {
+	Event  storage.EventDetail
+	Viewer storage.Viewer
+	// Place is the viewer's own active registration, if any.
+	Place *storage.MyPlace
+	Loc   *time.Location
+}
+
+// Manage reports whether the viewer runs the event's hub.
+func (ec eventContext) Manage() bool { return ec.Viewer.Manager }
+
+// loadEvent reads the event of the route and checks the viewer may see
+// it; an event they may not see is not found, so its existence is not
+// given away.
+func (s *server) loadEvent(c echo.Context) (eventContext, error) {
+	var ec eventContext
+	id, err := pathID(c, "id")
+	if err != nil {
+		return ec, err
+	}
+	return s.eventByID(c, id)
+}
+
+func (s *server) eventByID(c echo.Context, id int64) (eventContext, error) {
+	ctx := c.Request().Context()
+	var ec eventContext
+	var err error
+	if ec.Event, err = s.db.EventByID(ctx, id); err != nil {
+		return ec, err
+	}
+	if ec.Viewer, err = s.viewerIn(c, ec.Event.HubID); err != nil {
+		return ec, err
+	}
+	if ec.Viewer.PersonID != 0 {
+		if ec.Place, err = s.db.PlaceOf(ctx, id, ec.Viewer.PersonID); err != nil {
+			return ec, err
+		}
+	}
+	if !canSee(ec.Event.Event, ec.Viewer, ec.Place != nil) {
+		return ec, &hub.Error{Code: hub.ENotFound, Message: "The event was not found."}
+	}
+	ec.Loc = zoneOf(ec.Event.Hub)
+	return ec, nil
+}
+
+// canSee is the visibility rule of storage.HubEvents for one event.
+func canSee(e events.Event, v storage.Viewer, registered bool) bool {
+	switch {
+	case v.Manager:
+		return true
+	case e.Status == events.StatusDraft:
+		return false
+	case registered:
+		return true
+	}
+	return e.Visibility == events.VisibilityPublic || (e.Visibility == events.VisibilityMembers && v.InHub)
+}
+
+// managedEvent loads the event and checks the viewer runs its hub.
+func (s *server) managedEvent(c echo.Context) (eventContext, error) {
+	ec, err := s.loadEvent(c)
+	if err != nil {
+		return ec, err
+	}
+	if !ec.Manage() {
+		return ec, forbidden("Only the coordinators of " + ec.Event.Hub.Name + " can do that.")
+	}
+	return ec, nil
+}
+
+// selfRegistrationError says why the viewer may not register themselves,
+// or nil: invite-only events take registrations from coordinators only,
+// members-only ones from the hub's people.
+func selfRegistrationError(ec eventContext, now time.Time) error {
+	if err := ec.Event.AcceptsRegistrations(now); err != nil {
+		return err
+	}
+	if ec.Viewer.Manager {
+		return nil
+	}
+	if !events.RegistrationOpenTo(ec.Event.Visibility, ec.Viewer.InHub, false) {
+		if ec.Event.Visibility == events.VisibilityInviteOnly {
+			return forbidden("This event is by invitation only: the hub’s coordinators register the people invited.")
+		}
+		return forbidden("This event is for the people of " + ec.Event.Hub.Name + "’s member organisations.")
+	}
+	return nil
+}
+
+// zoneOf is a hub's time zone; a zone the machine no longer knows falls
+// back to the default rather than failing the page.
+func zoneOf(h hub.Hub) *time.Location {
+	if loc, err := hub.LoadTimeZone(h.TimeZone); err == nil {
+		return loc
+	}
+	loc, _ := hub.LoadTimeZone(hub.DefaultTimeZone)
+	return loc
+}

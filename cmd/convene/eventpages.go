@@ -1,0 +1,222 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+// eventFormView is what the event form shows.
+type eventFormView struct {
+	Hub     hub.Hub
+	Input   eventInput
+	Event   *storage.EventDetail // nil when creating
+	Hosts   []templates.Option
+	Topics  []hub.Topic
+	Warning string
+}
+
+func (s *server) eventFormView(c echo.Context, h hub.Hub, in eventInput, e *storage.EventDetail) (eventFormView, error) {
+	ctx := c.Request().Context()
+	v := eventFormView{Hub: h, Input: in, Event: e, Hosts: []templates.Option{{Value: "", Label: "No host organisation"}}}
+	members, err := s.db.MembersOfHub(ctx, h.ID)
+	if err != nil {
+		return v, err
+	}
+	for _, o := range members {
+		v.Hosts = append(v.Hosts, templates.Option{Value: itoa64(o.ID), Label: o.Name})
+	}
+	if v.Topics, err = s.db.ListTopics(ctx); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+
+// newEventPage shows the form to create an event in a hub.
+func (s *server) newEventPage(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	in := eventInput{Form: templates.NewForm(map[string]string{"format": "in_person", "visibility": "public", "start_time": "10:00", "end_time": "12:00"}),
+		Audiences: map[string]bool{}, TopicSet: map[string]bool{}}
+	v, err := s.eventFormView(c, h, in, nil)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "event_form", "New event", v)
+}
+
+// createEvent stores a draft event, or a series of them.
+func (s *server) createEvent(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	loc := zoneOf(h)
+	in, err := readEventForm(c, h.ID, loc, true)
+	if err == nil {
+		err = events.ValidateNew(in.Event, time.Now())
+		if err != nil {
+			in.Form.Fail("", renamedFields(err), eventFields...)
+		}
+	}
+	var topicIDs []int64
+	if err == nil {
+		if topicIDs, err = s.db.TopicIDs(ctx, "topics", in.Topics); err != nil {
+			in.Form.Fail("", hub.ErrorFields(err), eventFields...)
+		}
+	}
+	if err == nil {
+		var created []events.Event
+		if in.Recurrence != nil {
+			created, err = s.db.CreateSeries(ctx, personIDOf(c), storage.NewEvent{Event: in.Event, TopicIDs: topicIDs}, *in.Recurrence, loc)
+			if err != nil && hub.ErrorCode(err) == hub.EInvalid {
+				in.Form.Fail("", renamedFields(err), eventFields...)
+			}
+		} else {
+			var e events.Event
+			e, err = s.db.CreateEvent(ctx, personIDOf(c), storage.NewEvent{Event: in.Event, TopicIDs: topicIDs})
+			created = []events.Event{e}
+		}
+		if err == nil {
+			msg := "The event is saved as a draft. Add its agenda, then publish it."
+			if len(created) > 1 {
+				msg = plural(len(created), "event", "events") + " of the series are saved as drafts. Publish each when its agenda is ready."
+			}
+			if len(in.Notes) > 0 {
+				msg += " " + joinNotes(in.Notes)
+			}
+			return s.redirectWithFlash(c, "/events/"+itoa64(created[0].ID), msg)
+		}
+	}
+	if code := hub.ErrorCode(err); code != hub.EInvalid && code != hub.EConflict {
+		return err
+	}
+	v, verr := s.eventFormView(c, h, in, nil)
+	if verr != nil {
+		return verr
+	}
+	return s.render(c, http.StatusUnprocessableEntity, "event_form", "New event", v)
+}
+
+// renamedFields maps the domain's event field names to the form's.
+func renamedFields(err error) map[string]string {
+	var f hub.FieldErrors
+	renameFields(&f, err, map[string]string{"starts_at": "start_time", "ends_at": "end_time", "recurrence": "repeat"})
+	return hub.ErrorFields(f.Err())
+}
+
+// editEventPage shows the form to change an event.
+func (s *server) editEventPage(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	v, err := s.eventFormView(c, ec.Event.Hub, eventFormOf(ec.Event, ec.Loc), &ec.Event)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "event_form", "Edit "+ec.Event.Title, v)
+}
+
+// updateEvent saves changes to an event, or to it and the rest of its
+// series.
+func (s *server) updateEvent(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	in, err := readEventForm(c, ec.Event.HubID, ec.Loc, false)
+	in.Event.ID, in.Event.SeriesID, in.Event.Status, in.Event.CancelReason = ec.Event.ID, ec.Event.SeriesID, ec.Event.Status, ec.Event.CancelReason
+	var topicIDs []int64
+	if err == nil {
+		if topicIDs, err = s.db.TopicIDs(ctx, "topics", in.Topics); err != nil {
+			in.Form.Fail("", hub.ErrorFields(err), eventFields...)
+		}
+	}
+	if err == nil {
+		var res storage.UpdateResult
+		if in.Scope == "following" && ec.Event.SeriesID != nil {
+			res, err = s.db.UpdateFollowing(ctx, personIDOf(c), in.Event, topicIDs, ec.Loc)
+		} else {
+			res, err = s.db.UpdateEvent(ctx, personIDOf(c), in.Event, topicIDs)
+		}
+		if err == nil {
+			return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID), updateMessage(res, in.Notes))
+		}
+		if hub.ErrorCode(err) == hub.EInvalid {
+			in.Form.Fail("", renamedFields(err), eventFields...)
+		}
+	}
+	if code := hub.ErrorCode(err); code != hub.EInvalid && code != hub.EConflict {
+		return err
+	}
+	v, verr := s.eventFormView(c, ec.Event.Hub, in, &ec.Event)
+	if verr != nil {
+		return verr
+	}
+	return s.render(c, http.StatusUnprocessableEntity, "event_form", "Edit "+ec.Event.Title, v)
+}
+
+func updateMessage(res storage.UpdateResult, notes []string) string {
+	parts := []string{"The event is saved."}
+	if res.Updated > 1 {
+		parts = []string{plural(res.Updated, "event", "events") + " of the series are saved."}
+	}
+	if res.Promoted > 0 {
+		parts = append(parts, plural(res.Promoted, "person", "people")+" on the waitlist now have a place.")
+	}
+	if res.Warning != "" {
+		parts = append(parts, capitalise(res.Warning)+".")
+	}
+	return strings.Join(append(parts, notes...), " ")
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// publishEvent makes a draft visible to those it is for.
+func (s *server) publishEvent(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	if err := s.db.PublishEvent(c.Request().Context(), personIDOf(c), ec.Event.ID); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID), "The event is published: people can now find it and register.")
+}
+
+// cancelEvent calls an event off, with the reason shown on its page.
+func (s *server) cancelEvent(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	reason := strings.TrimSpace(c.FormValue("reason"))
+	if reason == "" || len([]rune(reason)) > events.MaxCancelReasonLen {
+		msg := "Say why the event is cancelled: attendees will see it"
+		if reason != "" {
+			msg = "The reason must be 1000 characters or fewer"
+		}
+		return &hub.Error{Code: hub.EInvalid, Message: msg + ".", Fields: map[string]string{"reason": msg}}
+	}
+	if err := s.db.CancelEvent(c.Request().Context(), personIDOf(c), ec.Event.ID, reason); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID), "The event is cancelled. Its page and calendar entries say so.")
+}

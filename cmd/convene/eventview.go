@@ -1,0 +1,173 @@
+package main
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+// eventView is what an event's page shows.
+type eventView struct {
+	eventContext
+	Agenda []storage.AgendaEntry
+	// RegisterError says why the viewer cannot register; empty if they can.
+	RegisterError string
+	Form          *templates.Form
+	// Guest is true when the register form asks for a name and email.
+	Guest bool
+	// Placed is set just after registering, to confirm it (and show a
+	// guest their manage link once).
+	Placed    *storage.Placed
+	ManageURL string
+}
+
+// When is the event's date and time in its hub's zone.
+func (v eventView) When() string { return events.FormatWhen(v.Event.StartsAt, v.Event.EndsAt, v.Loc) }
+
+// PlacesLeft says how many places remain, or "" when unlimited.
+func (v eventView) PlacesLeft() string {
+	left, unlimited := v.Event.PlacesLeft(v.Event.Registered)
+	switch {
+	case unlimited:
+		return ""
+	case left == 0:
+		return "Fully booked – you can join the waitlist"
+	}
+	return plural(left, "place", "places") + " left"
+}
+
+// ShowOnlineURL: the joining link is for people with a place, and for
+// the hub's coordinators.
+func (v eventView) ShowOnlineURL() bool {
+	return v.Event.OnlineURL != "" && (v.Manage() || (v.Place != nil && v.Place.Registration.Status == events.RegRegistered))
+}
+
+// MapURL finds the venue on OpenStreetMap.
+func (v eventView) MapURL() string {
+	return "https://www.openstreetmap.org/search?query=" + url.QueryEscape(v.Event.Venue)
+}
+
+// IsPast reports whether the event is over.
+func (v eventView) IsPast() bool { return v.Event.IsPast(time.Now()) }
+
+// eventPage shows an event to whoever may see it.
+func (s *server) eventPage(c echo.Context) error {
+	ec, err := s.loadEvent(c)
+	if err != nil {
+		return err
+	}
+	return s.showEvent(c, http.StatusOK, ec, func(*eventView) {})
+}
+
+func (s *server) showEvent(c echo.Context, status int, ec eventContext, adjust func(*eventView)) error {
+	v := eventView{eventContext: ec, Guest: !actorOf(c).SignedIn(),
+		Form: templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)})}
+	var err error
+	if v.Agenda, err = s.db.AgendaOf(c.Request().Context(), ec.Event.ID); err != nil {
+		return err
+	}
+	if ec.Place == nil {
+		if err := selfRegistrationError(ec, time.Now()); err != nil {
+			v.RegisterError = hub.ErrorMessage(err)
+		}
+	}
+	adjust(&v)
+	return s.render(c, status, "event", ec.Event.Title, v)
+}
+
+// eventListView is a hub's events page.
+type eventListView struct {
+	Hub      hub.Hub
+	Events   []storage.EventDetail
+	Loc      *time.Location
+	Past     bool
+	Manage   bool
+	Topics   []hub.Topic
+	Filter   map[string]string
+	Page     int
+	More     bool
+	Query    string // the filters as a query string, for page links
+	Filtered bool
+}
+
+// Dates formats an event's date and time in the hub's zone.
+func (v eventListView) When(e storage.EventDetail) string {
+	return events.FormatWhen(e.StartsAt, e.EndsAt, v.Loc)
+}
+
+// Day and Month label an event's date badge.
+func (v eventListView) Day(e storage.EventDetail) string   { return e.StartsAt.In(v.Loc).Format("2") }
+func (v eventListView) Month(e storage.EventDetail) string { return e.StartsAt.In(v.Loc).Format("Jan") }
+
+const eventsPerPage = 20
+
+// hubEventsPage lists a hub's upcoming (or past) events, with filters by
+// topic, format and audience.
+func (s *server) hubEventsPage(c echo.Context) error {
+	ctx := c.Request().Context()
+	h, err := s.db.HubBySlug(ctx, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	viewer, err := s.viewerIn(c, h.ID)
+	if err != nil {
+		return err
+	}
+	filter, err := eventFilter(c)
+	if err != nil {
+		return err
+	}
+	page, _ := strconv.Atoi(c.QueryParam("page"))
+	page = max(page, 1)
+	v := eventListView{Hub: h, Loc: zoneOf(h), Past: c.QueryParam("when") == "past", Manage: viewer.Manager, Filter: filter, Page: page}
+	list, err := s.db.HubEvents(ctx, storage.EventQuery{HubID: h.ID, Viewer: viewer, Past: v.Past, Now: time.Now(),
+		Topic: filter["topic"], Format: filter["format"], Audience: filter["audience"], Limit: eventsPerPage + 1, Offset: (page - 1) * eventsPerPage})
+	if err != nil {
+		return err
+	}
+	v.More = len(list) > eventsPerPage
+	v.Events = list[:min(len(list), eventsPerPage)]
+	if v.Topics, err = s.db.ListTopics(ctx); err != nil {
+		return err
+	}
+	q := url.Values{}
+	for k, val := range filter {
+		if val != "" {
+			q.Set(k, val)
+			v.Filtered = true
+		}
+	}
+	if v.Past {
+		q.Set("when", "past")
+	}
+	v.Query = q.Encode()
+	title := "Events of " + h.Name
+	if v.Past {
+		title = "Past events of " + h.Name
+	}
+	return s.render(c, http.StatusOK, "hub_events", title, v)
+}
+
+// eventFilter reads and checks the list's filters.
+func eventFilter(c echo.Context) (map[string]string, error) {
+	f := map[string]string{"topic": c.QueryParam("topic"), "format": c.QueryParam("format"), "audience": c.QueryParam("audience")}
+	var fe hub.FieldErrors
+	if f["format"] != "" && !events.Format(f["format"]).Valid() {
+		fe.Add("format", "Choose a format from the list")
+	}
+	if f["audience"] != "" && !events.Audience(f["audience"]).Valid() {
+		fe.Add("audience", "Choose an audience from the list")
+	}
+	if f["topic"] != "" && hub.Slugify(f["topic"]) != f["topic"] {
+		fe.Add("topic", "Choose a topic from the list")
+	}
+	return f, fe.Err()
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+)
+
+var registerFields = []string{"guest_name", "guest_email", "attendee_role", "access_needs"}
+
+// registrationInput reads the register form (or API body) for the actor:
+// a signed-in person registers as themselves, anyone else as a guest.
+func registrationInput(c echo.Context, values map[string]string) events.RegistrationInput {
+	in := events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"],
+		AttendeeRole: events.AttendeeRole(values["attendee_role"]), AccessNeeds: values["access_needs"]}
+	if a := actorOf(c); a.SignedIn() {
+		id := a.PersonID()
+		in.PersonID = &id
+	}
+	return in.Normalise()
+}
+
+// register gives the viewer a place at the event, or a place in the
+// waitlist, and shows the event page saying which.
+func (s *server) register(c echo.Context) error {
+	ec, err := s.loadEvent(c)
+	if err != nil {
+		return err
+	}
+	values := formValues(c, registerFields...)
+	in := registrationInput(c, values)
+	if err = selfRegistrationError(ec, time.Now()); err == nil {
+		err = in.Validate()
+	}
+	var placed storage.Placed
+	if err == nil {
+		placed, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now()})
+	}
+	if err != nil {
+		form, ferr := failedForm(err, values, registerFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.showEvent(c, statusForForm(err), ec, func(v *eventView) { v.Form = form })
+	}
+	// Show the page afresh: counts and the viewer's place have changed.
+	if ec, err = s.eventByID(c, ec.Event.ID); err != nil {
+		return err
+	}
+	return s.showEvent(c, http.StatusCreated, ec, func(v *eventView) {
+		v.Placed = &placed
+		if placed.ManageToken != "" {
+			v.ManageURL = s.cfg.BaseURL + "/registrations/manage/" + placed.ManageToken
+		}
+	})
+}
+
+// cancelOwnRegistration lets a signed-in person give up their place (or a
+// coordinator cancel someone's).
+func (s *server) cancelRegistration(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	reg, err := s.db.RegistrationByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	ec, err := s.eventByID(c, reg.EventID)
+	if err != nil {
+		return err
+	}
+	if !mayCancel(actorOf(c), ec, reg) {
+		return forbidden("You can only cancel your own registration.")
+	}
+	res, err := s.db.CancelRegistration(ctx, id, time.Now())
+	if err != nil {
+		return err
+	}
+	to := "/events/" + itoa64(ec.Event.ID)
+	msg := "The registration is cancelled."
+	if ec.Manage() && (reg.PersonID == nil || *reg.PersonID != actorOf(c).PersonID()) {
+		to += "/check-in"
+	} else {
+		msg = "Your registration is cancelled. Thank you for letting us know."
+	}
+	if res.Promoted > 0 {
+		msg += " The first person on the waitlist now has the place."
+	}
+	return s.redirectWithFlash(c, to, msg)
+}
+
+// mayCancel: the registrant themselves, or the hub's coordinators.
+func mayCancel(a *hub.Actor, ec eventContext, reg events.Registration) bool {
+	return ec.Manage() || (reg.PersonID != nil && *reg.PersonID == a.PersonID())
+}
+
+// manageView is a guest's page for their registration.
+type manageView struct {
+	eventContext
+	Registration events.Registration
+	Position     int
+	Token        string
+}
+
+// When is the event's date and time.
+func (v manageView) When() string { return events.FormatWhen(v.Event.StartsAt, v.Event.EndsAt, v.Loc) }
+
+// managePage shows a guest their registration through its private link.
+func (s *server) managePage(c echo.Context) error {
+	v, err := s.manageContext(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "manage_registration", "Your registration", v)
+}
+
+// cancelByToken cancels a guest's registration through its private link.
+func (s *server) cancelByToken(c echo.Context) error {
+	v, err := s.manageContext(c)
+	if err != nil {
+		return err
+	}
+	res, err := s.db.CancelRegistration(c.Request().Context(), v.Registration.ID, time.Now())
+	if err != nil {
+		return err
+	}
+	msg := "Your registration is cancelled. Thank you for letting us know."
+	if res.Promoted > 0 {
+		msg += " Your place has gone to the next person on the waitlist."
+	}
+	return s.redirectWithFlash(c, "/events/"+itoa64(v.Event.ID), msg)
+}
+
+func (s *server) manageContext(c echo.Context) (manageView, error) {
+	ctx := c.Request().Context()
+	token := c.Param("token")
+	reg, err := s.db.RegistrationByToken(ctx, token)
+	if err != nil {
+		return manageView{}, err
+	}
+	d, err := s.db.EventByID(ctx, reg.EventID)
+	if err != nil {
+		return manageView{}, err
+	}
+	v := manageView{eventContext: eventContext{Event: d, Loc: zoneOf(d.Hub)}, Registration: reg, Token: token}
+	if reg.Status == events.RegWaitlisted {
+		if v.Position, err = s.db.WaitlistPosition(ctx, reg.ID); err != nil {
+			return v, err
+		}
+	}
+	return v, nil
+}
