@@ -28,6 +28,9 @@ const DemoPassword = "convene-demo"
 type SeedReport struct {
 	// Hubs, Organisations, People and Events count the rows added.
 	Hubs, Organisations, People, Events int
+	// Series, AgendaItems and Registrations count the rows added with the
+	// events.
+	Series, AgendaItems, Registrations int
 	// Skipped counts hubs that were already there.
 	Skipped int
 	// Accounts lists one account of each kind to sign in with.
@@ -79,7 +82,7 @@ func (db *DB) SeedDemo(ctx context.Context, opts SeedOptions) (SeedReport, error
 		for _, dh := range DemoHubs() {
 			dh = scaled(dh, copyNo)
 			err := db.InTx(ctx, func(tx *sqlx.Tx) error {
-				added, err := seedHub(ctx, tx, dh, hash, &report)
+				added, err := seedHub(ctx, tx, dh, hash, opts.Now, &report)
 				if err == nil && !added {
 					report.Skipped++
 				}
@@ -106,7 +109,7 @@ func (db *DB) HasHubs(ctx context.Context) (bool, error) {
 
 // seedHub inserts one hub and what is in it; added is false when the hub
 // was there already.
-func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, hash string, report *SeedReport) (added bool, err error) {
+func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, hash string, now time.Time, report *SeedReport) (added bool, err error) {
 	var hubIDs []int64
 	err = tx.SelectContext(ctx, &hubIDs, `
 		INSERT INTO hubs (slug, name, region, timezone, description) VALUES ($1, $2, $3, $4, $5)
@@ -117,7 +120,8 @@ func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, hash string, report *
 	}
 	hubID := hubIDs[0]
 	report.Hubs++
-	for _, do := range dh.Organisations {
+	es := eventSeed{hubID: hubID, hub: dh, now: now}
+	for i, do := range dh.Organisations {
 		var orgID int64
 		err := tx.GetContext(ctx, &orgID, `
 			INSERT INTO organisations (name, kind, website, description) VALUES ($1, $2, $3, $4)
@@ -128,6 +132,7 @@ func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, hash string, report *
 			return false, fmt.Errorf("organisation %q: %w", do.Name, err)
 		}
 		report.Organisations++
+		es.orgIDs = append(es.orgIDs, orgID)
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO hub_memberships (hub_id, organisation_id, status) VALUES ($1, $2, 'active')
 			ON CONFLICT DO NOTHING`, hubID, orgID); err != nil {
@@ -141,6 +146,7 @@ func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, hash string, report *
 			if _, err := tx.ExecContext(ctx, `INSERT INTO affiliations (person_id, organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, personID, orgID); err != nil {
 				return false, fmt.Errorf("affiliate %s: %w", member.Email, err)
 			}
+			es.members = append(es.members, seedMember{id: personID, org: i})
 		}
 	}
 	for role, p := range map[string]DemoPerson{"coordinator": dh.Coordinator, "evaluator": dh.Evaluator} {
@@ -148,9 +154,15 @@ func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, hash string, report *
 		if err != nil {
 			return false, err
 		}
+		if role == "coordinator" {
+			es.coordinatorID = personID
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO roles (person_id, role, hub_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, personID, role, hubID); err != nil {
 			return false, fmt.Errorf("%s of %s: %w", role, dh.Slug, err)
 		}
+	}
+	if err := seedEvents(ctx, tx, es, report); err != nil {
+		return false, fmt.Errorf("events of %s: %w", dh.Slug, err)
 	}
 	return true, nil
 }

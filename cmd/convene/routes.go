@@ -130,6 +130,20 @@ func (s *server) routes() []route {
 		{POST, "/api/v1/people", s.apiCreatePerson, signedIn},
 		{GET, "/api/v1/topics", s.apiTopics, public},
 		{POST, "/api/v1/topics", s.apiCreateTopic, signedIn},
+		{GET, "/api/v1/hubs/:slug/events", s.apiHubEvents, public},
+		{POST, "/api/v1/hubs/:slug/events", s.apiCreateEvent, signedIn},
+		{GET, "/api/v1/events/:id", s.apiEvent, public},
+		{PATCH, "/api/v1/events/:id", s.apiUpdateEvent, signedIn},
+		{POST, "/api/v1/events/:id/publish", s.apiPublishEvent, signedIn},
+		{POST, "/api/v1/events/:id/cancel", s.apiCancelEvent, signedIn},
+		{GET, "/api/v1/events/:id/agenda", s.apiAgenda, public},
+		{PUT, "/api/v1/events/:id/agenda", s.apiPutAgenda, signedIn},
+		{GET, "/api/v1/events/:id/registrations", s.apiRegistrations, signedIn},
+		{POST, "/api/v1/events/:id/registrations", s.apiRegister, public},
+		{POST, "/api/v1/events/:id/walk-ins", s.apiWalkIn, signedIn},
+		{DELETE, "/api/v1/registrations/:id", s.apiCancelRegistration, public},
+		{PUT, "/api/v1/registrations/:id/attendance", s.apiAttendance, signedIn},
+		{GET, "/api/v1/me/registrations", s.apiMyRegistrations, signedIn},
 	}
 }
 

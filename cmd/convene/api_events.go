@@ -1,0 +1,372 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+)
+
+// eventJSON is an event as the API shows it; times are RFC 3339 in the
+// hub's zone.
+type eventJSON struct {
+	ID                 int64     `json:"id"`
+	Hub                string    `json:"hub"`
+	SeriesID           *int64    `json:"series_id"`
+	Title              string    `json:"title"`
+	Summary            string    `json:"summary"`
+	StartsAt           string    `json:"starts_at"`
+	EndsAt             string    `json:"ends_at"`
+	TimeZone           string    `json:"timezone"`
+	Format             string    `json:"format"`
+	Venue              string    `json:"venue"`
+	HostOrganisationID *int64    `json:"host_organisation_id"`
+	HostOrganisation   string    `json:"host_organisation,omitempty"`
+	OnlineURL          string    `json:"online_url,omitempty"`
+	Capacity           *int      `json:"capacity"`
+	Visibility         string    `json:"visibility"`
+	Status             string    `json:"status"`
+	CancelReason       string    `json:"cancel_reason,omitempty"`
+	Audiences          []string  `json:"audiences"`
+	Topics             []string  `json:"topics"`
+	Registered         int       `json:"registered"`
+	Waitlisted         int       `json:"waitlisted"`
+	PlacesLeft         *int      `json:"places_left"`
+	Sequence           int       `json:"sequence"`
+	URL                string    `json:"url"`
+	UpdatedAt          time.Time `json:"updated_at"`
+}
+
+// toEventJSON shows d; the joining link only when showOnlineURL.
+func (s *server) toEventJSON(d storage.EventDetail, showOnlineURL bool) eventJSON {
+	loc := zoneOf(d.Hub)
+	out := eventJSON{ID: d.ID, Hub: d.Hub.Slug, SeriesID: d.SeriesID, Title: d.Title, Summary: d.Summary,
+		StartsAt: d.StartsAt.In(loc).Format(time.RFC3339), EndsAt: d.EndsAt.In(loc).Format(time.RFC3339), TimeZone: d.Hub.TimeZone,
+		Format: string(d.Format), Venue: d.Venue, HostOrganisationID: d.HostOrganisationID, HostOrganisation: d.HostName,
+		Capacity: d.Capacity, Visibility: string(d.Visibility), Status: string(d.Status), CancelReason: d.CancelReason,
+		Audiences: []string{}, Topics: []string{}, Registered: d.Registered, Waitlisted: d.Waitlisted, Sequence: d.Sequence,
+		URL: s.cfg.BaseURL + "/events/" + itoa64(d.ID), UpdatedAt: d.UpdatedAt}
+	if showOnlineURL {
+		out.OnlineURL = d.OnlineURL
+	}
+	for _, a := range d.Audiences {
+		out.Audiences = append(out.Audiences, string(a))
+	}
+	for _, t := range d.Topics {
+		out.Topics = append(out.Topics, t.Slug)
+	}
+	if left, unlimited := d.PlacesLeft(d.Registered); !unlimited {
+		out.PlacesLeft = &left
+	}
+	return out
+}
+
+// optional is a JSON field that may be absent, null or a value.
+type optional[T any] struct {
+	Set   bool
+	Value *T
+}
+
+func (o *optional[T]) UnmarshalJSON(data []byte) error {
+	o.Set = true
+	if bytes.Equal(data, []byte("null")) {
+		o.Value = nil
+		return nil
+	}
+	o.Value = new(T)
+	return json.Unmarshal(data, o.Value)
+}
+
+// eventBody is the body of POST and PATCH on events; PATCH changes only
+// the fields given. Times are RFC 3339 strings with an offset.
+type eventBody struct {
+	Title              *string          `json:"title"`
+	Summary            *string          `json:"summary"`
+	StartsAt           *string          `json:"starts_at"`
+	EndsAt             *string          `json:"ends_at"`
+	Format             *string          `json:"format"`
+	Venue              *string          `json:"venue"`
+	OnlineURL          *string          `json:"online_url"`
+	Capacity           optional[int]    `json:"capacity"`
+	Visibility         *string          `json:"visibility"`
+	HostOrganisationID optional[int64]  `json:"host_organisation_id"`
+	Audiences          *[]string        `json:"audiences"`
+	Topics             *[]string        `json:"topics"`
+	Recurrence         *recurrenceBody  `json:"recurrence"`
+	Scope              string           `json:"scope"`
+}
+
+type recurrenceBody struct {
+	Rule string `json:"rule"`
+}
+
+// apply sets the given fields on e.
+func (b eventBody) apply(e *events.Event) error {
+	var f hub.FieldErrors
+	set(&e.Title, b.Title)
+	set(&e.Summary, b.Summary)
+	set(&e.Venue, b.Venue)
+	set(&e.OnlineURL, b.OnlineURL)
+	e.Title, e.Summary, e.Venue, e.OnlineURL = strings.TrimSpace(e.Title), strings.TrimSpace(e.Summary), strings.TrimSpace(e.Venue), strings.TrimSpace(e.OnlineURL)
+	if b.Format != nil {
+		e.Format = events.Format(*b.Format)
+	}
+	if b.Visibility != nil {
+		e.Visibility = events.Visibility(*b.Visibility)
+	}
+	if b.Capacity.Set {
+		e.Capacity = b.Capacity.Value
+	}
+	if b.HostOrganisationID.Set {
+		e.HostOrganisationID = b.HostOrganisationID.Value
+	}
+	if b.Audiences != nil {
+		e.Audiences = nil
+		for _, a := range *b.Audiences {
+			e.Audiences = append(e.Audiences, events.Audience(a))
+		}
+	}
+	for field, value := range map[string]*string{"starts_at": b.StartsAt, "ends_at": b.EndsAt} {
+		if value == nil {
+			continue
+		}
+		t, err := time.Parse(time.RFC3339, *value)
+		if err != nil {
+			f.Add(field, "must be a time in RFC 3339 with an offset, like 2026-03-03T19:00:00Z or 2026-03-03T19:00:00+00:00")
+			continue
+		}
+		if field == "starts_at" {
+			e.StartsAt = t.UTC()
+		} else {
+			e.EndsAt = t.UTC()
+		}
+	}
+	return f.Err()
+}
+
+// apiHubEvents lists a hub's events the caller may see:
+// ?when=past, ?from=&to= (RFC 3339 or dates), ?topic=&format=&audience=.
+func (s *server) apiHubEvents(c echo.Context) error {
+	ctx := c.Request().Context()
+	h, err := s.db.HubBySlug(ctx, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	limit, offset, err := pageParams(c)
+	if err != nil {
+		return err
+	}
+	filter, err := eventFilter(c)
+	if err != nil {
+		return err
+	}
+	q := storage.EventQuery{HubID: h.ID, Past: c.QueryParam("when") == "past", Now: time.Now(), Limit: limit, Offset: offset,
+		Topic: filter["topic"], Format: filter["format"], Audience: filter["audience"]}
+	loc := zoneOf(h)
+	var f hub.FieldErrors
+	q.From = parseWhen(&f, "from", c.QueryParam("from"), loc)
+	q.To = parseWhen(&f, "to", c.QueryParam("to"), loc)
+	if err := f.Err(); err != nil {
+		return err
+	}
+	if q.Viewer, err = s.viewerIn(c, h.ID); err != nil {
+		return err
+	}
+	found, err := s.db.HubEvents(ctx, q)
+	if err != nil {
+		return err
+	}
+	out := make([]eventJSON, len(found))
+	for i, d := range found {
+		out[i] = s.toEventJSON(d, q.Viewer.Manager)
+	}
+	return c.JSON(http.StatusOK, list[eventJSON]{Items: out, Limit: limit, Offset: offset})
+}
+
+// parseWhen reads a query time: RFC 3339, or a date meaning its local
+// midnight.
+func parseWhen(f *hub.FieldErrors, field, v string, loc *time.Location) time.Time {
+	if v == "" {
+		return time.Time{}
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t
+	}
+	if t, err := time.ParseInLocation(time.DateOnly, v, loc); err == nil {
+		return t
+	}
+	f.Add(field, "must be a date like 2026-03-01 or a time in RFC 3339")
+	return time.Time{}
+}
+
+// apiEvent returns one event the caller may see.
+func (s *server) apiEvent(c echo.Context) error {
+	ec, err := s.loadEvent(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, s.toEventJSON(ec.Event, eventView{eventContext: ec}.ShowOnlineURL()))
+}
+
+// apiCreateEvent creates a draft event in a hub, or a series with
+// recurrence {rule}: RRULE (FREQ=WEEKLY;COUNT=10 and the like).
+func (s *server) apiCreateEvent(c echo.Context) error {
+	h, err := s.managedHub(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	var b eventBody
+	if err := bindJSON(c, &b); err != nil {
+		return err
+	}
+	e := events.Event{HubID: h.ID, Status: events.StatusDraft, Visibility: events.VisibilityPublic}
+	if err := b.apply(&e); err != nil {
+		return err
+	}
+	if err := events.ValidateNew(e, time.Now()); err != nil {
+		return err
+	}
+	var topicIDs []int64
+	if b.Topics != nil {
+		if topicIDs, err = s.db.TopicIDs(ctx, "topics", *b.Topics); err != nil {
+			return err
+		}
+	}
+	var created []events.Event
+	if b.Recurrence != nil {
+		rule, err := events.ParseRule(b.Recurrence.Rule)
+		if err != nil {
+			return err
+		}
+		if created, err = s.db.CreateSeries(ctx, personIDOf(c), storage.NewEvent{Event: e, TopicIDs: topicIDs}, rule, zoneOf(h)); err != nil {
+			return err
+		}
+	} else {
+		stored, err := s.db.CreateEvent(ctx, personIDOf(c), storage.NewEvent{Event: e, TopicIDs: topicIDs})
+		if err != nil {
+			return err
+		}
+		created = []events.Event{stored}
+	}
+	d, err := s.db.EventByID(ctx, created[0].ID)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		eventJSON
+		Occurrences []int64 `json:"occurrence_ids,omitempty"`
+	}{eventJSON: s.toEventJSON(d, true)}
+	if len(created) > 1 {
+		for _, e := range created {
+			out.Occurrences = append(out.Occurrences, e.ID)
+		}
+	}
+	return c.JSON(http.StatusCreated, out)
+}
+
+// apiUpdateEvent changes an event; with scope "following", it and the
+// rest of its series.
+func (s *server) apiUpdateEvent(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	var b eventBody
+	if err := bindJSON(c, &b); err != nil {
+		return err
+	}
+	if b.Recurrence != nil {
+		return invalidField("recurrence", "A series cannot be added to an existing event; create a new series")
+	}
+	if b.Scope != "" && b.Scope != "this" && b.Scope != "following" {
+		return invalidField("scope", "must be this or following")
+	}
+	e := ec.Event.Event
+	if err := b.apply(&e); err != nil {
+		return err
+	}
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	topics := make([]string, len(ec.Event.Topics))
+	for i, t := range ec.Event.Topics {
+		topics[i] = t.Slug
+	}
+	if b.Topics != nil {
+		topics = *b.Topics
+	}
+	topicIDs, err := s.db.TopicIDs(ctx, "topics", topics)
+	if err != nil {
+		return err
+	}
+	var res storage.UpdateResult
+	if b.Scope == "following" {
+		res, err = s.db.UpdateFollowing(ctx, personIDOf(c), e, topicIDs, ec.Loc)
+	} else {
+		res, err = s.db.UpdateEvent(ctx, personIDOf(c), e, topicIDs)
+	}
+	if err != nil {
+		return err
+	}
+	d, err := s.db.EventByID(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, struct {
+		eventJSON
+		Updated  int    `json:"updated"`
+		Promoted int    `json:"promoted"`
+		Warning  string `json:"warning,omitempty"`
+	}{s.toEventJSON(d, true), res.Updated, res.Promoted, res.Warning})
+}
+
+// apiPublishEvent publishes a draft.
+func (s *server) apiPublishEvent(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	if err := s.db.PublishEvent(c.Request().Context(), personIDOf(c), ec.Event.ID); err != nil {
+		return err
+	}
+	return s.apiEventAfter(c, ec.Event.ID)
+}
+
+// apiCancelEvent cancels an event with {reason}.
+func (s *server) apiCancelEvent(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	var b struct {
+		Reason string `json:"reason"`
+	}
+	if err := bindJSON(c, &b); err != nil {
+		return err
+	}
+	b.Reason = strings.TrimSpace(b.Reason)
+	if b.Reason == "" || len([]rune(b.Reason)) > events.MaxCancelReasonLen {
+		return invalidField("reason", "Give the reason attendees will see, up to 1000 characters")
+	}
+	if err := s.db.CancelEvent(c.Request().Context(), personIDOf(c), ec.Event.ID, b.Reason); err != nil {
+		return err
+	}
+	return s.apiEventAfter(c, ec.Event.ID)
+}
+
+func (s *server) apiEventAfter(c echo.Context, id int64) error {
+	d, err := s.db.EventByID(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, s.toEventJSON(d, true))
+}

@@ -1,0 +1,300 @@
+package main
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+)
+
+// agendaItemJSON is an agenda item in the API.
+type agendaItemJSON struct {
+	ID                      int64  `json:"id,omitempty"`
+	StartsAt                string `json:"starts_at"`
+	EndsAt                  string `json:"ends_at"`
+	Title                   string `json:"title"`
+	Kind                    string `json:"kind"`
+	Topic                   string `json:"topic,omitempty"`
+	PresenterOrganisationID *int64 `json:"presenter_organisation_id,omitempty"`
+	PresenterOrganisation   string `json:"presenter_organisation,omitempty"`
+	PresenterName           string `json:"presenter_name,omitempty"`
+	RequestID               *int64 `json:"request_id,omitempty"`
+}
+
+// apiAgenda returns an event's agenda.
+func (s *server) apiAgenda(c echo.Context) error {
+	ec, err := s.loadEvent(c)
+	if err != nil {
+		return err
+	}
+	return s.writeAgenda(c, ec)
+}
+
+func (s *server) writeAgenda(c echo.Context, ec eventContext) error {
+	entries, err := s.db.AgendaOf(c.Request().Context(), ec.Event.ID)
+	if err != nil {
+		return err
+	}
+	out := make([]agendaItemJSON, len(entries))
+	for i, e := range entries {
+		out[i] = agendaItemJSON{ID: e.ID, StartsAt: e.StartsAt.In(ec.Loc).Format(time.RFC3339), EndsAt: e.EndsAt.In(ec.Loc).Format(time.RFC3339),
+			Title: e.Title, Kind: string(e.Kind), Topic: e.TopicSlug, PresenterOrganisationID: e.PresenterOrganisationID,
+			PresenterOrganisation: e.PresenterOrganisation, PresenterName: e.PresenterName, RequestID: e.RequestID}
+	}
+	return c.JSON(http.StatusOK, list[agendaItemJSON]{Items: out})
+}
+
+// apiPutAgenda replaces an event's whole agenda with {items: […]}.
+func (s *server) apiPutAgenda(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	var b struct {
+		Items []agendaItemJSON `json:"items"`
+	}
+	if err := bindJSON(c, &b); err != nil {
+		return err
+	}
+	var f hub.FieldErrors
+	items := make([]events.AgendaItem, len(b.Items))
+	for i, in := range b.Items {
+		it := events.AgendaItem{Title: strings.TrimSpace(in.Title), Kind: events.AgendaKind(in.Kind), TopicSlug: in.Topic,
+			PresenterOrganisationID: in.PresenterOrganisationID, PresenterName: strings.TrimSpace(in.PresenterName), RequestID: in.RequestID}
+		for field, v := range map[string]string{"starts_at": in.StartsAt, "ends_at": in.EndsAt} {
+			t, err := time.Parse(time.RFC3339, v)
+			if err != nil {
+				f.Add("items["+strconv.Itoa(i)+"]."+field, "must be a time in RFC 3339 with an offset")
+				continue
+			}
+			if field == "starts_at" {
+				it.StartsAt = t.UTC()
+			} else {
+				it.EndsAt = t.UTC()
+			}
+		}
+		items[i] = it
+	}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	if err := events.ValidateAgenda(ec.Event.Event, items, ec.Loc); err != nil {
+		return err
+	}
+	if err := s.db.ReplaceAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, items); err != nil {
+		return err
+	}
+	return s.writeAgenda(c, ec)
+}
+
+// registrationJSON is a registration as coordinators see it in the API.
+type registrationJSON struct {
+	ID            int64      `json:"id"`
+	EventID       int64      `json:"event_id"`
+	PersonID      *int64     `json:"person_id"`
+	Name          string     `json:"name"`
+	Email         string     `json:"email,omitempty"`
+	Organisations []string   `json:"organisations,omitempty"`
+	AttendeeRole  string     `json:"attendee_role"`
+	AccessNeeds   string     `json:"access_needs,omitempty"`
+	Status        string     `json:"status"`
+	Position      int        `json:"position,omitempty"`
+	WalkIn        bool       `json:"walk_in,omitempty"`
+	CreatedAt     time.Time  `json:"created_at"`
+	AttendedAt    *time.Time `json:"attended_at"`
+}
+
+// apiRegistrations lists an event's registrations (coordinators).
+func (s *server) apiRegistrations(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	regs, err := s.db.EventRegistrations(c.Request().Context(), ec.Event.ID, c.QueryParam("q"))
+	if err != nil {
+		return err
+	}
+	out := make([]registrationJSON, len(regs))
+	for i, r := range regs {
+		out[i] = registrationJSON{ID: r.ID, EventID: r.EventID, PersonID: r.PersonID, Name: r.Name, Email: r.Email, Organisations: r.Organisations,
+			AttendeeRole: string(r.AttendeeRole), AccessNeeds: r.AccessNeeds, Status: string(r.Status), Position: r.Position,
+			WalkIn: r.WalkIn, CreatedAt: r.CreatedAt, AttendedAt: r.AttendedAt}
+	}
+	return c.JSON(http.StatusOK, list[registrationJSON]{Items: out})
+}
+
+// placedJSON answers a registration.
+type placedJSON struct {
+	ID        int64  `json:"id"`
+	Status    string `json:"status"`
+	Position  int    `json:"position,omitempty"`
+	ManageURL string `json:"manage_url,omitempty"`
+}
+
+// apiRegister registers the caller (signed in) or a guest for an event.
+func (s *server) apiRegister(c echo.Context) error {
+	ec, err := s.loadEvent(c)
+	if err != nil {
+		return err
+	}
+	var b struct {
+		GuestName    string `json:"guest_name"`
+		GuestEmail   string `json:"guest_email"`
+		AttendeeRole string `json:"attendee_role"`
+		AccessNeeds  string `json:"access_needs"`
+	}
+	if err := bindJSON(c, &b); err != nil {
+		return err
+	}
+	if actorOf(c).SignedIn() && (b.GuestName != "" || b.GuestEmail != "") {
+		return invalidField("guest_email", "Guest details are only for people who are not signed in")
+	}
+	if err := selfRegistrationError(ec, time.Now()); err != nil {
+		return err
+	}
+	in := registrationInput(c, map[string]string{"guest_name": b.GuestName, "guest_email": b.GuestEmail,
+		"attendee_role": b.AttendeeRole, "access_needs": b.AccessNeeds})
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	placed, err := s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now()})
+	if err != nil {
+		return err
+	}
+	out := placedJSON{ID: placed.Registration.ID, Status: string(placed.Registration.Status), Position: placed.Position}
+	if placed.ManageToken != "" {
+		out.ManageURL = s.cfg.BaseURL + "/registrations/manage/" + placed.ManageToken
+	}
+	return c.JSON(http.StatusCreated, out)
+}
+
+// apiCancelRegistration cancels a registration: by its registrant, the
+// hub's coordinators, or anyone with the guest's ?token=.
+func (s *server) apiCancelRegistration(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if token := c.QueryParam("token"); token != "" {
+		reg, err := s.db.RegistrationByToken(ctx, token)
+		if err != nil || reg.ID != id {
+			return &hub.Error{Code: hub.EForbidden, Message: "This link is not for that registration."}
+		}
+	} else {
+		if !actorOf(c).SignedIn() {
+			return &hub.Error{Code: hub.EUnauthorised, Message: "Sign in, or use the manage link's token, to cancel."}
+		}
+		reg, err := s.db.RegistrationByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		ec, err := s.eventByID(c, reg.EventID)
+		if err != nil {
+			return err
+		}
+		if !mayCancel(actorOf(c), ec, reg) {
+			return forbidden("You can only cancel your own registration.")
+		}
+	}
+	res, err := s.db.CancelRegistration(ctx, id, time.Now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"id": id, "status": res.Registration.Status, "promoted": res.Promoted})
+}
+
+// apiAttendance marks a registration attended or not (coordinators).
+func (s *server) apiAttendance(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	reg, err := s.db.RegistrationByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	ec, err := s.eventByID(c, reg.EventID)
+	if err != nil {
+		return err
+	}
+	if !ec.Manage() {
+		return forbidden("Only the coordinators of " + ec.Event.Hub.Name + " can check people in.")
+	}
+	var b struct {
+		Attended *bool `json:"attended"`
+	}
+	if err := bindJSON(c, &b); err != nil {
+		return err
+	}
+	if b.Attended == nil {
+		return invalidField("attended", "must be true or false")
+	}
+	updated, err := s.db.SetAttendance(ctx, personIDOf(c), id, *b.Attended)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"id": id, "status": updated.Status, "attended_at": updated.AttendedAt})
+}
+
+// apiWalkIn adds someone at the door (coordinators).
+func (s *server) apiWalkIn(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	var b struct {
+		Name         string `json:"name"`
+		Email        string `json:"email"`
+		AttendeeRole string `json:"attendee_role"`
+	}
+	if err := bindJSON(c, &b); err != nil {
+		return err
+	}
+	in := events.RegistrationInput{GuestName: b.Name, GuestEmail: b.Email, AttendeeRole: events.AttendeeRole(b.AttendeeRole)}.Normalise()
+	if err := validateWalkIn(in); err != nil {
+		rename := map[string]string{"guest_name": "name", "guest_email": "email"}
+		renamed := map[string]string{}
+		for k, v := range hub.ErrorFields(err) {
+			if r, ok := rename[k]; ok {
+				k = r
+			}
+			renamed[k] = v
+		}
+		return &hub.Error{Code: hub.EInvalid, Message: hub.ErrorMessage(err), Fields: renamed}
+	}
+	placed, err := s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), WalkIn: true})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, placedJSON{ID: placed.Registration.ID, Status: string(placed.Registration.Status)})
+}
+
+// myRegistrationJSON is one of the caller's registrations.
+type myRegistrationJSON struct {
+	Event    eventJSON `json:"event"`
+	ID       int64     `json:"id"`
+	Status   string    `json:"status"`
+	Position int       `json:"position,omitempty"`
+}
+
+// apiMyRegistrations lists the caller's registrations (?when=past).
+func (s *server) apiMyRegistrations(c echo.Context) error {
+	places, err := s.db.PlacesOf(c.Request().Context(), actorOf(c).PersonID(), c.QueryParam("when") == "past", time.Now())
+	if err != nil {
+		return err
+	}
+	out := make([]myRegistrationJSON, len(places))
+	for i, p := range places {
+		out[i] = myRegistrationJSON{Event: s.toEventJSON(p.Event, p.Registration.Status == events.RegRegistered),
+			ID: p.Registration.ID, Status: string(p.Registration.Status), Position: p.Position}
+	}
+	return c.JSON(http.StatusOK, list[myRegistrationJSON]{Items: out})
+}
