@@ -87,20 +87,20 @@ func (o *optional[T]) UnmarshalJSON(data []byte) error {
 // eventBody is the body of POST and PATCH on events; PATCH changes only
 // the fields given. Times are RFC 3339 strings with an offset.
 type eventBody struct {
-	Title              *string          `json:"title"`
-	Summary            *string          `json:"summary"`
-	StartsAt           *string          `json:"starts_at"`
-	EndsAt             *string          `json:"ends_at"`
-	Format             *string          `json:"format"`
-	Venue              *string          `json:"venue"`
-	OnlineURL          *string          `json:"online_url"`
-	Capacity           optional[int]    `json:"capacity"`
-	Visibility         *string          `json:"visibility"`
-	HostOrganisationID optional[int64]  `json:"host_organisation_id"`
-	Audiences          *[]string        `json:"audiences"`
-	Topics             *[]string        `json:"topics"`
-	Recurrence         *recurrenceBody  `json:"recurrence"`
-	Scope              string           `json:"scope"`
+	Title              *string         `json:"title"`
+	Summary            *string         `json:"summary"`
+	StartsAt           *string         `json:"starts_at"`
+	EndsAt             *string         `json:"ends_at"`
+	Format             *string         `json:"format"`
+	Venue              *string         `json:"venue"`
+	OnlineURL          *string         `json:"online_url"`
+	Capacity           optional[int]   `json:"capacity"`
+	Visibility         *string         `json:"visibility"`
+	HostOrganisationID optional[int64] `json:"host_organisation_id"`
+	Audiences          *[]string       `json:"audiences"`
+	Topics             *[]string       `json:"topics"`
+	Recurrence         *recurrenceBody `json:"recurrence"`
+	Scope              string          `json:"scope"`
 }
 
 type recurrenceBody struct {
