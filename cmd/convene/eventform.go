@@ -170,5 +170,10 @@ func eventFormOf(d storage.EventDetail, loc *time.Location) eventInput {
 	return in
 }
 
-// joinNotes makes one sentence of the clock-change notes.
-func joinNotes(notes []string) string { return strings.Join(notes, " ") }
+// joinNotes makes sentences of the clock-change notes.
+func joinNotes(notes []string) string {
+	if len(notes) == 0 {
+		return ""
+	}
+	return capitalise(strings.Join(notes, ". ")) + "."
+}

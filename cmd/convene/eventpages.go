@@ -179,7 +179,10 @@ func updateMessage(res storage.UpdateResult, notes []string) string {
 	if res.Warning != "" {
 		parts = append(parts, capitalise(res.Warning)+".")
 	}
-	return strings.Join(append(parts, notes...), " ")
+	if len(notes) > 0 {
+		parts = append(parts, joinNotes(notes))
+	}
+	return strings.Join(parts, " ")
 }
 
 func capitalise(s string) string {
