@@ -80,10 +80,13 @@ func (db *DB) ReplaceAgenda(ctx context.Context, by *int64, eventID int64, items
 				}
 				topicID = &ids[0]
 			}
+			// Items keep their ids across the rewrite, so links to them stay
+			// good; new items get fresh ones.
 			_, err := tx.ExecContext(ctx, `
-				INSERT INTO agenda_items (event_id, position, starts_at, ends_at, title, kind, topic_id, presenter_organisation_id, presenter_name, request_id)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-				eventID, i+1, it.StartsAt, it.EndsAt, it.Title, it.Kind, topicID, it.PresenterOrganisationID, it.PresenterName, it.RequestID)
+				INSERT INTO agenda_items (id, event_id, position, starts_at, ends_at, title, kind, topic_id, presenter_organisation_id, presenter_name, request_id)
+				OVERRIDING SYSTEM VALUE
+				VALUES (coalesce($11, nextval(pg_get_serial_sequence('agenda_items', 'id'))), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+				eventID, i+1, it.StartsAt, it.EndsAt, it.Title, it.Kind, topicID, it.PresenterOrganisationID, it.PresenterName, it.RequestID, nullID(it.ID))
 			var pqErr *pq.Error
 			switch {
 			case errors.As(err, &pqErr) && pqErr.Code == pqForeignKeyViolation:
@@ -115,4 +118,12 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
+}
+
+// nullID is nil for 0, the id of an item not stored yet.
+func nullID(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
 }

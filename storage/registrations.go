@@ -76,6 +76,9 @@ func (db *DB) Register(ctx context.Context, eventID int64, in events.Registratio
 			return err
 		}
 		status := events.RegRegistered
+		if opts.WalkIn && e.Status != events.StatusPublished {
+			return &hub.Error{Code: hub.EConflict, Message: "Walk-ins can only be added to a published event."}
+		}
 		if !opts.WalkIn {
 			if err := e.AcceptsRegistrations(opts.Now); err != nil {
 				return err

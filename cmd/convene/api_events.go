@@ -234,6 +234,9 @@ func (s *server) apiCreateEvent(c echo.Context) error {
 	if err := events.ValidateNew(e, time.Now()); err != nil {
 		return err
 	}
+	if err := s.checkHost(c, e); err != nil {
+		return err
+	}
 	var topicIDs []int64
 	if b.Topics != nil {
 		if topicIDs, err = s.db.TopicIDs(ctx, "topics", *b.Topics); err != nil {
@@ -295,6 +298,9 @@ func (s *server) apiUpdateEvent(c echo.Context) error {
 		return err
 	}
 	if err := e.Validate(); err != nil {
+		return err
+	}
+	if err := s.checkHost(c, e); err != nil {
 		return err
 	}
 	topics := make([]string, len(ec.Event.Topics))

@@ -152,16 +152,27 @@ func (s *server) apiRegister(c echo.Context) error {
 	if err := bindJSON(c, &b); err != nil {
 		return err
 	}
-	if actorOf(c).SignedIn() && (b.GuestName != "" || b.GuestEmail != "") {
+	onBehalf := b.GuestName != "" || b.GuestEmail != ""
+	if actorOf(c).SignedIn() && onBehalf && !ec.Manage() {
 		return invalidField("guest_email", "Guest details are only for people who are not signed in")
 	}
 	if err := selfRegistrationError(ec, time.Now()); err != nil {
 		return err
 	}
-	in := registrationInput(c, map[string]string{"guest_name": b.GuestName, "guest_email": b.GuestEmail,
-		"attendee_role": b.AttendeeRole, "access_needs": b.AccessNeeds})
+	in := events.RegistrationInput{GuestName: b.GuestName, GuestEmail: b.GuestEmail,
+		AttendeeRole: events.AttendeeRole(b.AttendeeRole), AccessNeeds: b.AccessNeeds}.Normalise()
+	if !onBehalf || !ec.Manage() {
+		in = registrationInput(c, map[string]string{"guest_name": b.GuestName, "guest_email": b.GuestEmail,
+			"attendee_role": b.AttendeeRole, "access_needs": b.AccessNeeds})
+	}
 	if err := in.Validate(); err != nil {
 		return err
+	}
+	if onBehalf && ec.Manage() { // a coordinator registering someone, e.g. for an invite-only event
+		var err error
+		if in, err = s.personOrGuest(c, in); err != nil {
+			return err
+		}
 	}
 	placed, err := s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now()})
 	if err != nil {

@@ -104,6 +104,7 @@ var authzTable = []authzCase{
 	{"GET /events/:id/check-in", "/events/{event}/check-in", "", hubAManagers},
 	{"POST /registrations/:id/attendance", "/registrations/{bystanderReg}/attendance", "attended=true", hubAManagers},
 	{"POST /events/:id/walk-ins", "/events/{event}/walk-ins", "guest_name=", hubAManagers},
+	{"POST /events/:id/registrations", "/events/{event}/registrations", "guest_name=", hubAManagers},
 	{"GET /events/:id/sign-in-sheet", "/events/{event}/sign-in-sheet", "", hubAManagers},
 	{"GET /me", "", "", anySignedIn},
 

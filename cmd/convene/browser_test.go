@@ -53,7 +53,7 @@ func MustBrowser(tb testing.TB) context.Context {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
 	tb.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		tb.Fatalf("start Chromium (%s): %v", path, err)
@@ -65,8 +65,19 @@ func MustBrowser(tb testing.TB) context.Context {
 func MustDo(tb testing.TB, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
 	tb.Helper()
 	if err := chromedp.Do(ctx, steps...); err != nil {
-		tb.Fatalf("browser: %s: %v", what, err)
+		tb.Fatalf("browser: %s: %v\npage text:\n%s", what, err, pageText(ctx))
 	}
+}
+
+// pageText is what the page says, to explain a failed step.
+func pageText(ctx context.Context) string {
+	short, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	text, err := chromedp.Run(short, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText.slice(0, 3000)`))
+	if err != nil {
+		return "(unavailable: " + err.Error() + ")"
+	}
+	return text
 }
 
 // MustGetValue runs one browser action that yields a value.

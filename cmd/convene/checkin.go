@@ -22,6 +22,12 @@ type checkInView struct {
 	Totals        events.AttendanceTotals
 	Query         string
 	Form          *templates.Form
+	// RegisterForm registers someone (for invite-only events); Placed,
+	// PlacedName and ManageURL confirm it once.
+	RegisterForm *templates.Form
+	Placed       *storage.Placed
+	PlacedName   string
+	ManageURL    string
 }
 
 // When is the event's date and time.
@@ -43,7 +49,8 @@ func (s *server) showCheckIn(c echo.Context, status int, page string, adjust fun
 		return err
 	}
 	v := checkInView{eventContext: ec, Query: strings.TrimSpace(c.QueryParam("q")),
-		Form: templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)})}
+		Form:         templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)}),
+		RegisterForm: templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)})}
 	all, err := s.db.EventRegistrations(c.Request().Context(), ec.Event.ID, "")
 	if err != nil {
 		return err
@@ -127,4 +134,40 @@ func validateWalkIn(in events.RegistrationInput) error {
 		in.GuestEmail = "walk-in@example.org" // only to pass the guest rule; not stored
 	}
 	return in.Validate()
+}
+
+var registerSomeoneFields = []string{"guest_name", "guest_email", "attendee_role", "access_needs"}
+
+// registerSomeone lets a coordinator register a person – the way into an
+// invite-only event. Someone with an account is registered as themselves;
+// anyone else as a guest, whose private manage link is shown to pass on.
+func (s *server) registerSomeone(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	values := formValues(c, registerSomeoneFields...)
+	in := events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"],
+		AttendeeRole: events.AttendeeRole(values["attendee_role"]), AccessNeeds: values["access_needs"]}.Normalise()
+	err = in.Validate()
+	if err == nil {
+		in, err = s.personOrGuest(c, in)
+	}
+	var placed storage.Placed
+	if err == nil {
+		placed, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now()})
+	}
+	if err != nil {
+		form, ferr := failedForm(err, values, registerSomeoneFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.showCheckIn(c, statusForForm(err), "check_in", func(v *checkInView) { v.RegisterForm = form })
+	}
+	return s.showCheckIn(c, http.StatusCreated, "check_in", func(v *checkInView) {
+		v.Placed, v.PlacedName = &placed, values["guest_name"]
+		if placed.ManageToken != "" {
+			v.ManageURL = s.cfg.BaseURL + "/registrations/manage/" + placed.ManageToken
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -123,4 +124,33 @@ func zoneOf(h hub.Hub) *time.Location {
 	}
 	loc, _ := hub.LoadTimeZone(hub.DefaultTimeZone)
 	return loc
+}
+
+// checkHost refuses a hosting organisation that is not a member of the
+// event's hub.
+func (s *server) checkHost(c echo.Context, e events.Event) error {
+	if e.HostOrganisationID == nil {
+		return nil
+	}
+	hubs, err := s.db.ActiveHubIDsOf(c.Request().Context(), *e.HostOrganisationID)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(hubs, e.HubID) {
+		return invalidField("host_organisation_id", "Choose one of the hub’s member organisations as the host")
+	}
+	return nil
+}
+
+// personOrGuest turns a coordinator's registration of someone else into
+// the person's own registration when they have an account.
+func (s *server) personOrGuest(c echo.Context, in events.RegistrationInput) (events.RegistrationInput, error) {
+	p, err := s.db.PersonByEmail(c.Request().Context(), in.GuestEmail)
+	switch {
+	case err == nil:
+		in.PersonID, in.GuestName, in.GuestEmail = &p.ID, "", ""
+	case hub.ErrorCode(err) != hub.ENotFound:
+		return in, err
+	}
+	return in, nil
 }

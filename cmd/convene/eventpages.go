@@ -64,7 +64,9 @@ func (s *server) createEvent(c echo.Context) error {
 	loc := zoneOf(h)
 	in, err := readEventForm(c, h.ID, loc, true)
 	if err == nil {
-		err = events.ValidateNew(in.Event, time.Now())
+		if err = events.ValidateNew(in.Event, time.Now()); err == nil {
+			err = s.checkHost(c, in.Event)
+		}
 		if err != nil {
 			in.Form.Fail("", renamedFields(err), eventFields...)
 		}
@@ -138,6 +140,11 @@ func (s *server) updateEvent(c echo.Context) error {
 	ctx := c.Request().Context()
 	in, err := readEventForm(c, ec.Event.HubID, ec.Loc, false)
 	in.Event.ID, in.Event.SeriesID, in.Event.Status, in.Event.CancelReason = ec.Event.ID, ec.Event.SeriesID, ec.Event.Status, ec.Event.CancelReason
+	if err == nil {
+		if err = s.checkHost(c, in.Event); err != nil {
+			in.Form.Fail("", hub.ErrorFields(err), eventFields...)
+		}
+	}
 	var topicIDs []int64
 	if err == nil {
 		if topicIDs, err = s.db.TopicIDs(ctx, "topics", in.Topics); err != nil {

@@ -225,6 +225,37 @@ func TestEventBadInput(t *testing.T) {
 		if resp, _ := f.API(t, member, http.MethodPost, ev+"/registrations", `{"attendee_role":"other"}`); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("registering for an invite-only event: %d, want 404 (not visible)", resp.StatusCode)
 		}
+		// The coordinator registers the people invited: someone with an
+		// account as themselves, who can then see the event.
+		body := fmt.Sprintf(`{"guest_name":"Invited","guest_email":%q,"attendee_role":"practitioner"}`, f.People[member].Email)
+		if resp, text := f.API(t, coordA, http.MethodPost, ev+"/registrations", body); resp.StatusCode != http.StatusCreated || strings.Contains(text, "manage_url") {
+			t.Fatalf("coordinator registering an invitee: %d %s", resp.StatusCode, text)
+		}
+		if resp, _ := f.API(t, member, http.MethodGet, ev, nil); resp.StatusCode != http.StatusOK {
+			t.Errorf("the invitee cannot see the event: %d", resp.StatusCode)
+		}
+		_, mine := f.API(t, member, http.MethodGet, "/api/v1/me/registrations", nil)
+		if !strings.Contains(mine, f.Event.Title) {
+			t.Errorf("my registrations lack the invite-only event: %s", mine)
+		}
+		c := f.MustClient(t, coordA)
+		resp, page := c.Page(t, http.MethodPost, "/events/"+itoa64(f.Event.ID)+"/registrations",
+			url.Values{"guest_name": {"Guest Invitee"}, "guest_email": {"guest.invitee@example.org"}, "attendee_role": {"other"}})
+		if resp.StatusCode != http.StatusCreated || !strings.Contains(page, "/registrations/manage/") {
+			t.Errorf("registering a guest from the check-in page: %d", resp.StatusCode)
+		}
+	})
+	t.Run("HostNotAMember", func(t *testing.T) {
+		resp, text := f.API(t, coordA, http.MethodPatch, ev, fmt.Sprintf(`{"host_organisation_id":%d}`, f.OrgB.ID))
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(text, "host_organisation_id") {
+			t.Errorf("another hub's organisation as host: %d %s", resp.StatusCode, text)
+		}
+	})
+	t.Run("WalkInDraft", func(t *testing.T) {
+		id := MustCreateEvent(t, f, eventBodyAt(9, ""))
+		if resp, _ := f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(id)+"/walk-ins", `{"name":"Early Bird","attendee_role":"other"}`); resp.StatusCode != http.StatusConflict {
+			t.Errorf("walk-in at a draft: %d, want 409", resp.StatusCode)
+		}
 	})
 	t.Run("MembersOnly", func(t *testing.T) {
 		if resp, _ := f.API(t, coordA, http.MethodPatch, ev, `{"visibility":"members"}`); resp.StatusCode != http.StatusOK {
@@ -234,10 +265,13 @@ func TestEventBadInput(t *testing.T) {
 		if resp, _ := f.API(t, attendee, http.MethodGet, ev, nil); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("a members-only event seen by an outsider: %d, want 404", resp.StatusCode)
 		}
-		if resp, text := f.API(t, member, http.MethodPost, ev+"/registrations", `{"attendee_role":"practitioner"}`); resp.StatusCode != http.StatusCreated {
-			t.Errorf("a hub member registering: %d %s", resp.StatusCode, text)
+		if resp, _ := f.API(t, attendee, http.MethodPost, ev+"/registrations", `{"attendee_role":"practitioner"}`); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("an outsider registering for a members-only event: %d, want 404", resp.StatusCode)
 		}
-		if resp, _ := f.API(t, member, http.MethodPost, ev+"/registrations", `{"attendee_role":"practitioner"}`); resp.StatusCode != http.StatusConflict {
+		if resp, text := f.API(t, evaluator, http.MethodPost, ev+"/registrations", `{"attendee_role":"practitioner"}`); resp.StatusCode != http.StatusCreated {
+			t.Errorf("one of the hub's people registering: %d %s", resp.StatusCode, text)
+		}
+		if resp, _ := f.API(t, evaluator, http.MethodPost, ev+"/registrations", `{"attendee_role":"practitioner"}`); resp.StatusCode != http.StatusConflict {
 			t.Errorf("registering twice: %d, want 409", resp.StatusCode)
 		}
 	})
@@ -275,4 +309,13 @@ func int64s(ids []int64) string {
 		parts[i] = itoa64(id)
 	}
 	return "{" + strings.Join(parts, ",") + "}"
+}
+
+func londonZone(tb testing.TB) *time.Location {
+	tb.Helper()
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return loc
 }

@@ -89,6 +89,7 @@ func (s *server) routes() []route {
 		{GET, "/events/:id/check-in", s.checkInPage, signedIn},
 		{POST, "/registrations/:id/attendance", s.setAttendance, signedIn},
 		{POST, "/events/:id/walk-ins", s.addWalkIn, signedIn},
+		{POST, "/events/:id/registrations", s.registerSomeone, signedIn},
 		{GET, "/events/:id/sign-in-sheet", s.signInSheetPage, signedIn},
 		{GET, "/me", s.myEventsPage, signedIn},
 
