@@ -93,6 +93,14 @@ func (db *DB) SeedDemo(ctx context.Context, opts SeedOptions) (SeedReport, error
 			}
 		}
 	}
+	// A bulk load leaves the planner's statistics behind until autovacuum
+	// catches up; refresh them so the first pages are planned well.
+	if report.Hubs > 0 {
+		if _, err := db.x.ExecContext(ctx, `ANALYZE hubs, organisations, hub_memberships, people, affiliations, roles,
+			series, events, event_topics, agenda_items, registrations`); err != nil {
+			return report, fmt.Errorf("analyze after seeding: %w", err)
+		}
+	}
 	return report, nil
 }
 

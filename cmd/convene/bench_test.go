@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/storage"
+)
+
+// BenchmarkPages measures pages and the events API on a database seeded
+// with `seed --demo --scale 50` (150 hubs, about 6,000 events and 97,000
+// registrations).
+func BenchmarkPages(b *testing.B) {
+	a := MustStart(b, withEnv("CONVENE_LOG_LEVEL", "warn"))
+	ctx := context.Background()
+	db, err := storage.Open(ctx, a.DSN)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	start := time.Now()
+	report, err := db.SeedDemo(ctx, storage.SeedOptions{Scale: 50, Now: time.Now()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("seeded %d hubs, %d events, %d registrations in %v", report.Hubs, report.Events, report.Registrations, time.Since(start).Round(time.Millisecond))
+	// The busiest upcoming public event of one hub.
+	var event int64
+	err = db.SQL().GetContext(ctx, &event, `
+		SELECT e.id FROM events e JOIN hubs h ON h.id = e.hub_id
+		WHERE h.slug = 'north-east' AND e.status = 'published' AND e.visibility = 'public' AND e.starts_at > now()
+		ORDER BY (SELECT count(*) FROM registrations r WHERE r.event_id = e.id) DESC LIMIT 1`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range []struct{ name, path string }{
+		{"HubEvents", "/hubs/north-east/events"},
+		{"HubPastEventsByTopic", "/hubs/north-east/events?when=past&topic=peer-support-delivery"},
+		{"HubMonth", "/hubs/north-east/events/month"},
+		{"EventPage", "/events/" + itoa64(event)},
+		{"HubPage", "/hubs/north-east"},
+		{"EventsAPI", "/api/v1/hubs/north-east/events"},
+	} {
+		b.Run(p.name, func(b *testing.B) { benchGet(b, a, p.path) })
+	}
+}
+
+func benchGet(b *testing.B, a *app, path string) {
+	b.Helper()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
+	for b.Loop() {
+		resp, err := client.Get(a.URL + path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			b.Fatalf("GET %s: %d", path, resp.StatusCode)
+		}
+	}
+}
