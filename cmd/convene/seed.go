@@ -27,7 +27,8 @@ func seedDemoIfEmpty(ctx context.Context, db *storage.DB, log *slog.Logger, stdo
 }
 
 func printSeedReport(w io.Writer, r storage.SeedReport) {
-	fmt.Fprintf(w, "Demo data: added %d hubs, %d organisations, %d people and %d events", r.Hubs, r.Organisations, r.People, r.Events)
+	fmt.Fprintf(w, "Demo data: added %d hubs, %d organisations, %d people, %d events and %d registrations",
+		r.Hubs, r.Organisations, r.People, r.Events, r.Registrations)
 	if r.Skipped > 0 {
 		fmt.Fprintf(w, " (%d hubs were there already)", r.Skipped)
 	}
