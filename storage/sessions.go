@@ -64,11 +64,21 @@ func (db *DB) DeleteSession(ctx context.Context, tokenHash []byte) error {
 	return nil
 }
 
-// DeleteExpiredSessions removes sessions that can no longer be used.
-func (db *DB) DeleteExpiredSessions(ctx context.Context, p SessionPolicy) (int64, error) {
-	res, err := db.x.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at <= now() - $1 * interval '1 second'`, p.IdleTimeout.Seconds())
-	if err != nil {
-		return 0, fmt.Errorf("delete expired sessions: %w", err)
+// Tidy removes what can no longer be used: sessions past their idle or
+// absolute expiry, sign-in failures older than the throttle's window, and
+// password links expired or used more than a month ago.
+func (db *DB) Tidy(ctx context.Context, p SessionPolicy, t Throttle) error {
+	for _, q := range []struct {
+		what, sql string
+		arg       float64
+	}{
+		{"sessions", `DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at <= now() - $1 * interval '1 second'`, p.IdleTimeout.Seconds()},
+		{"sign-in failures", `DELETE FROM sign_in_failures WHERE at <= now() - $1 * interval '1 second'`, t.Window.Seconds()},
+		{"password links", `DELETE FROM password_tokens WHERE coalesce(used_at, expires_at) <= now() - $1 * interval '1 second'`, (30 * 24 * time.Hour).Seconds()},
+	} {
+		if _, err := db.x.ExecContext(ctx, q.sql, q.arg); err != nil {
+			return fmt.Errorf("tidy %s: %w", q.what, err)
+		}
 	}
-	return res.RowsAffected()
+	return nil
 }

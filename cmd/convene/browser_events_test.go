@@ -101,6 +101,16 @@ func TestBrowserRunAnEvent(t *testing.T) {
 		chromedp.Click(`//tr[contains(., "Sam Whitfield")]//button[contains(., "Check in")]`),
 		chromedp.WaitVisible(`//tr[contains(., "Sam Whitfield")][contains(., "Attended")]`),
 	)
+	// On a phone nothing is wider than the screen (tables scroll inside
+	// their own frame).
+	MustDo(t, ctx, "phone width", chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile))
+	for _, path := range []string{eventURL, eventURL + "/check-in", a.URL + "/hubs/hub-a/events", a.URL + "/hubs/hub-a/events/month"} {
+		MustDo(t, ctx, "open "+path+" on a phone", chromedp.Navigate(path), chromedp.WaitVisible(css("h1")))
+		if wide := MustGetValue(t, ctx, "page width", chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`)); wide {
+			t.Errorf("%s is wider than a 360px phone screen", path)
+		}
+	}
+	MustDo(t, ctx, "back to the check-in page", chromedp.Navigate(eventURL+"/check-in"), chromedp.WaitVisible(css("dl.stats")))
 	stats := MustGetValue(t, ctx, "totals", chromedp.Text(css("dl.stats")))
 	if !strings.Contains(stats, "Attended\n1") && !strings.Contains(stats, "Attended 1") {
 		t.Errorf("totals after one check-in: %q", stats)

@@ -50,6 +50,7 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	if err != nil {
 		return err
 	}
+	go tidyEvery(ctx, db, log, time.Hour)
 	log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL)
 	fmt.Fprintf(stdout, "Convene is running at %s (press Ctrl-C to stop)\n", cfg.BaseURL)
 	return s.serve(ctx, ln)
@@ -145,4 +146,20 @@ func newLogger(cfg Config, w io.Writer) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// tidyEvery removes expired sessions, old sign-in failures and spent
+// password links now and then every period, until ctx ends. Several
+// instances may do it at once: the deletes are idempotent.
+func tidyEvery(ctx context.Context, db *storage.DB, log *slog.Logger, period time.Duration) {
+	for {
+		if err := db.Tidy(ctx, sessionPolicy, signInThrottle); err != nil && ctx.Err() == nil {
+			log.Warn("tidying the database", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(period):
+		}
+	}
 }
