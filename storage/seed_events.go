@@ -816,21 +816,7 @@ func weekdayOf(code string) (time.Weekday, bool) {
 
 // urlSlug turns a title into a short lower-case path segment.
 func urlSlug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	out := b.String()
+	out := hub.Slugify(title)
 	if len(out) > 48 {
 		out = out[:48]
 		if i := strings.LastIndexByte(out, '-'); i > 0 {

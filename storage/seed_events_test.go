@@ -342,9 +342,6 @@ func TestSeedDemoEventsIsDeterministic(t *testing.T) {
 }
 
 func TestSeedDemoEventsAtScale(t *testing.T) {
-	if testing.Short() {
-		t.Skip("seeds 15 hubs")
-	}
 	t.Parallel()
 	db := pgtest.New(t)
 	start := time.Now()

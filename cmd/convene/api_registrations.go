@@ -202,11 +202,7 @@ func (s *server) apiCancelRegistration(c echo.Context) error {
 		if !actorOf(c).SignedIn() {
 			return &hub.Error{Code: hub.EUnauthorised, Message: "Sign in, or use the manage link's token, to cancel."}
 		}
-		reg, err := s.db.RegistrationByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		ec, err := s.eventByID(c, reg.EventID)
+		reg, ec, err := s.registrationOf(c)
 		if err != nil {
 			return err
 		}
@@ -223,21 +219,9 @@ func (s *server) apiCancelRegistration(c echo.Context) error {
 
 // apiAttendance marks a registration attended or not (coordinators).
 func (s *server) apiAttendance(c echo.Context) error {
-	ctx := c.Request().Context()
-	id, err := pathID(c, "id")
+	reg, _, err := s.managedRegistration(c)
 	if err != nil {
 		return err
-	}
-	reg, err := s.db.RegistrationByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	ec, err := s.eventByID(c, reg.EventID)
-	if err != nil {
-		return err
-	}
-	if !ec.Manage() {
-		return forbidden("Only the coordinators of " + ec.Event.Hub.Name + " can check people in.")
 	}
 	var b struct {
 		Attended *bool `json:"attended"`
@@ -248,11 +232,11 @@ func (s *server) apiAttendance(c echo.Context) error {
 	if b.Attended == nil {
 		return invalidField("attended", "must be true or false")
 	}
-	updated, err := s.db.SetAttendance(ctx, personIDOf(c), id, *b.Attended)
+	updated, err := s.db.SetAttendance(c.Request().Context(), personIDOf(c), reg.ID, *b.Attended)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"id": id, "status": updated.Status, "attended_at": updated.AttendedAt})
+	return c.JSON(http.StatusOK, map[string]any{"id": reg.ID, "status": updated.Status, "attended_at": updated.AttendedAt})
 }
 
 // apiWalkIn adds someone at the door (coordinators).

@@ -74,24 +74,12 @@ func (s *server) showCheckIn(c echo.Context, status int, page string, adjust fun
 
 // setAttendance marks someone as attended or not (from the check-in page).
 func (s *server) setAttendance(c echo.Context) error {
-	ctx := c.Request().Context()
-	id, err := pathID(c, "id")
+	reg, ec, err := s.managedRegistration(c)
 	if err != nil {
 		return err
-	}
-	reg, err := s.db.RegistrationByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	ec, err := s.eventByID(c, reg.EventID)
-	if err != nil {
-		return err
-	}
-	if !ec.Manage() {
-		return forbidden("Only the coordinators of " + ec.Event.Hub.Name + " can check people in.")
 	}
 	attended := c.FormValue("attended") == "true"
-	if _, err := s.db.SetAttendance(ctx, personIDOf(c), id, attended); err != nil {
+	if _, err := s.db.SetAttendance(c.Request().Context(), personIDOf(c), reg.ID, attended); err != nil {
 		return err
 	}
 	back := "/events/" + itoa64(ec.Event.ID) + "/check-in"

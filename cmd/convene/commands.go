@@ -21,39 +21,29 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	if err := parseFlags(fs, args, stderr, "serve [--addr :8080] [--demo] [--data-dir DIR]"); err != nil {
 		return err
 	}
-	if err := cfg.validate(); err != nil {
-		return err
-	}
-	log := newLogger(cfg, stderr)
-	db, closeDB, err := openDatabase(ctx, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer closeDB()
-	if err := db.Migrate(ctx, log); err != nil {
-		return err
-	}
-	if cfg.Demo {
-		if err := seedDemoIfEmpty(ctx, db, log, stdout); err != nil {
+	return withDatabase(ctx, &cfg, stderr, func(db *storage.DB, log *slog.Logger) error {
+		if cfg.Demo {
+			if err := seedDemoIfEmpty(ctx, db, log, stdout); err != nil {
+				return err
+			}
+		}
+		ln, err := net.Listen("tcp", cfg.Addr)
+		if err != nil {
+			return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+		}
+		defer ln.Close()
+		if cfg.baseURLDerived { // the port may have been 0
+			cfg.BaseURL = "http://" + localAddr(ln.Addr().String())
+		}
+		s, err := newServer(cfg, db, log)
+		if err != nil {
 			return err
 		}
-	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
-	}
-	defer ln.Close()
-	if cfg.baseURLDerived { // the port may have been 0
-		cfg.BaseURL = "http://" + localAddr(ln.Addr().String())
-	}
-	s, err := newServer(cfg, db, log)
-	if err != nil {
-		return err
-	}
-	go tidyEvery(ctx, db, log, time.Hour)
-	log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL)
-	fmt.Fprintf(stdout, "Convene is running at %s (press Ctrl-C to stop)\n", cfg.BaseURL)
-	return s.serve(ctx, ln)
+		go tidyEvery(ctx, db, log, time.Hour)
+		log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL)
+		fmt.Fprintf(stdout, "Convene is running at %s (press Ctrl-C to stop)\n", cfg.BaseURL)
+		return s.serve(ctx, ln)
+	})
 }
 
 // runMigrate applies pending migrations.
@@ -63,16 +53,7 @@ func runMigrate(ctx context.Context, cfg Config, args []string, stderr io.Writer
 	if err := parseFlags(fs, args, stderr, "migrate [--data-dir DIR]"); err != nil {
 		return err
 	}
-	if err := cfg.validate(); err != nil {
-		return err
-	}
-	log := newLogger(cfg, stderr)
-	db, closeDB, err := openDatabase(ctx, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer closeDB()
-	return db.Migrate(ctx, log)
+	return withDatabase(ctx, &cfg, stderr, func(*storage.DB, *slog.Logger) error { return nil })
 }
 
 // runSeed adds the demo data.
@@ -90,11 +71,26 @@ func runSeed(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 	if *scale < 1 || *scale > 1000 {
 		return configErrorf("--scale %s: want a whole number from 1 to 1000", strconv.Itoa(*scale))
 	}
+	return withDatabase(ctx, &cfg, stderr, func(db *storage.DB, _ *slog.Logger) error {
+		report, err := db.SeedDemo(ctx, storage.SeedOptions{Scale: *scale, Now: time.Now()})
+		if err != nil {
+			return err
+		}
+		printSeedReport(stdout, report)
+		return nil
+	})
+}
+
+// withDatabase is the start of every subcommand that uses the database:
+// check the configuration, connect (starting the embedded cluster when
+// no DATABASE_URL is set and no other process runs it), bring the schema
+// up to date, run fn, and release all of it afterwards.
+func withDatabase(ctx context.Context, cfg *Config, stderr io.Writer, fn func(db *storage.DB, log *slog.Logger) error) error {
 	if err := cfg.validate(); err != nil {
 		return err
 	}
-	log := newLogger(cfg, stderr)
-	db, closeDB, err := openDatabase(ctx, cfg, log)
+	log := newLogger(*cfg, stderr)
+	db, closeDB, err := openDatabase(ctx, *cfg, log)
 	if err != nil {
 		return err
 	}
@@ -102,12 +98,7 @@ func runSeed(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 	if err := db.Migrate(ctx, log); err != nil {
 		return err
 	}
-	report, err := db.SeedDemo(ctx, storage.SeedOptions{Scale: *scale, Now: time.Now()})
-	if err != nil {
-		return err
-	}
-	printSeedReport(stdout, report)
-	return nil
+	return fn(db, log)
 }
 
 // openDatabase connects to DATABASE_URL or to the embedded cluster,

@@ -154,3 +154,28 @@ func (s *server) personOrGuest(c echo.Context, in events.RegistrationInput) (eve
 	}
 	return in, nil
 }
+
+// registrationOf loads the registration of the route's :id with its event
+// as the viewer sees it.
+func (s *server) registrationOf(c echo.Context) (events.Registration, eventContext, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return events.Registration{}, eventContext{}, err
+	}
+	reg, err := s.db.RegistrationByID(c.Request().Context(), id)
+	if err != nil {
+		return reg, eventContext{}, err
+	}
+	ec, err := s.eventByID(c, reg.EventID)
+	return reg, ec, err
+}
+
+// managedRegistration is registrationOf for the coordinators of the
+// event's hub only.
+func (s *server) managedRegistration(c echo.Context) (events.Registration, eventContext, error) {
+	reg, ec, err := s.registrationOf(c)
+	if err == nil && !ec.Manage() {
+		err = forbidden("Only the coordinators of " + ec.Event.Hub.Name + " can do that.")
+	}
+	return reg, ec, err
+}

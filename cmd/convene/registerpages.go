@@ -63,23 +63,14 @@ func (s *server) register(c echo.Context) error {
 // cancelOwnRegistration lets a signed-in person give up their place (or a
 // coordinator cancel someone's).
 func (s *server) cancelRegistration(c echo.Context) error {
-	ctx := c.Request().Context()
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	reg, err := s.db.RegistrationByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	ec, err := s.eventByID(c, reg.EventID)
+	reg, ec, err := s.registrationOf(c)
 	if err != nil {
 		return err
 	}
 	if !mayCancel(actorOf(c), ec, reg) {
 		return forbidden("You can only cancel your own registration.")
 	}
-	res, err := s.db.CancelRegistration(ctx, id, time.Now())
+	res, err := s.db.CancelRegistration(c.Request().Context(), reg.ID, time.Now())
 	if err != nil {
 		return err
 	}

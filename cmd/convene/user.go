@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 
 	"github.com/convene/convene/hub"
@@ -55,32 +56,24 @@ func runUserCreate(ctx context.Context, cfg Config, args []string, stdin io.Read
 			return configErrorf("%s", fieldList(err))
 		}
 	}
-	if err := cfg.validate(); err != nil {
-		return err
-	}
-	log := newLogger(cfg, stderr)
-	db, closeDB, err := openDatabase(ctx, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer closeDB()
-	if err := db.Migrate(ctx, log); err != nil {
-		return err
-	}
-	person, link, err := createUser(ctx, db, n, password)
-	if err != nil {
-		return err
-	}
-	if *isAdmin {
-		if err := db.GrantRole(ctx, nil, person.ID, hub.RoleAdmin, nil); err != nil {
+	return withDatabase(ctx, &cfg, stderr, func(db *storage.DB, _ *slog.Logger) error {
+		person, link, err := createUser(ctx, db, n, password)
+		if err != nil {
 			return err
 		}
-	}
-	fmt.Fprintf(stdout, "Created %s <%s>%s (id %d).\n", person.Name, person.Email, map[bool]string{true: ", a site administrator", false: ""}[*isAdmin], person.ID)
-	if link != "" {
-		fmt.Fprintf(stdout, "They set their password at this link, which works once for 7 days:\n%s/set-password/%s\n", cfg.BaseURL, link)
-	}
-	return nil
+		what := ""
+		if *isAdmin {
+			if err := db.GrantRole(ctx, nil, person.ID, hub.RoleAdmin, nil); err != nil {
+				return err
+			}
+			what = ", a site administrator"
+		}
+		fmt.Fprintf(stdout, "Created %s <%s>%s (id %d).\n", person.Name, person.Email, what, person.ID)
+		if link != "" {
+			fmt.Fprintf(stdout, "They set their password at this link, which works once for 7 days:\n%s/set-password/%s\n", cfg.BaseURL, link)
+		}
+		return nil
+	})
 }
 
 // createUser makes the account with a password, or invited with a link
@@ -108,25 +101,18 @@ func runUserReset(ctx context.Context, cfg Config, args []string, stdout, stderr
 	if *email == "" {
 		return configErrorf("--email is required")
 	}
-	if err := cfg.validate(); err != nil {
-		return err
-	}
-	log := newLogger(cfg, stderr)
-	db, closeDB, err := openDatabase(ctx, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer closeDB()
-	person, err := db.PersonByEmail(ctx, *email)
-	if err != nil {
-		return fmt.Errorf("%s: %s", *email, hub.ErrorMessage(err))
-	}
-	token, err := db.NewPasswordLink(ctx, nil, nil, person)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "A link for %s to set a new password (it works once, for a limited time):\n%s/set-password/%s\n", person.Name, cfg.BaseURL, token)
-	return nil
+	return withDatabase(ctx, &cfg, stderr, func(db *storage.DB, _ *slog.Logger) error {
+		person, err := db.PersonByEmail(ctx, *email)
+		if err != nil {
+			return fmt.Errorf("%s: %s", *email, hub.ErrorMessage(err))
+		}
+		token, err := db.NewPasswordLink(ctx, nil, nil, person)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "A link for %s to set a new password (it works once, for a limited time):\n%s/set-password/%s\n", person.Name, cfg.BaseURL, token)
+		return nil
+	})
 }
 
 // fieldList renders a validation error's fields on one line.
