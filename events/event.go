@@ -19,6 +19,8 @@ const (
 	MaxCancelReasonLen = 1000
 	MaxCapacity        = 100000
 	MaxEventLength     = 7 * 24 * time.Hour
+	// MaxYearsAhead bounds how far ahead an event may be created.
+	MaxYearsAhead = 5
 )
 
 // Event is one gathering of a hub, on its own or as an occurrence of a
@@ -78,6 +80,9 @@ func ValidateNew(e Event, now time.Time) error {
 	e.check(&f)
 	if !f.Has("starts_at") && !e.StartsAt.IsZero() && e.StartsAt.Before(now) {
 		f.Add("starts_at", "The start must be in the future")
+	}
+	if !f.Has("starts_at") && e.StartsAt.After(now.AddDate(MaxYearsAhead, 0, 0)) {
+		f.Add("starts_at", fmt.Sprintf("Events can be planned up to %d years ahead", MaxYearsAhead))
 	}
 	return f.Err()
 }
@@ -157,6 +162,8 @@ func checkText(f *hub.FieldErrors, field, name, value string, max int, missing s
 		f.Add(field, missing)
 	case utf8.RuneCountInString(value) > max:
 		f.Add(field, fmt.Sprintf("%s must be %d characters or fewer", name, max))
+	case !hub.StorableText(value):
+		f.Add(field, fmt.Sprintf("%s contains characters we cannot store; please retype it", name))
 	}
 }
 

@@ -86,11 +86,21 @@ func CheckName(f *FieldErrors, field, name string) {
 	CheckLength(f, field, "Name", name, MaxName)
 }
 
-// CheckLength records a problem when s is longer than max characters.
+// CheckLength records a problem when s is longer than max characters, or
+// holds what cannot be stored.
 func CheckLength(f *FieldErrors, field, label, s string, max int) {
-	if n := utf8.RuneCountInString(s); n > max {
+	switch {
+	case utf8.RuneCountInString(s) > max:
 		f.Add(field, label+" must be "+itoa(max)+" characters or fewer")
+	case !StorableText(s):
+		f.Add(field, label+" contains characters we cannot store; please retype it")
 	}
+}
+
+// StorableText reports whether s is valid UTF-8 without NUL characters,
+// which PostgreSQL text cannot hold.
+func StorableText(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
 }
 
 // Slugify suggests a slug for a name: "Yorkshire & Humber" → "yorkshire-humber".

@@ -13,16 +13,6 @@ func CanManageHub(a *Actor, hubID int64) bool {
 	return a.SignedIn() && (a.Admin || a.Coordinates[hubID])
 }
 
-// CanSeeHubPeople: the hub's people with their emails. Coordinators need
-// them to run the hub; nobody else does.
-func CanSeeHubPeople(a *Actor, hubID int64) bool { return CanManageHub(a, hubID) }
-
-// CanEvaluateHub: reports and exports of a hub — its evaluators,
-// coordinators and admins.
-func CanEvaluateHub(a *Actor, hubID int64) bool {
-	return a.SignedIn() && (a.Admin || a.Coordinates[hubID] || a.Evaluates[hubID])
-}
-
 // CanInvitePeople: create accounts for others — admins and coordinators of
 // any hub (each into the organisations of their hubs).
 func CanInvitePeople(a *Actor) bool { return a.SignedIn() && (a.Admin || len(a.Coordinates) > 0) }
@@ -62,3 +52,26 @@ func CanAddColleague(a *Actor, orgID int64, hubsOfOrg []int64) bool {
 
 // CanManageTopics: add topics to the shared list — coordinators and admins.
 func CanManageTopics(a *Actor) bool { return a.SignedIn() && (a.Admin || len(a.Coordinates) > 0) }
+
+// CanIssuePasswordLink: make an invite or password-reset link for a person
+// – which lets whoever holds it into their account. Admins may for anyone.
+// A coordinator may only for people reached through the hubs they run
+// alone: not for anyone holding a role (coordinators, evaluators, admins),
+// nor for someone whose organisations belong to a hub they do not run.
+// hubs are the hubs of the person's organisations; roles counts their roles.
+func CanIssuePasswordLink(a *Actor, roles int, hubs []int64) bool {
+	switch {
+	case !a.SignedIn():
+		return false
+	case a.Admin:
+		return true
+	case roles > 0 || len(hubs) == 0:
+		return false
+	}
+	for _, h := range hubs {
+		if !a.Coordinates[h] {
+			return false
+		}
+	}
+	return true
+}

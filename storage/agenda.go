@@ -24,6 +24,10 @@ type AgendaEntry struct {
 
 // AgendaOf lists an event's agenda in order.
 func (db *DB) AgendaOf(ctx context.Context, eventID int64) ([]AgendaEntry, error) {
+	return agendaOf(ctx, db.x, eventID)
+}
+
+func agendaOf(ctx context.Context, q Querier, eventID int64) ([]AgendaEntry, error) {
 	var rows []struct {
 		ID          int64     `db:"id"`
 		EventID     int64     `db:"event_id"`
@@ -39,7 +43,7 @@ func (db *DB) AgendaOf(ctx context.Context, eventID int64) ([]AgendaEntry, error
 		Name        string    `db:"presenter_name"`
 		RequestID   *int64    `db:"request_id"`
 	}
-	err := db.x.SelectContext(ctx, &rows, `
+	err := sqlx.SelectContext(ctx, q, &rows, `
 		SELECT a.id, a.event_id, a.position, a.starts_at, a.ends_at, a.title, a.kind, t.slug AS topic_slug, t.name AS topic_name,
 			a.presenter_organisation_id, o.name AS presenter_org, a.presenter_name, a.request_id
 		FROM agenda_items a LEFT JOIN topics t ON t.id = a.topic_id LEFT JOIN organisations o ON o.id = a.presenter_organisation_id
@@ -58,16 +62,41 @@ func (db *DB) AgendaOf(ctx context.Context, eventID int64) ([]AgendaEntry, error
 	return out, nil
 }
 
-// ReplaceAgenda stores an event's whole agenda (already validated), in
-// start order, in one transaction under the event's lock. Unknown topics
-// or organisations are invalid on the item's field.
+// ReplaceAgenda stores an event's whole agenda; see ChangeAgenda.
 func (db *DB) ReplaceAgenda(ctx context.Context, by *int64, eventID int64, items []events.AgendaItem) error {
-	items = events.SortAgenda(items)
+	return db.ChangeAgenda(ctx, by, eventID, time.UTC, func(events.Event, []events.AgendaItem) ([]events.AgendaItem, error) {
+		return items, nil
+	})
+}
+
+// ChangeAgenda changes an event's agenda under the event's lock, so that
+// two coordinators editing at once cannot undo each other: change gets the
+// event and its items as they are now and returns the new items, which are
+// checked against the event (times in loc for the messages) and stored in
+// start order, all in one transaction. Unknown topics or organisations are
+// invalid on the item's field.
+func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, loc *time.Location,
+	change func(e events.Event, items []events.AgendaItem) ([]events.AgendaItem, error)) error {
 	return db.InTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, eventID)
 		if err != nil {
 			return err
 		}
+		current, err := agendaOf(ctx, tx, eventID)
+		if err != nil {
+			return err
+		}
+		items := make([]events.AgendaItem, len(current))
+		for i, it := range current {
+			items[i] = it.AgendaItem
+		}
+		if items, err = change(e, items); err != nil {
+			return err
+		}
+		if err := events.ValidateAgenda(e, items, loc); err != nil {
+			return err
+		}
+		items = events.SortAgenda(items)
 		if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE event_id = $1`, eventID); err != nil {
 			return fmt.Errorf("clear agenda of %d: %w", eventID, err)
 		}
@@ -97,7 +126,7 @@ func (db *DB) ReplaceAgenda(ctx context.Context, by *int64, eventID int64, items
 				return fmt.Errorf("agenda item %d: %w", i, err)
 			}
 		}
-		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "agenda.replace", Subject: subject("event", eventID),
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "agenda.change", Subject: subject("event", eventID),
 			Details: map[string]any{"items": len(items)}})
 	})
 }

@@ -112,3 +112,10 @@ func isUniqueViolation(err error) bool {
 	var pqErr *pq.Error
 	return errors.As(err, &pqErr) && pqErr.Code == pqUniqueViolation
 }
+
+// IsUnstorableText reports an error PostgreSQL gives for text it cannot
+// hold (a NUL character, invalid UTF-8), which is bad input, not a fault.
+func IsUnstorableText(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && (pqErr.Code == "22021" || pqErr.Code == "22P05")
+}

@@ -95,16 +95,6 @@ func (db *DB) HubEvents(ctx context.Context, q EventQuery) ([]EventDetail, error
 	return out, nil
 }
 
-// CanSeeEvent applies the same rule as HubEvents to one event.
-func (db *DB) CanSeeEvent(ctx context.Context, eventID int64, v Viewer) (bool, error) {
-	var ok bool
-	err := db.x.GetContext(ctx, &ok, `SELECT `+visibleTo+` FROM events e WHERE e.id = $1`, eventID, v.Manager, v.InHub, v.PersonID)
-	if err != nil {
-		return false, fmt.Errorf("can see event %d: %w", eventID, notFound(err, "The event"))
-	}
-	return ok, nil
-}
-
 // RegistrationView is a registration as coordinators see it.
 type RegistrationView struct {
 	events.Registration
@@ -129,16 +119,20 @@ func (db *DB) EventRegistrations(ctx context.Context, eventID int64, search stri
 		Orgs     pq.StringArray `db:"orgs"`
 		Position int            `db:"position"`
 	}
+	// Waitlist places are numbered over the whole event before the search
+	// narrows the list, so a search shows each person's true place.
 	err := db.x.SelectContext(ctx, &rows, `
-		SELECT `+regColumns+`,
+		WITH r AS (
+			SELECT *, CASE WHEN status = 'waitlisted' THEN row_number() OVER (PARTITION BY status ORDER BY created_at, id) ELSE 0 END AS position
+			FROM registrations WHERE event_id = $1
+		)
+		SELECT `+regColumns+`, r.position,
 			coalesce(p.name, r.guest_name) AS name, coalesce(p.email, r.guest_email) AS email,
 			ARRAY(SELECT o.name FROM affiliations a JOIN organisations o ON o.id = a.organisation_id
-			      WHERE a.person_id = r.person_id ORDER BY o.name) AS orgs,
-			CASE WHEN r.status = 'waitlisted' THEN
-				row_number() OVER (PARTITION BY r.status ORDER BY r.created_at, r.id) ELSE 0 END AS position
-		FROM registrations r LEFT JOIN people p ON p.id = r.person_id
-		WHERE r.event_id = $1 AND ($2 = '' OR coalesce(p.name, r.guest_name) ILIKE '%' || $2 || '%'
-			OR coalesce(p.email, r.guest_email) ILIKE '%' || $2 || '%')
+			      WHERE a.person_id = r.person_id ORDER BY o.name) AS orgs
+		FROM r LEFT JOIN people p ON p.id = r.person_id
+		WHERE $2 = '' OR coalesce(p.name, r.guest_name) ILIKE '%' || $2 || '%'
+			OR coalesce(p.email, r.guest_email) ILIKE '%' || $2 || '%'
 		ORDER BY CASE r.status WHEN 'registered' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
 			CASE WHEN r.status = 'waitlisted' THEN NULL ELSE lower(coalesce(p.name, r.guest_name)) END,
 			r.created_at, r.id`, eventID, escapeLike(strings.TrimSpace(search)))
@@ -160,25 +154,26 @@ type MyPlace struct {
 	Position     int
 }
 
-// PlaceOf is a person's active registration for an event, or nil.
-func (db *DB) PlaceOf(ctx context.Context, eventID, personID int64) (*MyPlace, error) {
+// PlaceOf is a person's active registration for an event; found is false
+// when they have none.
+func (db *DB) PlaceOf(ctx context.Context, eventID, personID int64) (place MyPlace, found bool, err error) {
 	var rows []struct {
 		regRow
 		Position int `db:"position"`
 	}
-	err := db.x.SelectContext(ctx, &rows, `
-		SELECT `+regColumns+`,
-			CASE WHEN r.status = 'waitlisted' THEN (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id
-				AND w.status = 'waitlisted' AND (w.created_at, w.id) <= (r.created_at, r.id)) ELSE 0 END AS position
+	err = db.x.SelectContext(ctx, &rows, `
+		SELECT `+regColumns+`, `+positionColumn+`
 		FROM registrations r WHERE r.event_id = $1 AND r.person_id = $2 AND r.status <> 'cancelled'`, eventID, personID)
-	if err != nil {
-		return nil, fmt.Errorf("place of %d at %d: %w", personID, eventID, err)
+	if err != nil || len(rows) == 0 {
+		return place, false, err
 	}
-	if len(rows) == 0 {
-		return nil, nil
-	}
-	return &MyPlace{Registration: rows[0].registration(), Position: rows[0].Position}, nil
+	return MyPlace{Registration: rows[0].registration(), Position: rows[0].Position}, true, nil
 }
+
+// positionColumn is a registration's (aliased r) place in the waitlist,
+// from 1, or 0 when it is not waiting.
+const positionColumn = `CASE WHEN r.status = 'waitlisted' THEN (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id
+	AND w.status = 'waitlisted' AND (w.created_at, w.id) <= (r.created_at, r.id)) ELSE 0 END AS position`
 
 // PlacesOf lists a person's active registrations with their events: those
 // not yet over soonest first, or (past) those over, latest first.
@@ -196,9 +191,7 @@ func (db *DB) PlacesOf(ctx context.Context, personID int64, past bool, now time.
 			r.id AS "reg.id", r.event_id AS "reg.event_id", r.person_id AS "reg.person_id", r.guest_name AS "reg.guest_name",
 			r.guest_email AS "reg.guest_email", r.attendee_role AS "reg.attendee_role", r.access_needs AS "reg.access_needs",
 			r.status AS "reg.status", r.created_at AS "reg.created_at", r.attended_at AS "reg.attended_at",
-			r.walk_in AS "reg.walk_in", r.status_changed_at AS "reg.status_changed_at",
-			CASE WHEN r.status = 'waitlisted' THEN (SELECT count(*) FROM registrations w WHERE w.event_id = r.event_id
-				AND w.status = 'waitlisted' AND (w.created_at, w.id) <= (r.created_at, r.id)) ELSE 0 END AS position`+
+			r.walk_in AS "reg.walk_in", r.status_changed_at AS "reg.status_changed_at", `+positionColumn+
 		detailFrom+` JOIN registrations r ON r.event_id = e.id
 		WHERE r.person_id = $1 AND r.status <> 'cancelled' AND `+cond+` ORDER BY `+order+` LIMIT 200`, personID, now)
 	if err != nil {

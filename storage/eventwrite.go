@@ -149,6 +149,9 @@ func updateEventTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, 
 	if err := setTopics(ctx, tx, e.ID, topicIDs); err != nil {
 		return UpdateResult{}, err
 	}
+	if err := moveAgenda(ctx, tx, e, e.StartsAt.Sub(old.StartsAt)); err != nil {
+		return UpdateResult{}, err
+	}
 	res := UpdateResult{Updated: 1}
 	if res.Promoted, err = promote(ctx, tx, e.ID, e.Capacity); err != nil {
 		return res, err
@@ -233,4 +236,42 @@ func promote(ctx context.Context, tx *sqlx.Tx, eventID int64, capacity *int) (in
 	}
 	promoted, _ := res.RowsAffected()
 	return int(promoted), nil
+}
+
+// moveAgenda keeps a rescheduled event's agenda with it: every item moves
+// by the same amount as the start. Items that would then fall outside the
+// event (when its length shrank) make the change invalid.
+func moveAgenda(ctx context.Context, tx *sqlx.Tx, e events.Event, delta time.Duration) error {
+	if delta != 0 {
+		// Items are checked for overlaps row by row, so move them all far
+		// away first and then to their place: no item ever lands on one
+		// that has not moved yet.
+		const far = "876000 hours"
+		for _, step := range []string{
+			`UPDATE agenda_items SET starts_at = starts_at + interval '` + far + `', ends_at = ends_at + interval '` + far + `' WHERE event_id = $1 AND $2::bigint IS NOT NULL`,
+			`UPDATE agenda_items SET starts_at = starts_at - interval '` + far + `' + $2 * interval '1 microsecond',
+				ends_at = ends_at - interval '` + far + `' + $2 * interval '1 microsecond' WHERE event_id = $1`,
+		} {
+			if _, err := tx.ExecContext(ctx, step, e.ID, delta.Microseconds()); err != nil {
+				return fmt.Errorf("move agenda of %d: %w", e.ID, err)
+			}
+		}
+	}
+	var outside int
+	if err := tx.GetContext(ctx, &outside, `SELECT count(*) FROM agenda_items WHERE event_id = $1 AND (starts_at < $2 OR ends_at > $3)`,
+		e.ID, e.StartsAt, e.EndsAt); err != nil {
+		return fmt.Errorf("check agenda of %d: %w", e.ID, err)
+	}
+	if outside > 0 {
+		msg := "The agenda no longer fits: " + plural(outside, "item falls", "items fall") + " outside the new times. Shorten the agenda first, or keep the event as long"
+		return &hub.Error{Code: hub.EInvalid, Message: msg + ".", Fields: map[string]string{"ends_at": msg}}
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -62,6 +62,9 @@ type RegisterOptions struct {
 	// WalkIn records someone a coordinator lets in at the door: they take
 	// a place whatever the capacity, and are checked in at once.
 	WalkIn bool
+	// By is the coordinator registering someone else, for the audit log;
+	// nil when people register themselves.
+	By *int64
 }
 
 // Register gives someone a place, or a place in the waitlist when the
@@ -117,7 +120,14 @@ func (db *DB) Register(ctx context.Context, eventID int64, in events.Registratio
 				return err
 			}
 		}
-		return nil
+		if opts.By == nil {
+			return nil
+		}
+		action := "registration.add"
+		if opts.WalkIn {
+			action = "registration.walk_in"
+		}
+		return audit(ctx, tx, Entry{PersonID: opts.By, HubID: &e.HubID, Action: action, Subject: subject("registration", row.ID)})
 	})
 	return placed, err
 }
@@ -133,9 +143,7 @@ func alreadyRegistered(in events.RegistrationInput) error {
 // waitlistPosition is where a waitlisted registration stands, from 1.
 func waitlistPosition(ctx context.Context, q Querier, regID int64) (int, error) {
 	var pos int
-	err := sqlxGet(ctx, q, &pos, `
-		SELECT count(*) FROM registrations w, registrations r
-		WHERE r.id = $1 AND w.event_id = r.event_id AND w.status = 'waitlisted' AND (w.created_at, w.id) <= (r.created_at, r.id)`, regID)
+	err := sqlxGet(ctx, q, &pos, `SELECT `+positionColumn+` FROM registrations r WHERE r.id = $1`, regID)
 	if err != nil {
 		return 0, fmt.Errorf("waitlist position of %d: %w", regID, err)
 	}
@@ -151,7 +159,8 @@ type Cancelled struct {
 
 // CancelRegistration gives up a place (or a waitlist spot) and offers any
 // freed place to the head of the waitlist, under the event's lock.
-func (db *DB) CancelRegistration(ctx context.Context, regID int64, now time.Time) (Cancelled, error) {
+// by is who cancels, for the audit log (nil for a guest's own link).
+func (db *DB) CancelRegistration(ctx context.Context, by *int64, regID int64, now time.Time) (Cancelled, error) {
 	var out Cancelled
 	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
 		reg, err := registrationByID(ctx, tx, regID)
@@ -176,8 +185,11 @@ func (db *DB) CancelRegistration(ctx context.Context, regID int64, now time.Time
 			return fmt.Errorf("cancel registration %d: %w", regID, err)
 		}
 		out.Registration = row.registration()
-		out.Promoted, err = promote(ctx, tx, e.ID, e.Capacity)
-		return err
+		if out.Promoted, err = promote(ctx, tx, e.ID, e.Capacity); err != nil {
+			return err
+		}
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "registration.cancel", Subject: subject("registration", regID),
+			Details: map[string]any{"promoted": out.Promoted}})
 	})
 	return out, err
 }
@@ -214,7 +226,8 @@ func (db *DB) SetAttendance(ctx context.Context, by *int64, regID int64, attende
 		if err != nil {
 			return err
 		}
-		if _, err := lockEvent(ctx, tx, old.EventID); err != nil {
+		e, err := lockEvent(ctx, tx, old.EventID)
+		if err != nil {
 			return err
 		}
 		if old.Status == events.RegCancelled {
@@ -230,7 +243,8 @@ func (db *DB) SetAttendance(ctx context.Context, by *int64, regID int64, attende
 			return fmt.Errorf("attendance of %d: %w", regID, err)
 		}
 		reg = row.registration()
-		return nil
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "registration.attendance", Subject: subject("registration", regID),
+			Details: map[string]any{"attended": attended}})
 	})
 	return reg, err
 }

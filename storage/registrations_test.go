@@ -93,7 +93,7 @@ func TestConcurrentRegistration(t *testing.T) {
 	}
 
 	for _, r := range holding[:5] {
-		res, err := db.CancelRegistration(ctx, r.ID, time.Now())
+		res, err := db.CancelRegistration(ctx, nil, r.ID, time.Now())
 		if err != nil {
 			t.Fatalf("cancel %d: %v", r.ID, err)
 		}
@@ -196,10 +196,10 @@ func TestRegistrationRules(t *testing.T) {
 		}
 	})
 	t.Run("ErrCancelTwice", func(t *testing.T) {
-		if _, err := db.CancelRegistration(ctx, a.Registration.ID, now); err != nil {
+		if _, err := db.CancelRegistration(ctx, nil, a.Registration.ID, now); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.CancelRegistration(ctx, a.Registration.ID, now); hub.ErrorCode(err) != hub.EConflict {
+		if _, err := db.CancelRegistration(ctx, nil, a.Registration.ID, now); hub.ErrorCode(err) != hub.EConflict {
 			t.Errorf("second cancel: %v, want conflict", err)
 		}
 	})

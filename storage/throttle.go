@@ -2,8 +2,11 @@ package storage
 
 import (
 	"context"
+
 	"fmt"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // Throttle bounds failed sign-ins within a sliding window, per account
@@ -14,18 +17,41 @@ type Throttle struct {
 	PerAddress int
 }
 
-// SignInWait says how long a sign-in for email from ip must wait; zero
-// means it may go ahead. Attempts refused by the throttle are not counted
-// as failures, so the lock lifts when its window has passed even while
-// someone keeps trying.
-func (db *DB) SignInWait(ctx context.Context, email, ip string, t Throttle) (time.Duration, error) {
+// BeginSignIn admits an attempt to sign in, or says how long it must wait.
+// Under a lock on the account and one on the address, it counts recent
+// failures and, when the attempt may go ahead, records it as a failure in
+// advance – cleared by SignInSucceeded if the password is right – so that
+// attempts made in parallel are counted one by one. Attempts refused by
+// the throttle are not counted, so the lock lifts when its window has
+// passed even while someone keeps trying.
+func (db *DB) BeginSignIn(ctx context.Context, email, ip string, t Throttle) (time.Duration, error) {
+	var wait time.Duration
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		// Always the account first, then the address: no deadlocks.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('sign-in:' || lower($1))), pg_advisory_xact_lock(hashtext('sign-in-from:' || $2))`, email, ip); err != nil {
+			return fmt.Errorf("sign-in lock: %w", err)
+		}
+		var err error
+		if wait, err = signInWait(ctx, tx, email, ip, t); err != nil || wait > 0 {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sign_in_failures (email, client_ip) VALUES ($1, $2)`, email, ip); err != nil {
+			return fmt.Errorf("record sign-in attempt: %w", err)
+		}
+		return nil
+	})
+	return wait, err
+}
+
+// signInWait says how long a sign-in for email from ip must wait.
+func signInWait(ctx context.Context, q Querier, email, ip string, t Throttle) (time.Duration, error) {
 	var wait struct {
 		Account float64 `db:"account"`
 		Address float64 `db:"address"`
 	}
 	// The wait ends when the oldest failure that keeps the count at its
 	// limit leaves the window.
-	err := db.x.GetContext(ctx, &wait, `
+	err := sqlxGet(ctx, q, &wait, `
 		SELECT
 		  coalesce((SELECT extract(epoch FROM at + $3 * interval '1 second' - now()) FROM sign_in_failures
 		            WHERE lower(email) = lower($1) AND at > now() - $3 * interval '1 second'
@@ -49,9 +75,9 @@ func (db *DB) RecordSignInFailure(ctx context.Context, email, ip string) error {
 	return nil
 }
 
-// ClearSignInFailures forgets an account's failures after it signs in, and
+// SignInSucceeded forgets an account's failures once it signs in, and
 // failures too old to count anywhere.
-func (db *DB) ClearSignInFailures(ctx context.Context, email string, t Throttle) error {
+func (db *DB) SignInSucceeded(ctx context.Context, email string, t Throttle) error {
 	_, err := db.x.ExecContext(ctx, `DELETE FROM sign_in_failures WHERE lower(email) = lower($1) OR at < now() - $2 * interval '1 second'`,
 		email, t.Window.Seconds())
 	if err != nil {

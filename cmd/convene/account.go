@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 	"github.com/convene/convene/templates"
 )
 
@@ -14,7 +15,8 @@ type accountView struct {
 	Person        hub.Person
 	Organisations []hub.Organisation
 	Roles         []hub.Role
-	Tokens        any
+	Invitations   []storage.AffiliationInvitation
+	Tokens        []storage.APIToken
 	// NewToken is a token just created: shown this once, never again.
 	NewToken     string
 	NameForm     *templates.Form
@@ -45,6 +47,9 @@ func (s *server) showAccount(c echo.Context, status int, adjust func(v *accountV
 		return err
 	}
 	if v.Tokens, err = s.db.APITokensOf(ctx, a.PersonID()); err != nil {
+		return err
+	}
+	if v.Invitations, err = s.db.AffiliationInvitations(ctx, a.PersonID()); err != nil {
 		return err
 	}
 	adjust(&v)
@@ -127,4 +132,29 @@ func (s *server) accountFormFailed(c echo.Context, err error, values map[string]
 	}
 	setRetryAfter(c, err)
 	return s.showAccount(c, statusForForm(err), func(v *accountView) { place(v, form) })
+}
+
+// answerInvitation accepts or declines an organisation's invitation.
+func (s *server) answerInvitation(c echo.Context) error {
+	orgID, err := pathID(c, "org")
+	if err != nil {
+		return err
+	}
+	decision := c.FormValue("decision")
+	if decision != "accept" && decision != "decline" {
+		return invalidField("decision", "must be accept or decline")
+	}
+	ctx := c.Request().Context()
+	o, err := s.db.OrganisationByID(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	if err := s.db.AnswerAffiliation(ctx, actorOf(c).PersonID(), orgID, decision == "accept"); err != nil {
+		return err
+	}
+	msg := "You declined to join " + o.Name + "."
+	if decision == "accept" {
+		msg = "You are now part of " + o.Name + "."
+	}
+	return s.redirectWithFlash(c, "/account", msg)
 }

@@ -177,30 +177,16 @@ func itemErrors(err error) error {
 	return f.Err()
 }
 
-// changeAgenda applies a change to the stored agenda, validates the whole
-// result against the event and stores it.
+// changeAgenda applies a change to the agenda as it stands, under the
+// event's lock; storage checks the result against the event and stores it.
 func (s *server) changeAgenda(c echo.Context, ec eventContext, change func([]events.AgendaItem) ([]events.AgendaItem, error)) error {
-	ctx := c.Request().Context()
-	entries, err := s.db.AgendaOf(ctx, ec.Event.ID)
-	if err != nil {
-		return err
-	}
-	items := make([]events.AgendaItem, len(entries))
-	for i, e := range entries {
-		items[i] = e.AgendaItem
-	}
-	if items, err = change(items); err != nil {
-		return err
-	}
-	if err := events.ValidateAgenda(ec.Event.Event, items, ec.Loc); err != nil {
-		return err
-	}
-	return s.db.ReplaceAgenda(ctx, personIDOf(c), ec.Event.ID, items)
+	return s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, ec.Loc,
+		func(_ events.Event, items []events.AgendaItem) ([]events.AgendaItem, error) { return change(items) })
 }
 
 // deleteAgendaItem removes an item.
 func (s *server) deleteAgendaItem(c echo.Context) error {
-	return s.agendaAction(c, "The item is removed.", func(items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
+	return s.agendaAction(c, "The item is removed.", func(_ events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
 		return append(items[:index:index], items[index+1:]...), nil
 	})
 }
@@ -208,7 +194,7 @@ func (s *server) deleteAgendaItem(c echo.Context) error {
 // moveAgendaItem moves an item up or down; items are re-timed back to back
 // from the first item's start, each keeping its length.
 func (s *server) moveAgendaItem(c echo.Context) error {
-	return s.agendaAction(c, "The agenda is re-ordered and re-timed.", func(items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
+	return s.agendaAction(c, "The agenda is re-ordered and re-timed.", func(_ events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
 		to := index - 1
 		if c.FormValue("direction") == "down" {
 			to = index + 1
@@ -222,21 +208,20 @@ func (s *server) moveAgendaItem(c echo.Context) error {
 
 // shiftAgenda moves an item and all after it by some minutes.
 func (s *server) shiftAgenda(c echo.Context) error {
-	ec, err := s.managedEvent(c)
-	if err != nil {
-		return err
-	}
-	return s.agendaAction(c, "The times are shifted.", func(items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
-		minutes, err := strconv.Atoi(c.FormValue("minutes"))
-		if err != nil || minutes == 0 || minutes < -24*60 || minutes > 24*60 {
+	minutes, err := strconv.Atoi(c.FormValue("minutes"))
+	if err != nil || minutes == 0 || minutes < -24*60 || minutes > 24*60 {
+		return s.agendaAction(c, "", func(_ events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
 			return nil, &hub.Error{Code: hub.EInvalid, Message: "Enter how many minutes to move by, such as 15 or -10.", Fields: map[string]string{"minutes": "Enter a number of minutes, such as 15 or -10"}}
-		}
-		return events.ShiftFrom(ec.Event.Event, items, index, time.Duration(minutes)*time.Minute)
+		})
+	}
+	return s.agendaAction(c, "The times are shifted.", func(e events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
+		return events.ShiftFrom(e, items, index, time.Duration(minutes)*time.Minute)
 	})
 }
 
-// agendaAction applies an action to the item of the route.
-func (s *server) agendaAction(c echo.Context, done string, act func(items []events.AgendaItem, index int) ([]events.AgendaItem, error)) error {
+// agendaAction applies an action to the item of the route, with the
+// event and agenda as they are under the lock.
+func (s *server) agendaAction(c echo.Context, done string, act func(e events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error)) error {
 	ec, err := s.managedEvent(c)
 	if err != nil {
 		return err
@@ -245,15 +230,16 @@ func (s *server) agendaAction(c echo.Context, done string, act func(items []even
 	if err != nil {
 		return err
 	}
-	err = s.changeAgenda(c, ec, func(items []events.AgendaItem) ([]events.AgendaItem, error) {
-		items = events.SortAgenda(items)
-		for i, it := range items {
-			if it.ID == itemID {
-				return act(items, i)
+	err = s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, ec.Loc,
+		func(e events.Event, items []events.AgendaItem) ([]events.AgendaItem, error) {
+			items = events.SortAgenda(items)
+			for i, it := range items {
+				if it.ID == itemID {
+					return act(e, items, i)
+				}
 			}
-		}
-		return nil, &hub.Error{Code: hub.ENotFound, Message: "That agenda item was not found."}
-	})
+			return nil, &hub.Error{Code: hub.ENotFound, Message: "That agenda item was not found."}
+		})
 	if code := hub.ErrorCode(err); code == hub.EInvalid || code == hub.EConflict {
 		return s.showAgenda(c, statusForForm(err), func(v *agendaView) {
 			v.ShiftForm.Fail(hub.ErrorMessage(err), nil)

@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -121,4 +122,44 @@ func (s *server) apiRevokeToken(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
+}
+
+// apiInvitations lists the organisations inviting the caller to join.
+func (s *server) apiInvitations(c echo.Context) error {
+	invs, err := s.db.AffiliationInvitations(c.Request().Context(), actorOf(c).PersonID())
+	if err != nil {
+		return err
+	}
+	type invitation struct {
+		Organisation hub.Organisation `json:"organisation"`
+		InvitedBy    *string          `json:"invited_by"`
+		CreatedAt    time.Time        `json:"created_at"`
+	}
+	out := make([]invitation, len(invs))
+	for i, inv := range invs {
+		out[i] = invitation{inv.Organisation, inv.InvitedBy, inv.CreatedAt}
+	}
+	return c.JSON(http.StatusOK, list[invitation]{Items: out})
+}
+
+// apiAnswerInvitation accepts or declines an organisation's invitation.
+func (s *server) apiAnswerInvitation(c echo.Context) error {
+	orgID, err := pathID(c, "organisation_id")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Decision string `json:"decision"`
+	}
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	if in.Decision != "accept" && in.Decision != "decline" {
+		return invalidField("decision", "must be accept or decline")
+	}
+	if err := s.db.AnswerAffiliation(c.Request().Context(), actorOf(c).PersonID(), orgID, in.Decision == "accept"); err != nil {
+		return err
+	}
+	status := map[string]string{"accept": "member", "decline": "declined"}[in.Decision]
+	return c.JSON(http.StatusOK, map[string]any{"organisation_id": orgID, "status": status})
 }

@@ -106,8 +106,9 @@ func (s *server) apiUpdateOrganisation(c echo.Context) error {
 	return c.JSON(http.StatusOK, o)
 }
 
-// apiAffiliate adds an existing person to an organisation (its members,
-// its hubs' coordinators and admins).
+// apiAffiliate adds an existing person to an organisation: admins add them
+// at once (201); its members and its hubs' coordinators invite them, and
+// they join when they accept (202).
 func (s *server) apiAffiliate(c echo.Context) error {
 	ctx := c.Request().Context()
 	id, err := pathID(c, "id")
@@ -133,10 +134,17 @@ func (s *server) apiAffiliate(c echo.Context) error {
 	if _, err := s.db.PersonByID(ctx, in.PersonID); err != nil {
 		return invalidField("person_id", "There is no person with this id")
 	}
-	if err := s.db.AffiliatePerson(ctx, personIDOf(c), in.PersonID, id); err != nil {
+	// Admins add people directly; anyone else invites them to accept.
+	if hub.CanAdminister(actorOf(c)) {
+		if err := s.db.AffiliatePerson(ctx, personIDOf(c), in.PersonID, id); err != nil {
+			return err
+		}
+		return c.JSON(http.StatusCreated, map[string]any{"person_id": in.PersonID, "organisation_id": id, "status": "member"})
+	}
+	if err := s.db.InviteToOrganisation(ctx, actorOf(c).PersonID(), in.PersonID, id); err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"person_id": in.PersonID, "organisation_id": id})
+	return c.JSON(http.StatusAccepted, map[string]any{"person_id": in.PersonID, "organisation_id": id, "status": "invited"})
 }
 
 // apiCreatePerson invites a person: an account without a password and a

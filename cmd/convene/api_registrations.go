@@ -84,10 +84,9 @@ func (s *server) apiPutAgenda(c echo.Context) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	if err := events.ValidateAgenda(ec.Event.Event, items, ec.Loc); err != nil {
-		return err
-	}
-	if err := s.db.ReplaceAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, items); err != nil {
+	err = s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, ec.Loc,
+		func(events.Event, []events.AgendaItem) ([]events.AgendaItem, error) { return items, nil })
+	if err != nil {
 		return err
 	}
 	return s.writeAgenda(c, ec)
@@ -174,7 +173,11 @@ func (s *server) apiRegister(c echo.Context) error {
 			return err
 		}
 	}
-	placed, err := s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now()})
+	opts := storage.RegisterOptions{Now: time.Now()}
+	if onBehalf && ec.Manage() {
+		opts.By = personIDOf(c)
+	}
+	placed, err := s.db.Register(c.Request().Context(), ec.Event.ID, in, opts)
 	if err != nil {
 		return err
 	}
@@ -195,6 +198,9 @@ func (s *server) apiCancelRegistration(c echo.Context) error {
 	}
 	if token := c.QueryParam("token"); token != "" {
 		reg, err := s.db.RegistrationByToken(ctx, token)
+		if err != nil && hub.ErrorCode(err) != hub.ENotFound {
+			return err
+		}
 		if err != nil || reg.ID != id {
 			return &hub.Error{Code: hub.EForbidden, Message: "This link is not for that registration."}
 		}
@@ -210,7 +216,7 @@ func (s *server) apiCancelRegistration(c echo.Context) error {
 			return forbidden("You can only cancel your own registration.")
 		}
 	}
-	res, err := s.db.CancelRegistration(ctx, id, time.Now())
+	res, err := s.db.CancelRegistration(ctx, personIDOf(c), id, time.Now())
 	if err != nil {
 		return err
 	}
@@ -265,7 +271,7 @@ func (s *server) apiWalkIn(c echo.Context) error {
 		}
 		return &hub.Error{Code: hub.EInvalid, Message: hub.ErrorMessage(err), Fields: renamed}
 	}
-	placed, err := s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), WalkIn: true})
+	placed, err := s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), WalkIn: true, By: personIDOf(c)})
 	if err != nil {
 		return err
 	}

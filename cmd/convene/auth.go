@@ -3,8 +3,11 @@ package main
 import (
 	"crypto/subtle"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -154,7 +157,10 @@ func (s *server) checkCredentials(c echo.Context, email, password string) (hub.P
 	ctx := c.Request().Context()
 	email = strings.ToLower(strings.TrimSpace(email))
 	ip := c.RealIP()
-	wait, err := s.db.SignInWait(ctx, email, ip, signInThrottle)
+	if !utf8.ValidString(email) || strings.ContainsRune(email, 0) {
+		return hub.Person{}, &hub.Error{Code: hub.EUnauthorised, Message: "The email address or password is not right."}
+	}
+	wait, err := s.db.BeginSignIn(ctx, email, ip, signInThrottle)
 	if err != nil {
 		return hub.Person{}, err
 	}
@@ -167,21 +173,24 @@ func (s *server) checkCredentials(c echo.Context, email, password string) (hub.P
 	if err != nil && hub.ErrorCode(err) != hub.ENotFound {
 		return hub.Person{}, err
 	}
-	if !hub.VerifyPassword(person.PasswordHash, password) { // an unknown email has an empty hash
-		if err := s.db.RecordSignInFailure(ctx, email, ip); err != nil {
-			return hub.Person{}, err
-		}
+	// The attempt is counted as a failure until the password proves right;
+	// an unknown email has an empty hash, checked all the same.
+	if !hub.VerifyPassword(person.PasswordHash, password) {
 		return hub.Person{}, &hub.Error{Code: hub.EUnauthorised, Message: "The email address or password is not right."}
 	}
-	if err := s.db.ClearSignInFailures(ctx, email, signInThrottle); err != nil {
+	if err := s.db.SignInSucceeded(ctx, email, signInThrottle); err != nil {
 		return hub.Person{}, err
 	}
 	return person, nil
 }
 
-// safeNext keeps a post-sign-in redirect on this site.
+// safeNext keeps a post-sign-in redirect on this site: a path, with no
+// scheme, host, backslash or control character that a browser might read
+// as another site (such as "/\t/evil.example").
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsAny(next, "\\") || strings.IndexFunc(next, unicode.IsControl) >= 0 {
 		return "/"
 	}
 	return next

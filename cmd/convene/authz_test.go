@@ -63,6 +63,7 @@ var authzTable = []authzCase{
 	{"POST /account/password", "", "current_password=&new_password=", anySignedIn},
 	{"POST /account/tokens", "", "token_name=", anySignedIn},
 	{"POST /account/tokens/:id/revoke", "/account/tokens/999999/revoke", "", anySignedIn},
+	{"POST /account/invitations/:org", "/account/invitations/{orgB}", "decision=accept", anySignedIn},
 
 	{"GET /admin", "", "", adminOnly},
 	{"POST /admin/hubs", "", "name=", adminOnly},
@@ -79,7 +80,7 @@ var authzTable = []authzCase{
 	{"POST /hubs/:slug/requests/:org", "/hubs/{hubA}/requests/{orgB}", "decision=approve", hubAManagers},
 	{"GET /hubs/:slug/people", "/hubs/{hubA}/people", "", hubAManagers},
 	{"POST /hubs/:slug/people", "/hubs/{hubA}/people", "name=", hubAManagers},
-	{"POST /hubs/:slug/people/:id/link", "/hubs/{hubA}/people/{bystander}/link", "", hubAManagers},
+	{"POST /hubs/:slug/people/:id/link", "/hubs/{hubA}/people/{member}/link", "", hubAManagers},
 
 	{"GET /hubs/:slug/events", "/hubs/{hubA}/events", "", everyone},
 	{"GET /hubs/:slug/events/month", "/hubs/{hubA}/events/month", "", everyone},
@@ -122,6 +123,8 @@ var authzTable = []authzCase{
 	{"GET /api/v1/me/tokens", "", "", anySignedIn},
 	{"POST /api/v1/me/tokens", "", `{"name":""}`, anySignedIn},
 	{"DELETE /api/v1/me/tokens/:id", "/api/v1/me/tokens/999999", "", anySignedIn},
+	{"GET /api/v1/me/invitations", "", "", anySignedIn},
+	{"PUT /api/v1/me/invitations/:organisation_id", "/api/v1/me/invitations/{orgB}", `{"decision":"decline"}`, anySignedIn},
 	{"GET /api/v1/hubs", "", "", everyone},
 	{"POST /api/v1/hubs", "", `{"name":""}`, adminOnly},
 	{"GET /api/v1/hubs/:slug", "/api/v1/hubs/{hubA}", "", everyone},
@@ -194,7 +197,7 @@ func TestAuthorisationTable(t *testing.T) {
 	fill := strings.NewReplacer(
 		"{hubA}", f.HubA.Slug, "{hubB}", f.HubB.Slug,
 		"{orgA}", strconv.FormatInt(f.OrgA.ID, 10), "{orgB}", strconv.FormatInt(f.OrgB.ID, 10),
-		"{bystander}", strconv.FormatInt(f.Bystander.ID, 10),
+		"{bystander}", strconv.FormatInt(f.Bystander.ID, 10), "{member}", strconv.FormatInt(f.People[member].ID, 10),
 		"{event}", strconv.FormatInt(f.Event.ID, 10), "{bystanderReg}", strconv.FormatInt(f.BystanderReg.ID, 10),
 	)
 	for _, tc := range authzTable {

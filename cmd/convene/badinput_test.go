@@ -61,6 +61,10 @@ func TestNetworkBadInput(t *testing.T) {
 		{"ListBadOffset", anon, "GET", "/api/v1/organisations?offset=-3", ``, 422, "offset"},
 		{"TokenWithoutPassword", anon, "POST", "/api/v1/auth/token", `{"email":"a@example.org"}`, 422, "password"},
 		{"UnknownHub", anon, "GET", "/api/v1/hubs/atlantis", ``, 404, ""},
+		{"NulInEmailAtSignIn", anon, "POST", "/api/v1/auth/token", `{"email":"a\u0000@example.org","password":"whatever it is"}`, 401, ""},
+		{"NulInOrgName", member, "POST", "/api/v1/organisations", `{"name":"Bad\u0000Name","kind":"network"}`, 422, "name"},
+		{"NulInHubDescription", coordA, "PATCH", "/api/v1/hubs/hub-a", `{"description":"x\u0000y"}`, 422, "description"},
+		{"NulInTopicName", coordA, "POST", "/api/v1/topics", `{"slug":"nul","name":"a\u0000b"}`, 422, "name"},
 		{"OrgIDNotNumber", anon, "GET", "/api/v1/organisations/abc", ``, 404, ""},
 	}
 	fill := strings.NewReplacer("{orgA}", itoa64(f.OrgA.ID), "{orgB}", itoa64(f.OrgB.ID), "{bystander}", itoa64(f.Bystander.ID))

@@ -103,7 +103,7 @@ func (s *server) addWalkIn(c echo.Context) error {
 	in := events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"], AttendeeRole: events.AttendeeRole(values["attendee_role"])}.Normalise()
 	err = validateWalkIn(in)
 	if err == nil {
-		_, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), WalkIn: true})
+		_, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), WalkIn: true, By: personIDOf(c)})
 	}
 	if err != nil {
 		form, ferr := failedForm(err, values, walkInFields...)
@@ -143,7 +143,7 @@ func (s *server) registerSomeone(c echo.Context) error {
 	}
 	var placed storage.Placed
 	if err == nil {
-		placed, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now()})
+		placed, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), By: personIDOf(c)})
 	}
 	if err != nil {
 		form, ferr := failedForm(err, values, registerSomeoneFields...)

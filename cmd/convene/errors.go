@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 )
 
 const errorHandledKey = "error_handled"
@@ -81,6 +82,9 @@ func (s *server) describe(err error, c echo.Context) (int, errorDetail) {
 	var he *hub.Error
 	if errors.As(err, &he) && he.Code != hub.EInternal {
 		return statusOf(he.Code), errorDetail{Code: he.Code, Message: he.Message, Fields: he.Fields}
+	}
+	if storage.IsUnstorableText(err) {
+		return http.StatusUnprocessableEntity, errorDetail{Code: hub.EInvalid, Message: "Some of the text sent contains characters we cannot store (such as a NUL character); please retype it."}
 	}
 	var ee *echo.HTTPError
 	if errors.As(err, &ee) && ee.Code < 500 {

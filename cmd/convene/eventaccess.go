@@ -61,8 +61,12 @@ func (s *server) eventByID(c echo.Context, id int64) (eventContext, error) {
 		return ec, err
 	}
 	if ec.Viewer.PersonID != 0 {
-		if ec.Place, err = s.db.PlaceOf(ctx, id, ec.Viewer.PersonID); err != nil {
+		place, found, err := s.db.PlaceOf(ctx, id, ec.Viewer.PersonID)
+		if err != nil {
 			return ec, err
+		}
+		if found {
+			ec.Place = &place
 		}
 	}
 	if !canSee(ec.Event.Event, ec.Viewer, ec.Place != nil) {

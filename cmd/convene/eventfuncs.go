@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/templates"
 )
@@ -61,6 +62,16 @@ func eventFuncs() template.FuncMap {
 			}
 			return strings.Join(parts, " · ")
 		},
+		"filtersOf": func(v any, action, month string) filtersView {
+			f := filtersView{Action: action, Month: month}
+			switch v := v.(type) {
+			case eventListView:
+				f.Topics, f.Filter, f.Filtered, f.Past = v.Topics, v.Filter, v.Filtered, v.Past
+			case monthView:
+				f.Topics, f.Filter, f.Filtered = v.Topics, v.Filter, v.Filtered
+			}
+			return f
+		},
 		"blankRows":           func(n int) []struct{} { return make([]struct{}, n) },
 		"attendeeRoleOptions": func() []templates.Option { return optionsOf(events.AllAttendeeRoles()) },
 		"formatOptions":       func() []templates.Option { return optionsOf(events.AllFormats()) },
@@ -74,6 +85,15 @@ func eventFuncs() template.FuncMap {
 				{Value: "quarterly", Label: "Every 3 months"}}
 		},
 	}
+}
+
+// filtersView is the filter form of the list and month views.
+type filtersView struct {
+	Action, Month string
+	Topics        []hub.Topic
+	Filter        map[string]string
+	Filtered      bool
+	Past          bool
 }
 
 // labelled is a vocabulary with labels.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -191,6 +192,9 @@ func TestEventBadInput(t *testing.T) {
 		{"AttendanceMissing", "PUT", "/api/v1/registrations/" + itoa64(f.BystanderReg.ID) + "/attendance", `{}`, coordA, 422, "attended"},
 		{"BadMonthFilter", "GET", "/api/v1/hubs/hub-a/events?format=teleport", "", anon, 422, "format"},
 		{"BadFrom", "GET", "/api/v1/hubs/hub-a/events?from=yesterday", "", anon, 422, "from"},
+		{"TooFarAhead", "POST", "/api/v1/hubs/hub-a/events", withField(withField(eventBodyAt(5, ""), "starts_at", "9999-01-01T10:00:00Z"), "ends_at", "9999-01-01T12:00:00Z"), coordA, 422, "starts_at"},
+		{"NulInTitle", "PATCH", ev, `{"title":"Work\u0000shop"}`, coordA, 422, "title"},
+		{"NulInAgendaTitle", "PUT", ev + "/agenda", fmt.Sprintf(`{"items":[{"starts_at":%q,"ends_at":%q,"title":"a\u0000b","kind":"talk"}]}`, at(start.Hour(), 0), at(start.Hour(), 30)), coordA, 422, "items[0].title"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -318,4 +322,119 @@ func londonZone(tb testing.TB) *time.Location {
 		tb.Fatal(err)
 	}
 	return loc
+}
+
+// TestRescheduleMovesAgenda: moving an event moves its agenda with it;
+// shortening it below its agenda is refused.
+func TestRescheduleMovesAgenda(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	ev := "/api/v1/events/" + itoa64(f.Event.ID)
+	loc := londonZone(t)
+	start := f.Event.StartsAt.In(loc)
+	item := fmt.Sprintf(`{"items":[{"starts_at":%q,"ends_at":%q,"title":"Welcome","kind":"talk"}]}`,
+		start.Add(time.Hour).Format(time.RFC3339), start.Add(90*time.Minute).Format(time.RFC3339))
+	if resp, text := f.API(t, coordA, http.MethodPut, ev+"/agenda", item); resp.StatusCode != http.StatusOK {
+		t.Fatalf("agenda: %d %s", resp.StatusCode, text)
+	}
+	later := start.AddDate(0, 1, 0)
+	patch := fmt.Sprintf(`{"starts_at":%q,"ends_at":%q}`, later.Format(time.RFC3339), later.Add(5*time.Hour).Format(time.RFC3339))
+	if resp, text := f.API(t, coordA, http.MethodPatch, ev, patch); resp.StatusCode != http.StatusOK {
+		t.Fatalf("reschedule: %d %s", resp.StatusCode, text)
+	}
+	_, body := f.API(t, coordA, http.MethodGet, ev+"/agenda", nil)
+	var agenda struct{ Items []agendaItemJSON }
+	MustDecode(t, body, &agenda)
+	got, _ := time.Parse(time.RFC3339, agenda.Items[0].StartsAt)
+	if !got.Equal(later.Add(time.Hour)) {
+		t.Errorf("the agenda item starts %v, want %v (an hour after the new start)", got, later.Add(time.Hour))
+	}
+	short := fmt.Sprintf(`{"ends_at":%q}`, later.Add(30*time.Minute).Format(time.RFC3339))
+	if resp, text := f.API(t, coordA, http.MethodPatch, ev, short); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(text, "agenda") {
+		t.Errorf("shortening below the agenda: %d %s", resp.StatusCode, text)
+	}
+}
+
+// TestWaitlistPositionWhenSearching: a search keeps each person's true
+// place in the waitlist.
+func TestWaitlistPositionWhenSearching(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	id := MustCreateEvent(t, f, eventBodyAt(12, `,"capacity":1`))
+	path := "/api/v1/events/" + itoa64(id)
+	f.API(t, coordA, http.MethodPost, path+"/publish", nil)
+	for _, name := range []string{"Ada", "Ben", "Cat", "Dan"} {
+		body := fmt.Sprintf(`{"guest_name":%q,"guest_email":"%s@example.org","attendee_role":"other"}`, name, strings.ToLower(name))
+		if resp, text := f.API(t, anon, http.MethodPost, path+"/registrations", body); resp.StatusCode != http.StatusCreated {
+			t.Fatalf("register %s: %d %s", name, resp.StatusCode, text)
+		}
+	}
+	_, body := f.API(t, coordA, http.MethodGet, path+"/registrations?q=Dan", nil)
+	var list struct{ Items []registrationJSON }
+	MustDecode(t, body, &list)
+	if len(list.Items) != 1 || list.Items[0].Position != 3 {
+		t.Errorf("searching for Dan: %+v, want Dan at waitlist place 3", list.Items)
+	}
+}
+
+func TestEventListFilters(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	online := MustCreateEvent(t, f, strings.Replace(strings.Replace(eventBodyAt(3, ""), `"format":"in_person"`, `"format":"online","online_url":"https://meet.example.org/x"`, 1), "Trauma-informed practice workshop", "Online circle", 1))
+	f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(online)+"/publish", nil)
+	c := f.MustClient(t, anon)
+	_, list := c.Page(t, http.MethodGet, "/hubs/hub-a/events?format=online", nil)
+	if !strings.Contains(list, "Online circle") || strings.Contains(list, f.Event.Title) {
+		t.Error("the online filter of the list is wrong")
+	}
+	month := time.Now().AddDate(0, 0, 3).Format("2006-01")
+	_, cal := c.Page(t, http.MethodGet, "/hubs/hub-a/events/month?month="+month+"&format=in_person", nil)
+	if strings.Contains(cal, "Online circle") {
+		t.Error("the month view ignores the format filter")
+	}
+	for _, bad := range []string{"/hubs/hub-a/events?page=922337203685477581", "/hubs/hub-a/events?page=0", "/hubs/hub-a/events/month?month=13-2026", "/hubs/hub-a/events?format=teleport"} {
+		if resp, _ := c.Page(t, http.MethodGet, bad, nil); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("GET %s: %d, want 422", bad, resp.StatusCode)
+		}
+	}
+}
+
+// TestConcurrentRegistrationOverHTTP: 200 guests register at once through
+// the API for 20 places: exactly 20 places and waitlist places 1 to 180,
+// each given once, with no errors.
+func TestConcurrentRegistrationOverHTTP(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	id := MustCreateEvent(t, f, eventBodyAt(20, `,"capacity":20`))
+	path := "/api/v1/events/" + itoa64(id)
+	f.API(t, coordA, http.MethodPost, path+"/publish", nil)
+	results := make([]placedJSON, 200)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Go(func() {
+			body := fmt.Sprintf(`{"guest_name":"Guest %d","guest_email":"guest%d@example.org","attendee_role":"other"}`, i, i)
+			resp, text := f.API(t, anon, http.MethodPost, path+"/registrations", body)
+			if resp.StatusCode != http.StatusCreated {
+				t.Errorf("registration %d: %d %s", i, resp.StatusCode, text)
+				return
+			}
+			MustDecode(t, text, &results[i])
+		})
+	}
+	wg.Wait()
+	places, seen := 0, map[int]bool{}
+	for _, r := range results {
+		switch r.Status {
+		case "registered":
+			places++
+		case "waitlisted":
+			if r.Position < 1 || r.Position > 180 || seen[r.Position] {
+				t.Errorf("waitlist place %d given out of range or twice", r.Position)
+			}
+			seen[r.Position] = true
+		}
+	}
+	if places != 20 || len(seen) != 180 {
+		t.Errorf("%d places and %d waitlist places, want 20 and 180", places, len(seen))
+	}
 }

@@ -125,8 +125,13 @@ func (s *server) hubEventsPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, _ := strconv.Atoi(c.QueryParam("page"))
-	page = max(page, 1)
+	page := 1
+	if v := c.QueryParam("page"); v != "" {
+		var err error
+		if page, err = strconv.Atoi(v); err != nil || page < 1 || page > 10000 {
+			return invalidField("page", "must be a page number from 1 to 10000")
+		}
+	}
 	v := eventListView{Hub: h, Loc: zoneOf(h), Past: c.QueryParam("when") == "past", Manage: viewer.Manager, Filter: filter, Page: page}
 	list, err := s.db.HubEvents(ctx, storage.EventQuery{HubID: h.ID, Viewer: viewer, Past: v.Past, Now: time.Now(),
 		Topic: filter["topic"], Format: filter["format"], Audience: filter["audience"], Limit: eventsPerPage + 1, Offset: (page - 1) * eventsPerPage})

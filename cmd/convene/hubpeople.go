@@ -116,6 +116,13 @@ func (s *server) makeLink(c echo.Context) error {
 	if !in {
 		return &hub.Error{Code: hub.ENotFound, Message: "That person is not in this hub."}
 	}
+	reach, err := s.db.ReachOf(ctx, personID)
+	if err != nil {
+		return err
+	}
+	if !hub.CanIssuePasswordLink(actorOf(c), reach.Roles, reach.Hubs) {
+		return forbidden("Only a site administrator can make a sign-in link for this person: they hold a role, or belong to an organisation of a hub you do not run.")
+	}
 	person, err := s.db.PersonByID(ctx, personID)
 	if err != nil {
 		return err

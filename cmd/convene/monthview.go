@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -19,6 +20,11 @@ type monthView struct {
 	Manage      bool
 	Loc         *time.Location
 	EventsCount int
+	Topics      []hub.Topic
+	Filter      map[string]string
+	// Query carries the filters into the links to other months.
+	Query    string
+	Filtered bool
 }
 
 // monthDay is one cell of the calendar.
@@ -51,12 +57,28 @@ func (s *server) monthPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	list, err := s.db.HubEvents(ctx, storage.EventQuery{HubID: h.ID, Viewer: viewer, From: first, To: next, Limit: 500})
+	filter, err := eventFilter(c)
+	if err != nil {
+		return err
+	}
+	list, err := s.db.HubEvents(ctx, storage.EventQuery{HubID: h.ID, Viewer: viewer, From: first, To: next, Limit: 500,
+		Topic: filter["topic"], Format: filter["format"], Audience: filter["audience"]})
 	if err != nil {
 		return err
 	}
 	v := monthView{Hub: h, Month: first, Prev: first.AddDate(0, -1, 0).Format("2006-01"), Next: next.Format("2006-01"),
-		Manage: viewer.Manager, Loc: loc, EventsCount: len(list)}
+		Manage: viewer.Manager, Loc: loc, EventsCount: len(list), Filter: filter}
+	if v.Topics, err = s.db.ListTopics(ctx); err != nil {
+		return err
+	}
+	q := url.Values{}
+	for k, val := range filter {
+		if val != "" {
+			q.Set(k, val)
+			v.Filtered = true
+		}
+	}
+	v.Query = q.Encode()
 	byDay := map[string][]storage.EventDetail{}
 	for _, e := range list {
 		key := e.StartsAt.In(loc).Format(time.DateOnly)

@@ -200,8 +200,16 @@ func (s *server) addColleague(c echo.Context) error {
 	if inviteURL != "" {
 		return s.showOrganisation(c, http.StatusCreated, func(v *orgView) { v.InviteURL, v.InviteName = inviteURL, person.Name })
 	}
-	if err := s.db.AffiliatePerson(ctx, personIDOf(c), person.ID, id); err != nil {
+	// Someone with an account joins only if they accept; admins may add
+	// them directly.
+	if hub.CanAdminister(actorOf(c)) {
+		if err := s.db.AffiliatePerson(ctx, personIDOf(c), person.ID, id); err != nil {
+			return fail(err)
+		}
+		return s.redirectWithFlash(c, "/organisations/"+itoa64(id), person.Name+" is now part of "+o.Name+".")
+	}
+	if err := s.db.InviteToOrganisation(ctx, actorOf(c).PersonID(), person.ID, id); err != nil {
 		return fail(err)
 	}
-	return s.redirectWithFlash(c, "/organisations/"+itoa64(id), person.Name+" is now part of "+o.Name+".")
+	return s.redirectWithFlash(c, "/organisations/"+itoa64(id), email+" already has an account: they will find your invitation to join "+o.Name+" on their account page.")
 }

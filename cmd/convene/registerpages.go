@@ -60,7 +60,7 @@ func (s *server) register(c echo.Context) error {
 	})
 }
 
-// cancelOwnRegistration lets a signed-in person give up their place (or a
+// cancelRegistration lets a signed-in person give up their place (or a
 // coordinator cancel someone's).
 func (s *server) cancelRegistration(c echo.Context) error {
 	reg, ec, err := s.registrationOf(c)
@@ -70,7 +70,7 @@ func (s *server) cancelRegistration(c echo.Context) error {
 	if !mayCancel(actorOf(c), ec, reg) {
 		return forbidden("You can only cancel your own registration.")
 	}
-	res, err := s.db.CancelRegistration(c.Request().Context(), reg.ID, time.Now())
+	res, err := s.db.CancelRegistration(c.Request().Context(), personIDOf(c), reg.ID, time.Now())
 	if err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ func (s *server) cancelByToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.db.CancelRegistration(c.Request().Context(), v.Registration.ID, time.Now())
+	res, err := s.db.CancelRegistration(c.Request().Context(), nil, v.Registration.ID, time.Now())
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 	"github.com/convene/convene/templates"
 )
 
@@ -95,6 +96,9 @@ func (s *server) templateFuncs() template.FuncMap {
 			}
 			return opts
 		},
+	}
+	funcs["linkable"] = func(a *hub.Actor, p storage.HubPerson) bool {
+		return hub.CanIssuePasswordLink(a, p.AllRoles, p.AllHubs)
 	}
 	for name, fn := range templates.FormFuncs() {
 		funcs[name] = fn

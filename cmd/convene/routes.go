@@ -43,6 +43,7 @@ func (s *server) routes() []route {
 		{POST, "/account/password", s.changePassword, signedIn},
 		{POST, "/account/tokens", s.createToken, signedIn},
 		{POST, "/account/tokens/:id/revoke", s.revokeToken, signedIn},
+		{POST, "/account/invitations/:org", s.answerInvitation, signedIn},
 
 		// Site administration.
 		{GET, "/admin", s.adminPage, admin},
@@ -109,6 +110,8 @@ func (s *server) routes() []route {
 		{GET, "/api/v1/me/tokens", s.apiTokens, signedIn},
 		{POST, "/api/v1/me/tokens", s.apiCreateToken, signedIn},
 		{DELETE, "/api/v1/me/tokens/:id", s.apiRevokeToken, signedIn},
+		{GET, "/api/v1/me/invitations", s.apiInvitations, signedIn},
+		{PUT, "/api/v1/me/invitations/:organisation_id", s.apiAnswerInvitation, signedIn},
 		{GET, "/api/v1/hubs", s.apiHubs, public},
 		{POST, "/api/v1/hubs", s.apiCreateHub, admin},
 		{GET, "/api/v1/hubs/:slug", s.apiHub, public},

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/convene/convene/hub"
+)
+
+// TestPasswordLinkScope: a coordinator may make sign-in links only for
+// people reached through the hubs they alone run – never for admins, other
+// coordinators or evaluators, nor for people of organisations in another
+// hub (which would hand them those accounts).
+func TestPasswordLinkScope(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	ctx := context.Background()
+	// Organisation B (of hub B) is added to hub A too, bringing in its people.
+	outsider, err := f.db.CreatePerson(ctx, f.db.SQL(), hub.NewPerson{Email: "outsider@example.org", Name: "Outsider"}, fixtureHash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{outsider.ID, f.People[coordB].ID, f.People[adminK].ID} {
+		if err := f.db.AffiliatePerson(ctx, nil, id, f.OrgB.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.db.AddMember(ctx, nil, f.HubA.ID, f.OrgB.ID); err != nil {
+		t.Fatal(err)
+	}
+	c := f.MustClient(t, coordA)
+	link := func(p int64) int {
+		resp, _ := c.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(p)+"/link", nil)
+		return resp.StatusCode
+	}
+	for name, id := range map[string]int64{"Admin": f.People[adminK].ID, "OtherCoordinator": f.People[coordB].ID,
+		"Evaluator": f.People[evaluator].ID, "PersonOfAnotherHub": outsider.ID} {
+		t.Run(name, func(t *testing.T) {
+			if got := link(id); got != http.StatusForbidden {
+				t.Errorf("link for %s: %d, want 403", name, got)
+			}
+		})
+	}
+	t.Run("MemberOfOwnHub", func(t *testing.T) {
+		if got := link(f.People[member].ID); got != http.StatusCreated {
+			t.Errorf("link for a member of the hub's own organisation: %d, want 201", got)
+		}
+	})
+	t.Run("PageOffersOnlyAllowedLinks", func(t *testing.T) {
+		_, page := c.Page(t, http.MethodGet, "/hubs/hub-a/people", nil)
+		if strings.Contains(page, "/people/"+itoa64(outsider.ID)+"/link") || strings.Contains(page, "/people/"+itoa64(f.People[adminK].ID)+"/link") {
+			t.Error("the people page offers links the coordinator may not make")
+		}
+		if !strings.Contains(page, "/people/"+itoa64(f.People[member].ID)+"/link") {
+			t.Error("the people page does not offer a link for the hub's own member")
+		}
+	})
+}
+
+// TestJoiningAnOrganisationNeedsConsent: members of an organisation can
+// invite someone with an account, who joins only by accepting; until then
+// they are not listed with their email.
+func TestJoiningAnOrganisationNeedsConsent(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	resp, _ := f.API(t, member, http.MethodPost, "/api/v1/organisations/"+itoa64(f.OrgA.ID)+"/people", fmt.Sprintf(`{"person_id":%d}`, f.People[adminK].ID))
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("inviting someone with an account: %d, want 202", resp.StatusCode)
+	}
+	page := func(k actorKind) string {
+		_, body := f.MustClient(t, k).Page(t, http.MethodGet, "/organisations/"+itoa64(f.OrgA.ID), nil)
+		return body
+	}
+	if strings.Contains(page(member), f.People[adminK].Email) {
+		t.Fatal("the invited person's email is shown before they accepted")
+	}
+	c := f.MustClient(t, member)
+	resp, _ = c.Page(t, http.MethodPost, "/organisations/"+itoa64(f.OrgA.ID)+"/people", url.Values{"email": {f.People[coordB].Email}})
+	if resp.StatusCode != http.StatusSeeOther || strings.Contains(page(member), f.People[coordB].Email) {
+		t.Errorf("adding someone with an account by email: %d, and they must not be listed yet", resp.StatusCode)
+	}
+	admin := f.MustClient(t, adminK)
+	_, account := admin.Page(t, http.MethodGet, "/account", nil)
+	if !strings.Contains(account, "Organisation A</a> invited you") {
+		t.Fatal("the account page does not show the invitation")
+	}
+	if resp, _ := admin.Page(t, http.MethodPost, "/account/invitations/"+itoa64(f.OrgA.ID), url.Values{"decision": {"accept"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("accept: %d", resp.StatusCode)
+	}
+	if !strings.Contains(page(member), f.People[adminK].Email) {
+		t.Error("after accepting, the person is not listed in the organisation")
+	}
+	if resp, _ := admin.Page(t, http.MethodPost, "/account/invitations/"+itoa64(f.OrgA.ID), url.Values{"decision": {"accept"}}); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("accepting twice: %d, want 404", resp.StatusCode)
+	}
+}
+
+// TestSignInThrottleParallel: thirty wrong passwords at once for one
+// account are counted one by one: no more than five are even checked.
+func TestSignInThrottleParallel(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	var mu sync.Mutex
+	statuses := map[int]int{}
+	var wg sync.WaitGroup
+	for i := range 30 {
+		wg.Go(func() {
+			resp, _ := f.API(t, anon, http.MethodPost, "/api/v1/auth/token", fmt.Sprintf(`{"email":%q,"password":"wrong %d"}`, f.People[member].Email, i))
+			mu.Lock()
+			statuses[resp.StatusCode]++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	if statuses[http.StatusUnauthorized] != 5 || statuses[http.StatusTooManyRequests] != 25 {
+		t.Errorf("statuses %v; want 5 × 401 and 25 × 429", statuses)
+	}
+}
+
+func TestSafeNext(t *testing.T) {
+	for next, want := range map[string]string{
+		"/account": "/account", "/events/3?x=1": "/events/3?x=1", "": "/", "//evil.example": "/",
+		"/\t/evil.example": "/", "/\\evil.example": "/", "https://evil.example/": "/", "/\n/evil": "/",
+		"javascript:alert(1)": "/", "/%09/evil.example": "/%09/evil.example",
+	} {
+		if got := safeNext(next); got != want {
+			t.Errorf("safeNext(%q) = %q, want %q", next, got, want)
+		}
+	}
+}
