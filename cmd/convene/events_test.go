@@ -438,3 +438,40 @@ func TestConcurrentRegistrationOverHTTP(t *testing.T) {
 		t.Errorf("%d places and %d waitlist places, want 20 and 180", places, len(seen))
 	}
 }
+
+// TestVisibilityAgrees: the events lists (SQL) and the event pages (Go)
+// apply the same visibility rule, for every kind of viewer.
+func TestVisibilityAgrees(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	ids := map[string]int64{"public": f.Event.ID}
+	for name, extra := range map[string]string{"draft": ``, "members": `,"visibility":"members"`, "invite": `,"visibility":"invite_only"`, "cancelled": ``} {
+		id := MustCreateEvent(t, f, eventBodyAt(4, extra))
+		if name != "draft" {
+			f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(id)+"/publish", nil)
+		}
+		if name == "cancelled" {
+			f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(id)+"/cancel", `{"reason":"Snow."}`)
+		}
+		ids[name] = id
+	}
+	invite := fmt.Sprintf(`{"guest_name":"M","guest_email":%q,"attendee_role":"other"}`, f.People[attendee].Email)
+	if resp, text := f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(ids["invite"])+"/registrations", invite); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("invite: %d %s", resp.StatusCode, text)
+	}
+	for k := anon; k < numKinds; k++ {
+		_, body := f.API(t, k, http.MethodGet, "/api/v1/hubs/hub-a/events", nil)
+		var listed struct{ Items []eventJSON }
+		MustDecode(t, body, &listed)
+		inList := map[int64]bool{}
+		for _, e := range listed.Items {
+			inList[e.ID] = true
+		}
+		for name, id := range ids {
+			resp, _ := f.API(t, k, http.MethodGet, "/api/v1/events/"+itoa64(id), nil)
+			if page := resp.StatusCode == http.StatusOK; page != inList[id] {
+				t.Errorf("%s, %s event: listed %v, page %v", k, name, inList[id], page)
+			}
+		}
+	}
+}
