@@ -53,6 +53,9 @@ type RegistrationInput struct {
 	AttendeeRole AttendeeRole
 	// AccessNeeds is anything they need to take part, in their words.
 	AccessNeeds string
+	// WalkIn marks a guest a coordinator lets in at the door, whose email
+	// is optional: people at the door may not want to give one.
+	WalkIn bool
 }
 
 // Normalise returns the input tidied for storing: text trimmed, the email
@@ -77,7 +80,7 @@ func (in RegistrationInput) Validate() error {
 	var f hub.FieldErrors
 	if in.PersonID == nil {
 		checkText(&f, "guest_name", "Name", in.GuestName, MaxGuestNameLen, "Enter your name")
-		if _, err := hub.NormaliseEmail(in.GuestEmail); err != nil {
+		if _, err := hub.NormaliseEmail(in.GuestEmail); err != nil && !(in.WalkIn && in.GuestEmail == "") {
 			f.Add("guest_email", hub.ErrorMessage(err))
 		}
 	}

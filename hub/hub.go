@@ -97,6 +97,14 @@ func CheckLength(f *FieldErrors, field, label, s string, max int) {
 	}
 }
 
+// Plural counts things in words: "1 place", "3 places".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}
+
 // StorableText reports whether s is valid UTF-8 without NUL characters,
 // which PostgreSQL text cannot hold.
 func StorableText(s string) bool {

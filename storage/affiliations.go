@@ -37,9 +37,9 @@ func (db *DB) InviteToOrganisation(ctx context.Context, by int64, personID, orgI
 
 // AffiliationInvitation is an organisation inviting the person.
 type AffiliationInvitation struct {
-	Organisation hub.Organisation `db:"org"`
-	InvitedBy    *string          `db:"invited_by"`
-	CreatedAt    time.Time        `db:"created_at"`
+	Organisation hub.Organisation `db:"org" json:"organisation"`
+	InvitedBy    *string          `db:"invited_by" json:"invited_by"`
+	CreatedAt    time.Time        `db:"created_at" json:"created_at"`
 }
 
 // AffiliationInvitations lists the invitations waiting for a person.

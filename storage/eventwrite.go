@@ -153,11 +153,8 @@ func updateEventTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, 
 		return UpdateResult{}, err
 	}
 	res := UpdateResult{Updated: 1}
-	if res.Promoted, err = promote(ctx, tx, e.ID, e.Capacity); err != nil {
-		return res, err
-	}
-	registered, _, err := counts(ctx, tx, e.ID)
-	if err != nil {
+	var registered int
+	if res.Promoted, registered, err = promote(ctx, tx, e.ID, e.Capacity); err != nil {
 		return res, err
 	}
 	res.Warning = events.CapacityWarning(e.Capacity, registered)
@@ -217,25 +214,26 @@ func counts(ctx context.Context, q Querier, eventID int64) (registered, waitlist
 }
 
 // promote gives places to the head of the waitlist while there are places
-// (the caller holds the event's lock).
-func promote(ctx context.Context, tx *sqlx.Tx, eventID int64, capacity *int) (int, error) {
+// (the caller holds the event's lock), and says how many it promoted and
+// how many now hold a place.
+func promote(ctx context.Context, tx *sqlx.Tx, eventID int64, capacity *int) (promoted, registered int, err error) {
 	registered, waitlisted, err := counts(ctx, tx, eventID)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	n := events.PromotionCount(capacity, registered, waitlisted)
 	if n == 0 {
-		return 0, nil
+		return 0, registered, nil
 	}
 	res, err := tx.ExecContext(ctx, `
 		UPDATE registrations SET status = 'registered', status_changed_at = clock_timestamp()
 		WHERE id IN (SELECT id FROM registrations WHERE event_id = $1 AND status = 'waitlisted'
 		             ORDER BY created_at, id LIMIT $2)`, eventID, n)
 	if err != nil {
-		return 0, fmt.Errorf("promote waitlist of %d: %w", eventID, err)
+		return 0, 0, fmt.Errorf("promote waitlist of %d: %w", eventID, err)
 	}
-	promoted, _ := res.RowsAffected()
-	return int(promoted), nil
+	done, _ := res.RowsAffected()
+	return int(done), registered + int(done), nil
 }
 
 // moveAgenda keeps a rescheduled event's agenda with it: every item moves
@@ -263,15 +261,8 @@ func moveAgenda(ctx context.Context, tx *sqlx.Tx, e events.Event, delta time.Dur
 		return fmt.Errorf("check agenda of %d: %w", e.ID, err)
 	}
 	if outside > 0 {
-		msg := "The agenda no longer fits: " + plural(outside, "item falls", "items fall") + " outside the new times. Shorten the agenda first, or keep the event as long"
+		msg := "The agenda no longer fits: " + hub.Plural(outside, "item falls", "items fall") + " outside the new times. Shorten the agenda first, or keep the event as long"
 		return &hub.Error{Code: hub.EInvalid, Message: msg + ".", Fields: map[string]string{"ends_at": msg}}
 	}
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -93,10 +93,10 @@ func (db *DB) DecideMembership(ctx context.Context, by int64, hubID, orgID int64
 
 // MembershipRequest is an organisation waiting to join a hub.
 type MembershipRequest struct {
-	Organisation hub.Organisation `db:"org"`
-	RequestedBy  *string          `db:"requested_by"`
-	Message      string           `db:"message"`
-	Since        time.Time        `db:"since"`
+	Organisation hub.Organisation `db:"org" json:"organisation"`
+	RequestedBy  *string          `db:"requested_by" json:"requested_by"`
+	Message      string           `db:"message" json:"message"`
+	Since        time.Time        `db:"since" json:"since"`
 }
 
 // PendingRequests lists the requests waiting for a hub's decision, oldest first.

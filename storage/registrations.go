@@ -88,10 +88,7 @@ func (db *DB) Register(ctx context.Context, eventID int64, in events.Registratio
 			}
 			// Anyone already waiting goes first (normally promotion has
 			// happened already, at the cancellation that freed a place).
-			if _, err := promote(ctx, tx, eventID, e.Capacity); err != nil {
-				return err
-			}
-			registered, _, err := counts(ctx, tx, eventID)
+			_, registered, err := promote(ctx, tx, eventID, e.Capacity)
 			if err != nil {
 				return err
 			}
@@ -185,7 +182,7 @@ func (db *DB) CancelRegistration(ctx context.Context, by *int64, regID int64, no
 			return fmt.Errorf("cancel registration %d: %w", regID, err)
 		}
 		out.Registration = row.registration()
-		if out.Promoted, err = promote(ctx, tx, e.ID, e.Capacity); err != nil {
+		if out.Promoted, _, err = promote(ctx, tx, e.ID, e.Capacity); err != nil {
 			return err
 		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "registration.cancel", Subject: subject("registration", regID),

@@ -3,7 +3,6 @@ package main
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -130,16 +129,7 @@ func (s *server) apiInvitations(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	type invitation struct {
-		Organisation hub.Organisation `json:"organisation"`
-		InvitedBy    *string          `json:"invited_by"`
-		CreatedAt    time.Time        `json:"created_at"`
-	}
-	out := make([]invitation, len(invs))
-	for i, inv := range invs {
-		out[i] = invitation{inv.Organisation, inv.InvitedBy, inv.CreatedAt}
-	}
-	return c.JSON(http.StatusOK, list[invitation]{Items: out})
+	return c.JSON(http.StatusOK, list[storage.AffiliationInvitation]{Items: invs})
 }
 
 // apiAnswerInvitation accepts or declines an organisation's invitation.

@@ -44,9 +44,9 @@ type eventJSON struct {
 	UpdatedAt          time.Time `json:"updated_at"`
 }
 
-// toEventJSON shows d; the joining link only when showOnlineURL.
-func (s *server) toEventJSON(d storage.EventDetail, showOnlineURL bool) eventJSON {
-	loc := zoneOf(d.Hub)
+// toEventJSON shows d with times in loc, its hub's zone; the joining link
+// only when showOnlineURL.
+func (s *server) toEventJSON(d storage.EventDetail, loc *time.Location, showOnlineURL bool) eventJSON {
 	out := eventJSON{ID: d.ID, Hub: d.Hub.Slug, SeriesID: d.SeriesID, Title: d.Title, Summary: d.Summary,
 		StartsAt: d.StartsAt.In(loc).Format(time.RFC3339), EndsAt: d.EndsAt.In(loc).Format(time.RFC3339), TimeZone: d.Hub.TimeZone,
 		Format: string(d.Format), Venue: d.Venue, HostOrganisationID: d.HostOrganisationID, HostOrganisation: d.HostName,
@@ -185,7 +185,7 @@ func (s *server) apiHubEvents(c echo.Context) error {
 	}
 	out := make([]eventJSON, len(found))
 	for i, d := range found {
-		out[i] = s.toEventJSON(d, q.Viewer.Manager)
+		out[i] = s.toEventJSON(d, loc, q.Viewer.Manager)
 	}
 	return c.JSON(http.StatusOK, list[eventJSON]{Items: out, Limit: limit, Offset: offset})
 }
@@ -212,7 +212,7 @@ func (s *server) apiEvent(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, s.toEventJSON(ec.Event, eventView{eventContext: ec}.ShowOnlineURL()))
+	return c.JSON(http.StatusOK, s.toEventJSON(ec.Event, ec.Loc, eventView{eventContext: ec}.ShowOnlineURL()))
 }
 
 // apiCreateEvent creates a draft event in a hub, or a series with
@@ -266,7 +266,7 @@ func (s *server) apiCreateEvent(c echo.Context) error {
 	out := struct {
 		eventJSON
 		Occurrences []int64 `json:"occurrence_ids,omitempty"`
-	}{eventJSON: s.toEventJSON(d, true)}
+	}{eventJSON: s.toEventJSON(d, zoneOf(d.Hub), true)}
 	if len(created) > 1 {
 		for _, e := range created {
 			out.Occurrences = append(out.Occurrences, e.ID)
@@ -332,7 +332,7 @@ func (s *server) apiUpdateEvent(c echo.Context) error {
 		Updated  int    `json:"updated"`
 		Promoted int    `json:"promoted"`
 		Warning  string `json:"warning,omitempty"`
-	}{s.toEventJSON(d, true), res.Updated, res.Promoted, res.Warning})
+	}{s.toEventJSON(d, ec.Loc, true), res.Updated, res.Promoted, res.Warning})
 }
 
 // apiPublishEvent publishes a draft.
@@ -374,5 +374,5 @@ func (s *server) apiEventAfter(c echo.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, s.toEventJSON(d, true))
+	return c.JSON(http.StatusOK, s.toEventJSON(d, zoneOf(d.Hub), true))
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"time"
-
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -243,17 +241,7 @@ func (s *server) apiJoinRequests(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	type request struct {
-		Organisation hub.Organisation `json:"organisation"`
-		RequestedBy  *string          `json:"requested_by"`
-		Message      string           `json:"message"`
-		Since        time.Time        `json:"since"`
-	}
-	out := make([]request, len(reqs))
-	for i, r := range reqs {
-		out[i] = request{r.Organisation, r.RequestedBy, r.Message, r.Since}
-	}
-	return c.JSON(http.StatusOK, list[request]{Items: out})
+	return c.JSON(http.StatusOK, list[storage.MembershipRequest]{Items: reqs})
 }
 
 // apiRequestToJoin asks for an organisation to join a hub (its members).

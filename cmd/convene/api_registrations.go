@@ -259,8 +259,8 @@ func (s *server) apiWalkIn(c echo.Context) error {
 	if err := bindJSON(c, &b); err != nil {
 		return err
 	}
-	in := events.RegistrationInput{GuestName: b.Name, GuestEmail: b.Email, AttendeeRole: events.AttendeeRole(b.AttendeeRole)}.Normalise()
-	if err := validateWalkIn(in); err != nil {
+	in := events.RegistrationInput{GuestName: b.Name, GuestEmail: b.Email, AttendeeRole: events.AttendeeRole(b.AttendeeRole), WalkIn: true}.Normalise()
+	if err := in.Validate(); err != nil {
 		rename := map[string]string{"guest_name": "name", "guest_email": "email"}
 		renamed := map[string]string{}
 		for k, v := range hub.ErrorFields(err) {
@@ -293,8 +293,9 @@ func (s *server) apiMyRegistrations(c echo.Context) error {
 		return err
 	}
 	out := make([]myRegistrationJSON, len(places))
+	zones := zoneCache{}
 	for i, p := range places {
-		out[i] = myRegistrationJSON{Event: s.toEventJSON(p.Event, p.Registration.Status == events.RegRegistered),
+		out[i] = myRegistrationJSON{Event: s.toEventJSON(p.Event, zones.of(p.Event.Hub), p.Registration.Status == events.RegRegistered),
 			ID: p.Registration.ID, Status: string(p.Registration.Status), Position: p.Position}
 	}
 	return c.JSON(http.StatusOK, list[myRegistrationJSON]{Items: out})

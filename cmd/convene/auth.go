@@ -167,7 +167,7 @@ func (s *server) checkCredentials(c echo.Context, email, password string) (hub.P
 	if wait > 0 {
 		minutes := int(wait.Minutes()) + 1
 		return hub.Person{}, &hub.Error{Code: hub.ERateLimited, RetryAfterSeconds: int(wait.Seconds()) + 1,
-			Message: "Too many failed attempts to sign in. For your safety, please wait " + plural(minutes, "minute", "minutes") + " and try again."}
+			Message: "Too many failed attempts to sign in. For your safety, please wait " + hub.Plural(minutes, "minute", "minutes") + " and try again."}
 	}
 	person, err := s.db.PersonByEmail(ctx, email)
 	if err != nil && hub.ErrorCode(err) != hub.ENotFound {

@@ -100,8 +100,9 @@ func (s *server) addWalkIn(c echo.Context) error {
 		return err
 	}
 	values := formValues(c, walkInFields...)
-	in := events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"], AttendeeRole: events.AttendeeRole(values["attendee_role"])}.Normalise()
-	err = validateWalkIn(in)
+	in := events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"],
+		AttendeeRole: events.AttendeeRole(values["attendee_role"]), WalkIn: true}.Normalise()
+	err = in.Validate()
 	if err == nil {
 		_, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), WalkIn: true, By: personIDOf(c)})
 	}
@@ -113,15 +114,6 @@ func (s *server) addWalkIn(c echo.Context) error {
 		return s.showCheckIn(c, statusForForm(err), "check_in", func(v *checkInView) { v.Form = form })
 	}
 	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID)+"/check-in", in.GuestName+" is added and checked in.")
-}
-
-// validateWalkIn: a walk-in needs a name and a role; an email is optional
-// (people at the door may not want to give one).
-func validateWalkIn(in events.RegistrationInput) error {
-	if in.GuestEmail == "" {
-		in.GuestEmail = "walk-in@example.org" // only to pass the guest rule; not stored
-	}
-	return in.Validate()
 }
 
 var registerSomeoneFields = []string{"guest_name", "guest_email", "attendee_role", "access_needs"}

@@ -183,3 +183,16 @@ func (s *server) managedRegistration(c echo.Context) (events.Registration, event
 	}
 	return reg, ec, err
 }
+
+// zoneCache loads each hub's zone once while a list spanning hubs is
+// shown (loading a zone reads the zone database).
+type zoneCache map[string]*time.Location
+
+func (z zoneCache) of(h hub.Hub) *time.Location {
+	loc, ok := z[h.TimeZone]
+	if !ok {
+		loc = zoneOf(h)
+		z[h.TimeZone] = loc
+	}
+	return loc
+}

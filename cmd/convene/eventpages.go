@@ -92,7 +92,7 @@ func (s *server) createEvent(c echo.Context) error {
 		if err == nil {
 			msg := "The event is saved as a draft. Add its agenda, then publish it."
 			if len(created) > 1 {
-				msg = plural(len(created), "event", "events") + " of the series are saved as drafts. Publish each when its agenda is ready."
+				msg = hub.Plural(len(created), "event", "events") + " of the series are saved as drafts. Publish each when its agenda is ready."
 			}
 			if len(in.Notes) > 0 {
 				msg += " " + joinNotes(in.Notes)
@@ -178,10 +178,10 @@ func (s *server) updateEvent(c echo.Context) error {
 func updateMessage(res storage.UpdateResult, notes []string) string {
 	parts := []string{"The event is saved."}
 	if res.Updated > 1 {
-		parts = []string{plural(res.Updated, "event", "events") + " of the series are saved."}
+		parts = []string{hub.Plural(res.Updated, "event", "events") + " of the series are saved."}
 	}
 	if res.Promoted > 0 {
-		parts = append(parts, plural(res.Promoted, "person", "people")+" on the waitlist now have a place.")
+		parts = append(parts, hub.Plural(res.Promoted, "person", "people")+" on the waitlist now have a place.")
 	}
 	if res.Warning != "" {
 		parts = append(parts, capitalise(res.Warning)+".")

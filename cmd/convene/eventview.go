@@ -41,7 +41,7 @@ func (v eventView) PlacesLeft() string {
 	case left == 0:
 		return "Fully booked – you can join the waitlist"
 	}
-	return plural(left, "place", "places") + " left"
+	return hub.Plural(left, "place", "places") + " left"
 }
 
 // ShowOnlineURL: the joining link is for people with a place, and for

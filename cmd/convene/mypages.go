@@ -13,18 +13,19 @@ import (
 // myEventsView is "My events".
 type myEventsView struct {
 	Upcoming, Past []storage.MyPlace
+	zones          zoneCache
 }
 
 // When is an event's date and time in its hub's zone.
-func (myEventsView) When(p storage.MyPlace) string {
-	return events.FormatWhen(p.Event.StartsAt, p.Event.EndsAt, zoneOf(p.Event.Hub))
+func (v myEventsView) When(p storage.MyPlace) string {
+	return events.FormatWhen(p.Event.StartsAt, p.Event.EndsAt, v.zones.of(p.Event.Hub))
 }
 
 // myEventsPage lists what the signed-in person is registered for.
 func (s *server) myEventsPage(c echo.Context) error {
 	ctx := c.Request().Context()
 	id := actorOf(c).PersonID()
-	var v myEventsView
+	v := myEventsView{zones: zoneCache{}}
 	var err error
 	if v.Upcoming, err = s.db.PlacesOf(ctx, id, false, time.Now()); err != nil {
 		return err

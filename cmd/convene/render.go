@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"html/template"
 	"io"
 	"net/http"
@@ -80,7 +79,7 @@ func actorOf(c echo.Context) *hub.Actor {
 func (s *server) templateFuncs() template.FuncMap {
 	funcs := template.FuncMap{
 		"asset":  s.assets.URL,
-		"plural": plural,
+		"plural": hub.Plural,
 		"date":   func(t time.Time) string { return t.Format("2 January 2006") },
 		"lower":  strings.ToLower,
 		"inc":    func(i int) int { return i + 1 },
@@ -111,11 +110,3 @@ func (s *server) templateFuncs() template.FuncMap {
 
 // notFoundPage is a 404 for a thing that does not exist or may not be seen.
 func notFoundPage() error { return echo.NewHTTPError(http.StatusNotFound) }
-
-// plural says "1 hub" or "3 hubs".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
