@@ -19,11 +19,11 @@ func NormaliseEmail(s string) (string, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch {
 	case s == "":
-		return "", fieldError("email", "Enter an email address")
+		return "", FieldError("email", "Enter an email address")
 	case len(s) > MaxEmail:
-		return "", fieldError("email", "Email address must be 254 characters or fewer")
+		return "", FieldError("email", "Email address must be 254 characters or fewer")
 	case !valid || !bareAddress(s):
-		return "", fieldError("email", "Enter an email address in the correct format, like name@example.org")
+		return "", FieldError("email", "Enter an email address in the correct format, like name@example.org")
 	}
 	return s, nil
 }
@@ -51,7 +51,3 @@ func CheckEmail(f *FieldErrors, field string, email *string) {
 	*email = norm
 }
 
-// fieldError is an invalid *Error on one field.
-func fieldError(field, why string) error {
-	return &Error{Code: EInvalid, Message: why, Fields: map[string]string{field: why}}
-}

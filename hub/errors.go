@@ -124,3 +124,9 @@ func (f *FieldErrors) Err() error {
 	}
 	return &Error{Code: EInvalid, Message: msg, Fields: f.fields}
 }
+
+// FieldError is an invalid-input error on one field: why says what is
+// wrong, as a sentence shown next to the field and as the message.
+func FieldError(field, why string) error {
+	return &Error{Code: EInvalid, Message: why, Fields: map[string]string{field: why}}
+}

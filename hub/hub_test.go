@@ -103,3 +103,23 @@ func TestGroupByKind(t *testing.T) {
 		t.Errorf("GroupByKind = %+v, want funded projects (2) then networks (1)", groups)
 	}
 }
+
+func TestOrganisationNameKey(t *testing.T) {
+	base := OrganisationNameKey("Tyneside Peer Pathways")
+	for _, name := range []string{
+		"Tyneside  Peer Pathways",      // two spaces
+		" tyneside peer pathways ",     // case and edges
+		"TYNESIDE\tPEER\u00a0PATHWAYS", // tab and no-break space
+		"Tyne\u0455ide Peer Pathways",  // Cyrillic dze looks like s
+		"Ｔｙｎｅｓｉｄｅ Peer Pathways",       // full-width letters
+	} {
+		if got := OrganisationNameKey(name); got != base {
+			t.Errorf("OrganisationNameKey(%q) = %q, want %q as for the plain name", name, got, base)
+		}
+	}
+	for _, name := range []string{"Tyneside Peer Pathway", "Wearside Peer Pathways"} {
+		if OrganisationNameKey(name) == base {
+			t.Errorf("OrganisationNameKey(%q) collides with a different name", name)
+		}
+	}
+}

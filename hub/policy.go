@@ -53,25 +53,46 @@ func CanAddColleague(a *Actor, orgID int64, hubsOfOrg []int64) bool {
 // CanManageTopics: add topics to the shared list — coordinators and admins.
 func CanManageTopics(a *Actor) bool { return a.SignedIn() && (a.Admin || len(a.Coordinates) > 0) }
 
-// CanIssuePasswordLink: make an invite or password-reset link for a person
-// – which lets whoever holds it into their account. Admins may for anyone.
-// A coordinator may only for people reached through the hubs they run
-// alone: not for anyone holding a role (coordinators, evaluators, admins),
-// nor for someone whose organisations belong to a hub they do not run.
-// hubs are the hubs of the person's organisations; roles counts their roles.
-func CanIssuePasswordLink(a *Actor, roles int, hubs []int64) bool {
+// Reach is what a sign-in link for a person would unlock: what decides
+// who may make one.
+type Reach struct {
+	// Roles counts the person's roles anywhere.
+	Roles int
+	// Hubs lists the hubs their organisations are active members of.
+	Hubs []int64
+	// Unconsented counts those memberships that came about without the
+	// organisation's consent (added directly by an admin).
+	Unconsented int
+	// HasPassword is true once the person has set a password: theirs is an
+	// active account.
+	HasPassword bool
+}
+
+// CanIssuePasswordLink: make an invite or password-reset link for a
+// person – which lets whoever holds it into their account. Admins may for
+// anyone. A coordinator may only for someone who has never set a password
+// (a reset for an active account is an admin or self-service matter),
+// holds no role, and whose organisations' every hub membership was agreed
+// to by the organisation and is in a hub that coordinator runs: nobody
+// gains an account by pulling its organisation into their hub.
+func CanIssuePasswordLink(a *Actor, r Reach) bool {
 	switch {
 	case !a.SignedIn():
 		return false
 	case a.Admin:
 		return true
-	case roles > 0 || len(hubs) == 0:
+	case r.Roles > 0 || r.HasPassword || r.Unconsented > 0 || len(r.Hubs) == 0:
 		return false
 	}
-	for _, h := range hubs {
+	for _, h := range r.Hubs {
 		if !a.Coordinates[h] {
 			return false
 		}
 	}
 	return true
 }
+
+// CanAnswerHubInvitation: accept or decline a hub's invitation on behalf
+// of an organisation — its own members only (not the coordinator who
+// invited it, nor an admin: consent must come from the organisation).
+func CanAnswerHubInvitation(a *Actor, orgID int64) bool { return CanActForOrganisation(a, orgID) }

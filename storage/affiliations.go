@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -79,26 +81,70 @@ func (db *DB) AnswerAffiliation(ctx context.Context, personID, orgID int64, acce
 	})
 }
 
-// Reach is what a password link for a person could unlock, for deciding
-// who may make one: their roles anywhere, the hubs their organisations
-// belong to, and whether they have set a password yet.
-type Reach struct {
-	Roles       int           `db:"roles"`
-	Hubs        pq.Int64Array `db:"hubs"`
-	HasPassword bool          `db:"has_password"`
+// reachColumns reads a person's (aliased p) hub.Reach.
+const reachColumns = `(SELECT count(*) FROM roles r WHERE r.person_id = p.id) AS all_roles,
+	ARRAY(SELECT DISTINCT m.hub_id FROM affiliations a JOIN hub_memberships m ON m.organisation_id = a.organisation_id
+	      WHERE a.person_id = p.id AND m.status = 'active') AS all_hubs,
+	(SELECT count(*) FROM affiliations a JOIN hub_memberships m ON m.organisation_id = a.organisation_id
+	 WHERE a.person_id = p.id AND m.status = 'active' AND m.origin = 'admin') AS unconsented,
+	p.password_hash IS NOT NULL AS has_password`
+
+// reachRow scans reachColumns.
+type reachRow struct {
+	AllRoles    int           `db:"all_roles" json:"-"`
+	AllHubs     pq.Int64Array `db:"all_hubs" json:"-"`
+	Unconsented int           `db:"unconsented" json:"-"`
+	HasPassword bool          `db:"has_password" json:"-"`
 }
 
-// ReachOf reads a person's Reach.
-func (db *DB) ReachOf(ctx context.Context, personID int64) (Reach, error) {
-	var r Reach
-	err := db.x.GetContext(ctx, &r, `
-		SELECT (SELECT count(*) FROM roles WHERE person_id = p.id) AS roles,
-		       ARRAY(SELECT DISTINCT m.hub_id FROM affiliations a JOIN hub_memberships m ON m.organisation_id = a.organisation_id
-		             WHERE a.person_id = p.id AND m.status = 'active') AS hubs,
-		       p.password_hash IS NOT NULL AS has_password
-		FROM people p WHERE p.id = $1`, personID)
+// Reach is what a sign-in link for the person would unlock.
+func (r reachRow) Reach() hub.Reach {
+	return hub.Reach{Roles: r.AllRoles, Hubs: r.AllHubs, Unconsented: r.Unconsented, HasPassword: r.HasPassword}
+}
+
+// ReachOf reads what a sign-in link for a person would unlock.
+func (db *DB) ReachOf(ctx context.Context, personID int64) (hub.Reach, error) {
+	var r reachRow
+	err := db.x.GetContext(ctx, &r, `SELECT `+reachColumns+` FROM people p WHERE p.id = $1`, personID)
 	if err != nil {
-		return r, fmt.Errorf("reach of %d: %w", personID, notFound(err, "The person"))
+		return hub.Reach{}, fmt.Errorf("reach of %d: %w", personID, notFound(err, "The person"))
 	}
-	return r, nil
+	return r.Reach(), nil
+}
+
+// InviteColleague invites whoever holds an email address to join an
+// organisation, making an account without a password for them when there
+// is none. The outcome looks the same either way (an invitation waiting
+// for them, nobody listed until they accept), so that adding a colleague
+// never tells the one adding whether an email has an account; someone
+// already in the organisation changes nothing.
+func (db *DB) InviteColleague(ctx context.Context, by int64, orgID int64, n hub.NewPerson) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+		var personID int64
+		err := tx.GetContext(ctx, &personID, `SELECT id FROM people WHERE lower(email) = lower($1)`, n.Email)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			p, err := db.CreatePerson(ctx, tx, n, "")
+			if err != nil {
+				return err
+			}
+			personID = p.ID
+			if err := audit(ctx, tx, Entry{PersonID: &by, Action: "person.invite", Subject: subject("person", personID), Details: map[string]any{"organisation_id": orgID}}); err != nil {
+				return err
+			}
+		case err != nil:
+			return fmt.Errorf("find colleague: %w", err)
+		}
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO affiliation_invitations (person_id, organisation_id, invited_by)
+			SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM affiliations WHERE person_id = $1 AND organisation_id = $2)
+			ON CONFLICT DO NOTHING`, personID, orgID, by)
+		if err != nil {
+			return fmt.Errorf("invite colleague: %w", mapErr(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		return audit(ctx, tx, Entry{PersonID: &by, Action: "affiliation.invite", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
+	})
 }

@@ -17,10 +17,8 @@ type HubPerson struct {
 	Roles         pq.StringArray `db:"roles" json:"roles"`
 	// Invited is true until the person has set a password.
 	Invited bool `db:"invited" json:"invited"`
-	// AllRoles counts the person's roles in any hub, and AllHubs lists the
-	// hubs of all their organisations: what a sign-in link would reach.
-	AllRoles int           `db:"all_roles" json:"-"`
-	AllHubs  pq.Int64Array `db:"all_hubs" json:"-"`
+	// reachRow is what a sign-in link for them would reach (Reach()).
+	reachRow
 }
 
 // HubPeople lists everyone in a hub by name, with their organisations in
@@ -39,9 +37,7 @@ func (db *DB) HubPeople(ctx context.Context, hubID int64) ([]HubPerson, error) {
 		SELECT p.id, p.name, p.email, p.password_hash IS NULL AS invited,
 		       ARRAY(SELECT org FROM members m WHERE m.person_id = p.id ORDER BY org) AS organisations,
 		       ARRAY(SELECT role FROM staff s WHERE s.person_id = p.id ORDER BY role) AS roles,
-		       (SELECT count(*) FROM roles r WHERE r.person_id = p.id) AS all_roles,
-		       ARRAY(SELECT DISTINCT m.hub_id FROM affiliations a JOIN hub_memberships m ON m.organisation_id = a.organisation_id
-		             WHERE a.person_id = p.id AND m.status = 'active') AS all_hubs
+		       `+reachColumns+`
 		FROM people p
 		WHERE p.id IN (SELECT person_id FROM members UNION SELECT person_id FROM staff)
 		ORDER BY lower(p.name), p.id`, hubID)

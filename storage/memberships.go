@@ -8,87 +8,206 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/convene/convene/hub"
 )
 
-// AddMember makes an organisation an active member of a hub (approving a
-// pending request if there is one).
+// Membership statuses as OfferMembership and RequestMembership report them.
+const (
+	MembershipActive    = "active"
+	MembershipInvited   = "invited"
+	MembershipRequested = "requested"
+)
+
+// OfferMembership is a hub's side of the agreement: a coordinator invites
+// an organisation, which becomes a member only when one of its own members
+// accepts (AnswerHubInvitation); an organisation that asked to join is
+// approved. Site admins add directly. It returns the membership's status
+// afterwards: active, or invited.
+func (db *DB) OfferMembership(ctx context.Context, a *hub.Actor, hubID, orgID int64) (string, error) {
+	if !hub.CanManageHub(a, hubID) {
+		return "", &hub.Error{Code: hub.EForbidden, Message: "Only the hub’s coordinators can invite organisations to join it."}
+	}
+	by := a.PersonID()
+	var result string
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		status, err := lockMembership(ctx, tx, hubID, orgID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case status == MembershipActive:
+			return &hub.Error{Code: hub.EConflict, Message: "That organisation is already a member of this hub."}
+		case status == MembershipRequested:
+			result = MembershipActive
+			return decide(ctx, tx, by, hubID, orgID, true)
+		case a.Admin:
+			result = MembershipActive
+			return addMember(ctx, tx, &by, hubID, orgID)
+		case status == MembershipInvited:
+			return &hub.Error{Code: hub.EConflict, Message: "That organisation is already invited; it joins when one of its members accepts."}
+		}
+		result = MembershipInvited
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO hub_memberships (hub_id, organisation_id, status, origin, invited_by, since) VALUES ($1, $2, 'invited', 'invitation', $3, now())
+			ON CONFLICT (hub_id, organisation_id) DO UPDATE SET status = 'invited', origin = 'invitation', invited_by = $3, since = now(),
+				requested_by = NULL, message = '', decided_by = NULL, decided_at = NULL`, hubID, orgID, by)
+		if err != nil {
+			return fmt.Errorf("invite organisation %d to hub %d: %w", orgID, hubID, mapErr(err))
+		}
+		return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: "member.invite", Subject: subject("organisation", orgID)})
+	})
+	return result, err
+}
+
+// lockMembership reads and locks the membership row of an organisation in
+// a hub: its status, or "" when there is none. An unknown organisation is
+// invalid input.
+func lockMembership(ctx context.Context, tx *sqlx.Tx, hubID, orgID int64) (string, error) {
+	var row struct {
+		Exists bool    `db:"org_exists"`
+		Status *string `db:"status"`
+	}
+	err := tx.GetContext(ctx, &row, `
+		SELECT EXISTS (SELECT 1 FROM organisations WHERE id = $2) AS org_exists,
+		       (SELECT status FROM hub_memberships WHERE hub_id = $1 AND organisation_id = $2 FOR UPDATE) AS status`, hubID, orgID)
+	if err != nil {
+		return "", fmt.Errorf("membership of %d in hub %d: %w", orgID, hubID, err)
+	}
+	if !row.Exists {
+		return "", hub.FieldError("organisation_id", "There is no organisation with this id")
+	}
+	if row.Status == nil {
+		return "", nil
+	}
+	return *row.Status, nil
+}
+
+// AddMember makes an organisation an active member of a hub directly,
+// without its consent: for site admins and tests only (OfferMembership
+// decides who may). Membership made this way gives coordinators no right
+// to make sign-in links for the organisation's people.
 func (db *DB) AddMember(ctx context.Context, by *int64, hubID, orgID int64) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error { return addMember(ctx, tx, by, hubID, orgID) })
+}
+
+func addMember(ctx context.Context, tx *sqlx.Tx, by *int64, hubID, orgID int64) error {
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO hub_memberships (hub_id, organisation_id, status, origin, decided_by, decided_at) VALUES ($1, $2, 'active', 'admin', $3, now())
+		ON CONFLICT (hub_id, organisation_id) DO UPDATE SET status = 'active', origin = 'admin', since = now(), decided_by = $3, decided_at = now()
+		WHERE hub_memberships.status <> 'active'`, hubID, orgID, by)
+	if err != nil {
+		return fmt.Errorf("add member %d to hub %d: %w", orgID, hubID, mapErr(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return &hub.Error{Code: hub.EConflict, Message: "That organisation is already a member of this hub."}
+	}
+	return audit(ctx, tx, Entry{PersonID: by, HubID: &hubID, Action: "member.add", Subject: subject("organisation", orgID)})
+}
+
+// AnswerHubInvitation is the organisation's side: one of its members
+// accepts the hub's invitation (it becomes a member) or declines it.
+func (db *DB) AnswerHubInvitation(ctx context.Context, a *hub.Actor, hubID, orgID int64, accept bool) error {
+	if !hub.CanAnswerHubInvitation(a, orgID) {
+		return &hub.Error{Code: hub.EForbidden, Message: "Only the organisation’s own members can answer its invitations."}
+	}
+	by := a.PersonID()
+	status, action := "declined", "member.refuse"
+	if accept {
+		status, action = "active", "member.accept"
+	}
 	return db.InTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `
-			INSERT INTO hub_memberships (hub_id, organisation_id, status, decided_by, decided_at) VALUES ($1, $2, 'active', $3, now())
-			ON CONFLICT (hub_id, organisation_id) DO UPDATE SET status = 'active', since = now(), decided_by = $3, decided_at = now()
-			WHERE hub_memberships.status <> 'active'`, hubID, orgID, by)
+			UPDATE hub_memberships SET status = $3, decided_by = $4, decided_at = now(), since = now()
+			WHERE hub_id = $1 AND organisation_id = $2 AND status = 'invited'`, hubID, orgID, status, by)
 		if err != nil {
-			return fmt.Errorf("add member %d to hub %d: %w", orgID, hubID, mapErr(err))
+			return fmt.Errorf("answer invitation of %d to hub %d: %w", orgID, hubID, err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return &hub.Error{Code: hub.EConflict, Message: "That organisation is already a member of this hub."}
+			return &hub.Error{Code: hub.ENotFound, Message: "There is no invitation from that hub waiting for this organisation."}
 		}
-		return audit(ctx, tx, Entry{PersonID: by, HubID: &hubID, Action: "member.add", Subject: subject("organisation", orgID)})
+		return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: action, Subject: subject("organisation", orgID)})
 	})
 }
 
-// RemoveMember takes an organisation out of a hub.
+// RemoveMember takes an organisation out of a hub, or withdraws the hub's
+// invitation to it.
 func (db *DB) RemoveMember(ctx context.Context, by *int64, hubID, orgID int64) error {
 	return db.InTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM hub_memberships WHERE hub_id = $1 AND organisation_id = $2 AND status = 'active'`, hubID, orgID)
+		var was string
+		err := tx.GetContext(ctx, &was, `DELETE FROM hub_memberships WHERE hub_id = $1 AND organisation_id = $2 AND status IN ('active', 'invited') RETURNING status`, hubID, orgID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &hub.Error{Code: hub.ENotFound, Message: "That organisation is not a member of this hub."}
+		}
 		if err != nil {
 			return fmt.Errorf("remove member %d from hub %d: %w", orgID, hubID, err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return &hub.Error{Code: hub.ENotFound, Message: "That organisation is not a member of this hub."}
+		action := "member.remove"
+		if was == MembershipInvited {
+			action = "member.uninvite"
 		}
-		return audit(ctx, tx, Entry{PersonID: by, HubID: &hubID, Action: "member.remove", Subject: subject("organisation", orgID)})
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &hubID, Action: action, Subject: subject("organisation", orgID)})
 	})
 }
 
-// RequestMembership records an organisation's request to join a hub. A
-// member or an organisation already waiting is a conflict; a declined one
-// may ask again.
-func (db *DB) RequestMembership(ctx context.Context, by int64, hubID, orgID int64, message string) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
-		var status string
-		err := tx.GetContext(ctx, &status, `SELECT status FROM hub_memberships WHERE hub_id = $1 AND organisation_id = $2 FOR UPDATE`, hubID, orgID)
+// RequestMembership records an organisation's request to join a hub and
+// returns the status afterwards. A member or an organisation already
+// waiting is a conflict; a declined one may ask again; one the hub has
+// invited becomes a member at once, both sides having agreed.
+func (db *DB) RequestMembership(ctx context.Context, by int64, hubID, orgID int64, message string) (string, error) {
+	result := MembershipRequested
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		status, err := lockMembership(ctx, tx, hubID, orgID)
 		switch {
-		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
-			return fmt.Errorf("request membership: %w", err)
-		case status == "active":
+			return err
+		case status == MembershipActive:
 			return &hub.Error{Code: hub.EConflict, Message: "That organisation is already a member of this hub."}
-		case status == "requested":
+		case status == MembershipRequested:
 			return &hub.Error{Code: hub.EConflict, Message: "That organisation has already asked to join; the coordinators will decide soon."}
+		case status == MembershipInvited:
+			result = MembershipActive
+			_, err = tx.ExecContext(ctx, `
+				UPDATE hub_memberships SET status = 'active', requested_by = $3, message = $4, decided_by = $3, decided_at = now(), since = now()
+				WHERE hub_id = $1 AND organisation_id = $2`, hubID, orgID, by, message)
+			if err != nil {
+				return fmt.Errorf("accept invitation by request: %w", mapErr(err))
+			}
+			return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: "member.accept", Subject: subject("organisation", orgID)})
 		}
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO hub_memberships (hub_id, organisation_id, status, requested_by, message, since) VALUES ($1, $2, 'requested', $3, $4, now())
-			ON CONFLICT (hub_id, organisation_id) DO UPDATE SET status = 'requested', requested_by = $3, message = $4, since = now(), decided_by = NULL, decided_at = NULL`,
+			INSERT INTO hub_memberships (hub_id, organisation_id, status, origin, requested_by, message, since) VALUES ($1, $2, 'requested', 'request', $3, $4, now())
+			ON CONFLICT (hub_id, organisation_id) DO UPDATE SET status = 'requested', origin = 'request', requested_by = $3, message = $4, since = now(), decided_by = NULL, decided_at = NULL`,
 			hubID, orgID, by, message)
 		if err != nil {
 			return fmt.Errorf("request membership: %w", mapErr(err))
 		}
 		return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: "member.request", Subject: subject("organisation", orgID)})
 	})
+	return result, err
 }
 
 // DecideMembership approves or declines a pending request.
 func (db *DB) DecideMembership(ctx context.Context, by int64, hubID, orgID int64, approve bool) error {
+	return db.InTx(ctx, func(tx *sqlx.Tx) error { return decide(ctx, tx, by, hubID, orgID, approve) })
+}
+
+func decide(ctx context.Context, tx *sqlx.Tx, by int64, hubID, orgID int64, approve bool) error {
 	status, action := "declined", "member.decline"
 	if approve {
 		status, action = "active", "member.approve"
 	}
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `
-			UPDATE hub_memberships SET status = $3, decided_by = $4, decided_at = now(), since = now()
-			WHERE hub_id = $1 AND organisation_id = $2 AND status = 'requested'`, hubID, orgID, status, by)
-		if err != nil {
-			return fmt.Errorf("decide membership: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return &hub.Error{Code: hub.ENotFound, Message: "There is no pending request from that organisation."}
-		}
-		return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: action, Subject: subject("organisation", orgID)})
-	})
+	res, err := tx.ExecContext(ctx, `
+		UPDATE hub_memberships SET status = $3, origin = 'request', decided_by = $4, decided_at = now(), since = now()
+		WHERE hub_id = $1 AND organisation_id = $2 AND status = 'requested'`, hubID, orgID, status, by)
+	if err != nil {
+		return fmt.Errorf("decide membership: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return &hub.Error{Code: hub.ENotFound, Message: "There is no pending request from that organisation."}
+	}
+	return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: action, Subject: subject("organisation", orgID)})
 }
 
 // MembershipRequest is an organisation waiting to join a hub.
@@ -160,4 +279,51 @@ func (db *DB) MembershipStatuses(ctx context.Context, hubID int64) (map[int64]st
 		m[r.OrgID] = r.Status
 	}
 	return m, nil
+}
+
+// HubInvitation is a hub's invitation waiting for an organisation's answer.
+type HubInvitation struct {
+	Hub          hub.Hub          `db:"hub" json:"hub"`
+	Organisation hub.Organisation `db:"org" json:"organisation"`
+	InvitedBy    *string          `db:"invited_by" json:"invited_by"`
+	Since        time.Time        `db:"since" json:"since"`
+}
+
+// HubInvitations lists the invitations waiting for any of the given
+// organisations, oldest first.
+func (db *DB) HubInvitations(ctx context.Context, orgIDs []int64) ([]HubInvitation, error) {
+	invs := []HubInvitation{}
+	if len(orgIDs) == 0 {
+		return invs, nil
+	}
+	err := db.x.SelectContext(ctx, &invs, `
+		SELECT h.id AS "hub.id", h.slug AS "hub.slug", h.name AS "hub.name", h.region AS "hub.region",
+		       h.timezone AS "hub.timezone", h.description AS "hub.description",
+		       h.created_at AS "hub.created_at", h.updated_at AS "hub.updated_at",
+		       o.id AS "org.id", o.name AS "org.name", o.kind AS "org.kind", o.website AS "org.website",
+		       o.description AS "org.description", o.created_at AS "org.created_at", o.updated_at AS "org.updated_at",
+		       p.name AS invited_by, m.since
+		FROM hub_memberships m JOIN hubs h ON h.id = m.hub_id JOIN organisations o ON o.id = m.organisation_id
+		LEFT JOIN people p ON p.id = m.invited_by
+		WHERE m.organisation_id = ANY($1) AND m.status = 'invited' ORDER BY m.since, h.id, o.id`, pq.Array(orgIDs))
+	if err != nil {
+		return nil, fmt.Errorf("hub invitations of %v: %w", orgIDs, err)
+	}
+	return invs, nil
+}
+
+// InvitedOrganisations lists the organisations a hub has invited that have
+// not answered yet, oldest first.
+func (db *DB) InvitedOrganisations(ctx context.Context, hubID int64) ([]HubInvitation, error) {
+	invs := []HubInvitation{}
+	err := db.x.SelectContext(ctx, &invs, `
+		SELECT o.id AS "org.id", o.name AS "org.name", o.kind AS "org.kind", o.website AS "org.website",
+		       o.description AS "org.description", o.created_at AS "org.created_at", o.updated_at AS "org.updated_at",
+		       p.name AS invited_by, m.since
+		FROM hub_memberships m JOIN organisations o ON o.id = m.organisation_id LEFT JOIN people p ON p.id = m.invited_by
+		WHERE m.hub_id = $1 AND m.status = 'invited' ORDER BY m.since, o.id`, hubID)
+	if err != nil {
+		return nil, fmt.Errorf("organisations invited to hub %d: %w", hubID, err)
+	}
+	return invs, nil
 }

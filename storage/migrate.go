@@ -31,7 +31,8 @@ func (db *DB) Migrate(ctx context.Context, log *slog.Logger) error {
 	p, err := goose.NewProvider(goose.DialectPostgres, db.x.DB, files,
 		goose.WithSessionLocker(locker),
 		goose.WithTableName("schema_migrations"),
-		goose.WithDisableGlobalRegistry(true))
+		goose.WithDisableGlobalRegistry(true),
+		goose.WithGoMigrations(nameKeyMigration()))
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)
 	}

@@ -39,10 +39,10 @@ func (db *DB) OrganisationByID(ctx context.Context, id int64) (hub.Organisation,
 // (ignoring case) is a conflict on the name field.
 func (db *DB) CreateOrganisation(ctx context.Context, q Querier, o *hub.Organisation) error {
 	err := sqlxGet(ctx, q, o, `
-		INSERT INTO organisations (name, kind, website, description)
-		VALUES ($1, $2, $3, $4)
+		INSERT INTO organisations (name, name_key, kind, website, description)
+		VALUES ($1, $2, $3, $4, $5)
 		RETURNING id, name, kind, website, description, created_at, updated_at`,
-		o.Name, o.Kind, o.Website, o.Description)
+		o.Name, hub.OrganisationNameKey(o.Name), o.Kind, o.Website, o.Description)
 	if err != nil {
 		return fmt.Errorf("create organisation %q: %w", o.Name, nameTaken(err, o.Name))
 	}
@@ -52,7 +52,7 @@ func (db *DB) CreateOrganisation(ctx context.Context, q Querier, o *hub.Organisa
 // nameTaken turns a unique violation into a conflict naming the name field.
 func nameTaken(err error, name string) error {
 	if isUniqueViolation(err) {
-		msg := "An organisation called “" + name + "” is already registered; ask to join it instead"
+		msg := "An organisation called “" + name + "” is already registered (names that differ only in spaces, capitals or look-alike letters count as the same); ask to join it instead"
 		return &hub.Error{Code: hub.EConflict, Message: msg, Fields: map[string]string{"name": msg}}
 	}
 	return err
@@ -98,9 +98,9 @@ func (db *DB) RegisterOrganisation(ctx context.Context, by int64, o *hub.Organis
 func (db *DB) UpdateOrganisation(ctx context.Context, by int64, o *hub.Organisation) error {
 	return db.InTx(ctx, func(tx *sqlx.Tx) error {
 		err := tx.GetContext(ctx, o, `
-			UPDATE organisations SET name = $2, kind = $3, website = $4, description = $5, updated_at = now()
+			UPDATE organisations SET name = $2, name_key = $6, kind = $3, website = $4, description = $5, updated_at = now()
 			WHERE id = $1 RETURNING id, name, kind, website, description, created_at, updated_at`,
-			o.ID, o.Name, o.Kind, o.Website, o.Description)
+			o.ID, o.Name, o.Kind, o.Website, o.Description, hub.OrganisationNameKey(o.Name))
 		if err != nil {
 			return fmt.Errorf("update organisation %d: %w", o.ID, nameTaken(notFound(err, "The organisation"), o.Name))
 		}
@@ -150,13 +150,13 @@ func (db *DB) PeopleOfOrganisation(ctx context.Context, orgID int64) ([]Colleagu
 }
 
 // SearchOrganisations finds organisations whose name contains q (ignoring
-// case) that are not active members of hubID, for adding to the hub.
+// case) that are neither members of hubID nor invited to it, for inviting.
 func (db *DB) SearchOrganisations(ctx context.Context, q string, notInHub int64, limit int) ([]hub.Organisation, error) {
 	orgs := []hub.Organisation{}
 	err := db.x.SelectContext(ctx, &orgs, `
 		SELECT `+orgColumns+` FROM organisations o
 		WHERE o.name ILIKE '%' || $1 || '%'
-		  AND NOT EXISTS (SELECT 1 FROM hub_memberships m WHERE m.organisation_id = o.id AND m.hub_id = $2 AND m.status = 'active')
+		  AND NOT EXISTS (SELECT 1 FROM hub_memberships m WHERE m.organisation_id = o.id AND m.hub_id = $2 AND m.status IN ('active', 'invited'))
 		ORDER BY lower(o.name) LIMIT $3`, escapeLike(q), notInHub, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search organisations: %w", err)

@@ -91,7 +91,7 @@ func (db *DB) UsePasswordToken(ctx context.Context, token, passwordHash string) 
 		if err != nil {
 			return fmt.Errorf("use password link: %w", err)
 		}
-		if err := db.SetPassword(ctx, tx, personID, passwordHash, nil); err != nil {
+		if err := db.SetPassword(ctx, tx, personID, passwordHash, nil, false); err != nil {
 			return err
 		}
 		if err := audit(ctx, tx, Entry{PersonID: &personID, Action: "password.set", Subject: subject("person", personID)}); err != nil {

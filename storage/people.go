@@ -62,13 +62,21 @@ func (db *DB) RenamePerson(ctx context.Context, id int64, name string) error {
 
 // SetPassword stores a new password hash and ends the person's other
 // sessions: a changed password must lock out whoever else was signed in.
-// keepSession is the hash of the session to keep, or nil for none.
-func (db *DB) SetPassword(ctx context.Context, q Querier, personID int64, hash string, keepSession []byte) error {
+// keepSession is the hash of the session to keep, or nil for none. Unless
+// keepTokens, the person's API tokens are revoked too: a stolen token must
+// die with the password.
+func (db *DB) SetPassword(ctx context.Context, q Querier, personID int64, hash string, keepSession []byte, keepTokens bool) error {
 	if _, err := q.ExecContext(ctx, `UPDATE people SET password_hash = $2, updated_at = now() WHERE id = $1`, personID, hash); err != nil {
 		return fmt.Errorf("set password of %d: %w", personID, err)
 	}
 	if _, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE person_id = $1 AND token_hash IS DISTINCT FROM $2`, personID, keepSession); err != nil {
 		return fmt.Errorf("end sessions of %d: %w", personID, err)
+	}
+	if keepTokens {
+		return nil
+	}
+	if _, err := q.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL`, personID); err != nil {
+		return fmt.Errorf("revoke API tokens of %d: %w", personID, err)
 	}
 	return nil
 }
@@ -112,12 +120,13 @@ func (db *DB) ActorByID(ctx context.Context, id int64) (*hub.Actor, error) {
 }
 
 // ChangePassword stores a person's new password and ends their other
-// sessions, keeping keepSession (the one they changed it from).
-func (db *DB) ChangePassword(ctx context.Context, personID int64, hash string, keepSession []byte) error {
+// sessions, keeping keepSession (the one they changed it from), and
+// revokes their API tokens unless they chose to keep them.
+func (db *DB) ChangePassword(ctx context.Context, personID int64, hash string, keepSession []byte, keepTokens bool) error {
 	return db.InTx(ctx, func(tx *sqlx.Tx) error {
-		if err := db.SetPassword(ctx, tx, personID, hash, keepSession); err != nil {
+		if err := db.SetPassword(ctx, tx, personID, hash, keepSession, keepTokens); err != nil {
 			return err
 		}
-		return audit(ctx, tx, Entry{PersonID: &personID, Action: "password.change", Subject: subject("person", personID)})
+		return audit(ctx, tx, Entry{PersonID: &personID, Action: "password.change", Subject: subject("person", personID), Details: map[string]any{"kept_api_tokens": keepTokens}})
 	})
 }

@@ -132,17 +132,17 @@ func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, hash string, now time
 	for i, do := range dh.Organisations {
 		var orgID int64
 		err := tx.GetContext(ctx, &orgID, `
-			INSERT INTO organisations (name, kind, website, description) VALUES ($1, $2, $3, $4)
+			INSERT INTO organisations (name, name_key, kind, website, description) VALUES ($1, $2, $3, $4, $5)
 			ON CONFLICT ((lower(name))) DO UPDATE SET updated_at = organisations.updated_at
 			RETURNING id`,
-			do.Name, do.Kind, do.Website, do.Description)
+			do.Name, hub.OrganisationNameKey(do.Name), do.Kind, do.Website, do.Description)
 		if err != nil {
 			return false, fmt.Errorf("organisation %q: %w", do.Name, err)
 		}
 		report.Organisations++
 		es.orgIDs = append(es.orgIDs, orgID)
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO hub_memberships (hub_id, organisation_id, status) VALUES ($1, $2, 'active')
+			INSERT INTO hub_memberships (hub_id, organisation_id, status, origin) VALUES ($1, $2, 'active', 'request')
 			ON CONFLICT DO NOTHING`, hubID, orgID); err != nil {
 			return false, fmt.Errorf("membership of %q: %w", do.Name, err)
 		}

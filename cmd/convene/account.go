@@ -16,7 +16,9 @@ type accountView struct {
 	Organisations []hub.Organisation
 	Roles         []hub.Role
 	Invitations   []storage.AffiliationInvitation
-	Tokens        []storage.APIToken
+	// HubInvitations are hubs' invitations to the person's organisations.
+	HubInvitations []storage.HubInvitation
+	Tokens         []storage.APIToken
 	// NewToken is a token just created: shown this once, never again.
 	NewToken     string
 	NameForm     *templates.Form
@@ -50,6 +52,13 @@ func (s *server) showAccount(c echo.Context, status int, adjust func(v *accountV
 		return err
 	}
 	if v.Invitations, err = s.db.AffiliationInvitations(ctx, a.PersonID()); err != nil {
+		return err
+	}
+	orgIDs := make([]int64, len(v.Organisations))
+	for i, o := range v.Organisations {
+		orgIDs[i] = o.ID
+	}
+	if v.HubInvitations, err = s.db.HubInvitations(ctx, orgIDs); err != nil {
 		return err
 	}
 	adjust(&v)
@@ -92,10 +101,15 @@ func (s *server) changePassword(c echo.Context) error {
 	}
 	keep, _ := c.Get("session").([]byte)
 	ctx := c.Request().Context()
-	if err := s.db.ChangePassword(ctx, a.PersonID(), hash, keep); err != nil {
+	keepTokens := c.FormValue("keep_tokens") == "yes"
+	if err := s.db.ChangePassword(ctx, a.PersonID(), hash, keep, keepTokens); err != nil {
 		return err
 	}
-	return s.redirectWithFlash(c, "/account", "Your password is changed. Anywhere else you were signed in has been signed out.")
+	msg := "Your password is changed. Anywhere else you were signed in has been signed out, and your API tokens no longer work."
+	if keepTokens {
+		msg = "Your password is changed. Anywhere else you were signed in has been signed out; your API tokens still work."
+	}
+	return s.redirectWithFlash(c, "/account", msg)
 }
 
 // createToken makes an API token and shows it once.

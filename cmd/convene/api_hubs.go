@@ -123,7 +123,9 @@ type organisationRef struct {
 	OrganisationID int64 `json:"organisation_id"`
 }
 
-// apiAddMember adds an organisation to a hub (coordinators).
+// apiAddMember invites an organisation to a hub (coordinators): 202 and
+// status "invited" until one of its members accepts; 201 and "active" when
+// an admin adds it or it had asked to join.
 func (s *server) apiAddMember(c echo.Context) error {
 	h, err := s.managedHub(c)
 	if err != nil {
@@ -133,15 +135,15 @@ func (s *server) apiAddMember(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	org, err := s.db.OrganisationByID(ctx, in.OrganisationID)
+	status, err := s.db.OfferMembership(c.Request().Context(), actorOf(c), h.ID, in.OrganisationID)
 	if err != nil {
-		return invalidField("organisation_id", "There is no organisation with this id")
-	}
-	if err := s.db.AddMember(ctx, personIDOf(c), h.ID, org.ID); err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, org)
+	code := http.StatusCreated
+	if status == storage.MembershipInvited {
+		code = http.StatusAccepted
+	}
+	return c.JSON(code, map[string]any{"organisation_id": in.OrganisationID, "status": status})
 }
 
 // apiRemoveMember takes an organisation out of a hub (coordinators).
@@ -266,10 +268,11 @@ func (s *server) apiRequestToJoin(c echo.Context) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	if err := s.db.RequestMembership(ctx, actorOf(c).PersonID(), h.ID, in.OrganisationID, in.Message); err != nil {
+	status, err := s.db.RequestMembership(ctx, actorOf(c).PersonID(), h.ID, in.OrganisationID, in.Message)
+	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, map[string]any{"organisation_id": in.OrganisationID, "status": "requested"})
+	return c.JSON(http.StatusCreated, map[string]any{"organisation_id": in.OrganisationID, "status": status})
 }
 
 // apiDecideJoin approves or declines a request to join (coordinators).
@@ -301,4 +304,49 @@ func (s *server) apiDecideJoin(c echo.Context) error {
 // invalidField is an invalid-input error on one field.
 func invalidField(field, why string) error {
 	return &hub.Error{Code: hub.EInvalid, Message: field + ": " + why, Fields: map[string]string{field: why}}
+}
+
+// apiHubInvitations lists the hubs' invitations waiting for an
+// organisation's answer (its members).
+func (s *server) apiHubInvitations(c echo.Context) error {
+	orgID, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if !hub.CanAnswerHubInvitation(actorOf(c), orgID) {
+		return forbidden("Only the organisation’s own members can see its invitations.")
+	}
+	invs, err := s.db.HubInvitations(c.Request().Context(), []int64{orgID})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, list[storage.HubInvitation]{Items: invs})
+}
+
+// apiAnswerHubInvitation accepts or declines a hub's invitation for an
+// organisation (its members).
+func (s *server) apiAnswerHubInvitation(c echo.Context) error {
+	ctx := c.Request().Context()
+	orgID, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	h, err := s.db.HubBySlug(ctx, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Decision string `json:"decision"`
+	}
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	if in.Decision != "accept" && in.Decision != "decline" {
+		return hub.FieldError("decision", "must be accept or decline")
+	}
+	if err := s.db.AnswerHubInvitation(ctx, actorOf(c), h.ID, orgID, in.Decision == "accept"); err != nil {
+		return err
+	}
+	status := map[string]string{"accept": storage.MembershipActive, "decline": "declined"}[in.Decision]
+	return c.JSON(http.StatusOK, map[string]any{"hub": h.Slug, "organisation_id": orgID, "status": status})
 }

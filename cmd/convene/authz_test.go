@@ -30,6 +30,7 @@ var (
 	hubAManagers  = kinds(coordA, adminK)
 	orgAEditors   = kinds(member, adminK)
 	orgAAdders    = kinds(member, coordA, adminK)
+	orgAMembers   = kinds(member)
 	anyCoordOrAdm = kinds(coordA, coordB, adminK)
 )
 
@@ -80,7 +81,7 @@ var authzTable = []authzCase{
 	{"POST /hubs/:slug/requests/:org", "/hubs/{hubA}/requests/{orgB}", "decision=approve", hubAManagers},
 	{"GET /hubs/:slug/people", "/hubs/{hubA}/people", "", hubAManagers},
 	{"POST /hubs/:slug/people", "/hubs/{hubA}/people", "name=", hubAManagers},
-	{"POST /hubs/:slug/people/:id/link", "/hubs/{hubA}/people/{member}/link", "", hubAManagers},
+	{"POST /hubs/:slug/people/:id/link", "/hubs/{hubA}/people/{newcomer}/link", "", hubAManagers},
 
 	{"GET /hubs/:slug/events", "/hubs/{hubA}/events", "", everyone},
 	{"GET /hubs/:slug/events/month", "/hubs/{hubA}/events/month", "", everyone},
@@ -116,6 +117,7 @@ var authzTable = []authzCase{
 	{"GET /organisations/:id/edit", "/organisations/{orgA}/edit", "", orgAEditors},
 	{"POST /organisations/:id", "/organisations/{orgA}", "name=", orgAEditors},
 	{"POST /organisations/:id/people", "/organisations/{orgA}/people", "email=", orgAAdders},
+	{"POST /organisations/:id/hub-invitations/:slug", "/organisations/{orgA}/hub-invitations/{hubB}", "decision=accept", orgAMembers},
 
 	{"GET /api/v1/openapi.json", "", "", everyone},
 	{"POST /api/v1/auth/token", "", `{"email":"fixture.bystander@example.org","password":"correct horse battery","name":"t"}`, everyone},
@@ -144,6 +146,8 @@ var authzTable = []authzCase{
 	{"GET /api/v1/organisations/:id", "/api/v1/organisations/{orgA}", "", everyone},
 	{"PATCH /api/v1/organisations/:id", "/api/v1/organisations/{orgA}", `{"website":"nonsense"}`, orgAEditors},
 	{"POST /api/v1/organisations/:id/people", "/api/v1/organisations/{orgA}/people", `{"person_id":0}`, orgAAdders},
+	{"GET /api/v1/organisations/:id/hub-invitations", "/api/v1/organisations/{orgA}/hub-invitations", "", orgAMembers},
+	{"PUT /api/v1/organisations/:id/hub-invitations/:slug", "/api/v1/organisations/{orgA}/hub-invitations/{hubB}", `{"decision":"accept"}`, orgAMembers},
 	{"POST /api/v1/people", "", `{"email":"new.person@example.org","name":"","organisation_id":{orgA}}`, hubAManagers},
 	{"GET /api/v1/hubs/:slug/events", "/api/v1/hubs/{hubA}/events", "", everyone},
 	{"POST /api/v1/hubs/:slug/events", "/api/v1/hubs/{hubA}/events", `{"title":""}`, hubAManagers},
@@ -198,6 +202,7 @@ func TestAuthorisationTable(t *testing.T) {
 		"{hubA}", f.HubA.Slug, "{hubB}", f.HubB.Slug,
 		"{orgA}", strconv.FormatInt(f.OrgA.ID, 10), "{orgB}", strconv.FormatInt(f.OrgB.ID, 10),
 		"{bystander}", strconv.FormatInt(f.Bystander.ID, 10), "{member}", strconv.FormatInt(f.People[member].ID, 10),
+		"{newcomer}", strconv.FormatInt(f.Newcomer.ID, 10),
 		"{event}", strconv.FormatInt(f.Event.ID, 10), "{bystanderReg}", strconv.FormatInt(f.BystanderReg.ID, 10),
 	)
 	for _, tc := range authzTable {

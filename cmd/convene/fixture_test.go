@@ -47,6 +47,9 @@ type fixture struct {
 	People     [numKinds]hub.Person
 	Tokens     [numKinds]string
 	Bystander  hub.Person
+	// Newcomer is in organisation A through an invitation from hub A's
+	// coordinator, and has not set a password yet.
+	Newcomer hub.Person
 	// Event is a published public event of hub A a week ahead, with ten
 	// places; BystanderReg is the bystander's registration for it.
 	Event        events.Event
@@ -83,8 +86,6 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 	f.OrgB = hub.Organisation{Name: "Organisation B", Kind: hub.Network}
 	must(db.CreateOrganisation(ctx, db.SQL(), &f.OrgA))
 	must(db.CreateOrganisation(ctx, db.SQL(), &f.OrgB))
-	must(db.AddMember(ctx, nil, f.HubA.ID, f.OrgA.ID))
-	must(db.AddMember(ctx, nil, f.HubB.ID, f.OrgB.ID))
 	person := func(name string) hub.Person {
 		tb.Helper()
 		email := strings.ReplaceAll(strings.ToLower(name), " ", ".") + "@example.org"
@@ -104,6 +105,20 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 	must(db.GrantRole(ctx, nil, f.People[coordB].ID, hub.RoleCoordinator, &f.HubB.ID))
 	must(db.GrantRole(ctx, nil, f.People[evaluator].ID, hub.RoleEvaluator, &f.HubA.ID))
 	must(db.GrantRole(ctx, nil, f.People[adminK].ID, hub.RoleAdmin, nil))
+	// Each organisation asked to join its hub and was approved: membership
+	// with the organisation's consent.
+	for _, m := range []struct {
+		hubID, orgID int64
+		coordinator  actorKind
+	}{{f.HubA.ID, f.OrgA.ID, coordA}, {f.HubB.ID, f.OrgB.ID, coordB}} {
+		_, err := db.RequestMembership(ctx, f.People[member].ID, m.hubID, m.orgID, "")
+		must(err)
+		must(db.DecideMembership(ctx, f.People[m.coordinator].ID, m.hubID, m.orgID, true))
+	}
+
+	inv, err := db.InvitePerson(ctx, &f.People[coordA].ID, &f.HubA.ID, hub.NewPerson{Email: "fixture.newcomer@example.org", Name: "Fixture Newcomer"}, &f.OrgA.ID)
+	must(err)
+	f.Newcomer = inv.Person
 
 	start := time.Now().Add(7 * 24 * time.Hour).Truncate(time.Hour).UTC()
 	ten := 10

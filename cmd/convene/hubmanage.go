@@ -70,6 +70,8 @@ type membersView struct {
 	Hub      hub.Hub
 	Members  []hub.Organisation
 	Requests []storage.MembershipRequest
+	// Invited are the organisations invited that have not answered yet.
+	Invited  []storage.HubInvitation
 	Query    string
 	Found    []hub.Organisation
 	Searched bool
@@ -90,6 +92,9 @@ func (s *server) membersPage(c echo.Context) error {
 	if v.Requests, err = s.db.PendingRequests(ctx, h.ID); err != nil {
 		return err
 	}
+	if v.Invited, err = s.db.InvitedOrganisations(ctx, h.ID); err != nil {
+		return err
+	}
 	if v.Query != "" {
 		v.Searched = true
 		if v.Found, err = s.db.SearchOrganisations(ctx, v.Query, h.ID, 25); err != nil {
@@ -99,7 +104,8 @@ func (s *server) membersPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "hub_members", "Members of "+h.Name, v)
 }
 
-// addMember adds an organisation to the hub.
+// addMember invites an organisation to join the hub (an admin adds it
+// directly; an organisation that asked is approved).
 func (s *server) addMember(c echo.Context) error {
 	h, err := s.managedHub(c)
 	if err != nil {
@@ -107,16 +113,22 @@ func (s *server) addMember(c echo.Context) error {
 	}
 	orgID, ok, err := formID(c.FormValue("organisation_id"), "organisation_id")
 	if err != nil || !ok {
-		return &hub.Error{Code: hub.EInvalid, Message: "Choose an organisation to add."}
+		return &hub.Error{Code: hub.EInvalid, Message: "Choose an organisation to invite."}
 	}
-	org, err := s.db.OrganisationByID(c.Request().Context(), orgID)
+	ctx := c.Request().Context()
+	status, err := s.db.OfferMembership(ctx, actorOf(c), h.ID, orgID)
 	if err != nil {
 		return err
 	}
-	if err := s.db.AddMember(c.Request().Context(), personIDOf(c), h.ID, orgID); err != nil {
+	org, err := s.db.OrganisationByID(ctx, orgID)
+	if err != nil {
 		return err
 	}
-	return s.redirectWithFlash(c, "/hubs/"+h.Slug+"/members", org.Name+" is now a member of "+h.Name+".")
+	msg := org.Name + " is now a member of " + h.Name + "."
+	if status == storage.MembershipInvited {
+		msg = org.Name + " is invited. It becomes a member when one of its own people accepts."
+	}
+	return s.redirectWithFlash(c, "/hubs/"+h.Slug+"/members", msg)
 }
 
 // removeMember takes an organisation out of the hub.
@@ -132,7 +144,7 @@ func (s *server) removeMember(c echo.Context) error {
 	if err := s.db.RemoveMember(c.Request().Context(), personIDOf(c), h.ID, orgID); err != nil {
 		return err
 	}
-	return s.redirectWithFlash(c, "/hubs/"+h.Slug+"/members", "The organisation is no longer a member.")
+	return s.redirectWithFlash(c, "/hubs/"+h.Slug+"/members", "The organisation is no longer a member, or no longer invited.")
 }
 
 // decideRequest approves or declines an organisation's request to join.
@@ -177,8 +189,38 @@ func (s *server) askToJoin(c echo.Context) error {
 	if len([]rune(message)) > 2000 {
 		return &hub.Error{Code: hub.EInvalid, Message: "The message must be 2000 characters or fewer.", Fields: map[string]string{"message": "must be 2000 characters or fewer"}}
 	}
-	if err := s.db.RequestMembership(ctx, actorOf(c).PersonID(), h.ID, orgID, message); err != nil {
+	status, err := s.db.RequestMembership(ctx, actorOf(c).PersonID(), h.ID, orgID, message)
+	if err != nil {
 		return err
 	}
+	if status == storage.MembershipActive {
+		return s.redirectWithFlash(c, "/hubs/"+h.Slug, "The hub had invited you: your organisation is now a member.")
+	}
 	return s.redirectWithFlash(c, "/hubs/"+h.Slug, "Your request to join is sent. The hub’s coordinators will decide.")
+}
+
+// answerHubInvitation accepts or declines a hub's invitation for an
+// organisation (its members).
+func (s *server) answerHubInvitation(c echo.Context) error {
+	ctx := c.Request().Context()
+	orgID, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	h, err := s.db.HubBySlug(ctx, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	decision := c.FormValue("decision")
+	if decision != "accept" && decision != "decline" {
+		return hub.FieldError("decision", "Choose to accept or decline the invitation")
+	}
+	if err := s.db.AnswerHubInvitation(ctx, actorOf(c), h.ID, orgID, decision == "accept"); err != nil {
+		return err
+	}
+	msg := "The invitation from " + h.Name + " is declined."
+	if decision == "accept" {
+		msg = "Your organisation is now a member of " + h.Name + "."
+	}
+	return s.redirectWithFlash(c, "/organisations/"+itoa64(orgID), msg)
 }

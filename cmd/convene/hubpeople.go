@@ -120,8 +120,8 @@ func (s *server) makeLink(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !hub.CanIssuePasswordLink(actorOf(c), reach.Roles, reach.Hubs) {
-		return forbidden("Only a site administrator can make a sign-in link for this person: they hold a role, or belong to an organisation of a hub you do not run.")
+	if !hub.CanIssuePasswordLink(actorOf(c), reach) {
+		return forbidden("Only a site administrator can make a sign-in link for this person: they already have an account with a password (they can reset it themselves), hold a role, or belong to an organisation that did not agree to join your hub, or of a hub you do not run.")
 	}
 	person, err := s.db.PersonByID(ctx, personID)
 	if err != nil {

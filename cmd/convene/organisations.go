@@ -42,6 +42,9 @@ type orgView struct {
 	Colleagues []storage.Colleague
 	CanEdit    bool
 	CanAdd     bool
+	// CanAnswer: the viewer acts for the organisation and may answer hubs'
+	// invitations (and see its requests to join).
+	CanAnswer  bool
 	Form       *templates.Form
 	InviteURL  string
 	InviteName string
@@ -74,6 +77,7 @@ func (s *server) showOrganisation(c echo.Context, status int, adjust func(*orgVi
 	}
 	a := actorOf(c)
 	v.CanEdit = hub.CanEditOrganisation(a, id)
+	v.CanAnswer = hub.CanAnswerHubInvitation(a, id)
 	v.CanAdd = hub.CanAddColleague(a, id, active)
 	if v.CanAdd {
 		if v.Colleagues, err = s.db.PeopleOfOrganisation(ctx, id); err != nil {
@@ -183,6 +187,27 @@ func (s *server) addColleague(c echo.Context) error {
 		}
 		return s.showOrganisation(c, statusForForm(err), func(v *orgView) { v.Form = form })
 	}
+	// Admins add people directly, making an account with a link to set
+	// its password if needed.
+	if hub.CanAdminister(actorOf(c)) {
+		return s.addColleagueDirectly(c, o, hubs, values, fail)
+	}
+	// Anyone else invites: the same answer whether or not the email has an
+	// account, so that this form cannot be used to find out.
+	n := hub.NewPerson{Email: values["email"], Name: values["name"]}
+	n.Normalise()
+	if err := n.Validate(); err != nil {
+		return fail(err)
+	}
+	if err := s.db.InviteColleague(ctx, actorOf(c).PersonID(), id, n); err != nil {
+		return fail(err)
+	}
+	return s.redirectWithFlash(c, "/organisations/"+itoa64(id), "An invitation to join "+o.Name+" is waiting for "+n.Email+
+		". They will see it on their account page when they sign in, and appear here once they accept.")
+}
+
+// addColleagueDirectly is an admin adding a person to an organisation.
+func (s *server) addColleagueDirectly(c echo.Context, o hub.Organisation, hubs []int64, values map[string]string, fail func(error) error) error {
 	email := values["email"]
 	var f hub.FieldErrors
 	hub.CheckEmail(&f, "email", &email)
@@ -193,23 +218,15 @@ func (s *server) addColleague(c echo.Context) error {
 	if len(hubs) > 0 {
 		hubID = &hubs[0]
 	}
-	person, inviteURL, err := s.personOrInvite(c, email, values["name"], hubID, &id)
+	person, inviteURL, err := s.personOrInvite(c, email, values["name"], hubID, &o.ID)
 	if err != nil {
 		return fail(err)
 	}
 	if inviteURL != "" {
 		return s.showOrganisation(c, http.StatusCreated, func(v *orgView) { v.InviteURL, v.InviteName = inviteURL, person.Name })
 	}
-	// Someone with an account joins only if they accept; admins may add
-	// them directly.
-	if hub.CanAdminister(actorOf(c)) {
-		if err := s.db.AffiliatePerson(ctx, personIDOf(c), person.ID, id); err != nil {
-			return fail(err)
-		}
-		return s.redirectWithFlash(c, "/organisations/"+itoa64(id), person.Name+" is now part of "+o.Name+".")
-	}
-	if err := s.db.InviteToOrganisation(ctx, actorOf(c).PersonID(), person.ID, id); err != nil {
+	if err := s.db.AffiliatePerson(c.Request().Context(), personIDOf(c), person.ID, o.ID); err != nil {
 		return fail(err)
 	}
-	return s.redirectWithFlash(c, "/organisations/"+itoa64(id), email+" already has an account: they will find your invitation to join "+o.Name+" on their account page.")
+	return s.redirectWithFlash(c, "/organisations/"+itoa64(o.ID), person.Name+" is now part of "+o.Name+".")
 }

@@ -70,8 +70,8 @@ func TestInviteLink(t *testing.T) {
 	})
 	t.Run("ResetEndsSessions", func(t *testing.T) {
 		signedIn := f.MustClient(t, member)
-		coord := f.MustClient(t, coordA)
-		resp, body := coord.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(f.People[member].ID)+"/link", nil)
+		admin := f.MustClient(t, adminK)
+		resp, body := admin.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(f.People[member].ID)+"/link", nil)
 		if resp.StatusCode != http.StatusCreated || !strings.Contains(body, "password reset link") {
 			t.Fatalf("make reset link: %d", resp.StatusCode)
 		}

@@ -97,7 +97,7 @@ func (s *server) templateFuncs() template.FuncMap {
 		},
 	}
 	funcs["linkable"] = func(a *hub.Actor, p storage.HubPerson) bool {
-		return hub.CanIssuePasswordLink(a, p.AllRoles, p.AllHubs)
+		return hub.CanIssuePasswordLink(a, p.Reach())
 	}
 	for name, fn := range templates.FormFuncs() {
 		funcs[name] = fn

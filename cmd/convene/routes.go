@@ -102,6 +102,7 @@ func (s *server) routes() []route {
 		{GET, "/organisations/:id/edit", s.editOrganisationPage, signedIn},
 		{POST, "/organisations/:id", s.updateOrganisation, signedIn},
 		{POST, "/organisations/:id/people", s.addColleague, signedIn},
+		{POST, "/organisations/:id/hub-invitations/:slug", s.answerHubInvitation, signedIn},
 
 		// The JSON API (shared/API.md), documented in /api/v1/openapi.json.
 		{GET, "/api/v1/openapi.json", s.openAPI, public},
@@ -131,6 +132,8 @@ func (s *server) routes() []route {
 		{GET, "/api/v1/organisations/:id", s.apiOrganisation, public},
 		{PATCH, "/api/v1/organisations/:id", s.apiUpdateOrganisation, signedIn},
 		{POST, "/api/v1/organisations/:id/people", s.apiAffiliate, signedIn},
+		{GET, "/api/v1/organisations/:id/hub-invitations", s.apiHubInvitations, signedIn},
+		{PUT, "/api/v1/organisations/:id/hub-invitations/:slug", s.apiAnswerHubInvitation, signedIn},
 		{POST, "/api/v1/people", s.apiCreatePerson, signedIn},
 		{GET, "/api/v1/topics", s.apiTopics, public},
 		{POST, "/api/v1/topics", s.apiCreateTopic, signedIn},

@@ -46,9 +46,14 @@ func TestPasswordLinkScope(t *testing.T) {
 			}
 		})
 	}
-	t.Run("MemberOfOwnHub", func(t *testing.T) {
-		if got := link(f.People[member].ID); got != http.StatusCreated {
-			t.Errorf("link for a member of the hub's own organisation: %d, want 201", got)
+	t.Run("MemberWithPassword", func(t *testing.T) {
+		if got := link(f.People[member].ID); got != http.StatusForbidden {
+			t.Errorf("link for a member who has set a password: %d, want 403 (a reset is theirs or an admin's)", got)
+		}
+	})
+	t.Run("NewcomerOfOwnHub", func(t *testing.T) {
+		if got := link(f.Newcomer.ID); got != http.StatusCreated {
+			t.Errorf("link for a newcomer of the hub's own organisation: %d, want 201", got)
 		}
 	})
 	t.Run("PageOffersOnlyAllowedLinks", func(t *testing.T) {
@@ -56,8 +61,8 @@ func TestPasswordLinkScope(t *testing.T) {
 		if strings.Contains(page, "/people/"+itoa64(outsider.ID)+"/link") || strings.Contains(page, "/people/"+itoa64(f.People[adminK].ID)+"/link") {
 			t.Error("the people page offers links the coordinator may not make")
 		}
-		if !strings.Contains(page, "/people/"+itoa64(f.People[member].ID)+"/link") {
-			t.Error("the people page does not offer a link for the hub's own member")
+		if !strings.Contains(page, "/people/"+itoa64(f.Newcomer.ID)+"/link") {
+			t.Error("the people page does not offer a link for the hub's own newcomer")
 		}
 	})
 }
@@ -80,7 +85,7 @@ func TestJoiningAnOrganisationNeedsConsent(t *testing.T) {
 		t.Fatal("the invited person's email is shown before they accepted")
 	}
 	c := f.MustClient(t, member)
-	resp, _ = c.Page(t, http.MethodPost, "/organisations/"+itoa64(f.OrgA.ID)+"/people", url.Values{"email": {f.People[coordB].Email}})
+	resp, _ = c.Page(t, http.MethodPost, "/organisations/"+itoa64(f.OrgA.ID)+"/people", url.Values{"email": {f.People[coordB].Email}, "name": {"Someone"}})
 	if resp.StatusCode != http.StatusSeeOther || strings.Contains(page(member), f.People[coordB].Email) {
 		t.Errorf("adding someone with an account by email: %d, and they must not be listed yet", resp.StatusCode)
 	}
