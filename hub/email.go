@@ -50,4 +50,3 @@ func CheckEmail(f *FieldErrors, field string, email *string) {
 	}
 	*email = norm
 }
-
