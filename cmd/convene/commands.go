@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/cluster"
 )
 
 // runServe starts the web server and, when needed, the embedded database.
@@ -111,21 +112,21 @@ func openDatabase(ctx context.Context, cfg Config, log *slog.Logger) (*storage.D
 		}
 		return db, func() { db.Close() }, nil
 	}
-	cluster, err := storage.OpenCluster(ctx, storage.ClusterOptions{DataDir: cfg.DataDir, Logger: log})
+	embedded, err := cluster.OpenCluster(ctx, cluster.ClusterOptions{DataDir: cfg.DataDir, Logger: log})
 	if err != nil {
-		if errors.Is(err, storage.ErrNoServerBinaries) {
+		if errors.Is(err, cluster.ErrNoServerBinaries) {
 			return nil, nil, &configError{msg: err.Error()}
 		}
 		return nil, nil, err
 	}
-	db, err := storage.Open(ctx, cluster.URL())
+	db, err := storage.Open(ctx, embedded.URL())
 	if err != nil {
-		_ = cluster.Close()
+		_ = embedded.Close()
 		return nil, nil, err
 	}
 	return db, func() {
 		db.Close()
-		if err := cluster.Close(); err != nil {
+		if err := embedded.Close(); err != nil {
 			log.Error("stop postgres", "err", err)
 		}
 	}, nil
