@@ -13,6 +13,7 @@ import (
 
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/cluster"
+	"github.com/convene/convene/storage/demo"
 )
 
 // runServe starts the web server and, when needed, the embedded database.
@@ -61,19 +62,19 @@ func runMigrate(ctx context.Context, cfg Config, args []string, stderr io.Writer
 func runSeed(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	cfg.databaseFlags(fs)
-	demo := fs.Bool("demo", false, "add the demo hubs, organisations, people and events (required)")
+	wantDemo := fs.Bool("demo", false, "add the demo hubs, organisations, people and events (required)")
 	scale := fs.Int("scale", 1, "multiply the demo data N times, for load tests")
 	if err := parseFlags(fs, args, stderr, "seed --demo [--scale N] [--data-dir DIR]"); err != nil {
 		return err
 	}
-	if !*demo {
+	if !*wantDemo {
 		return configErrorf("seed needs --demo (the only data set there is)")
 	}
 	if *scale < 1 || *scale > 1000 {
 		return configErrorf("--scale %s: want a whole number from 1 to 1000", strconv.Itoa(*scale))
 	}
 	return withDatabase(ctx, &cfg, stderr, func(db *storage.DB, _ *slog.Logger) error {
-		report, err := db.SeedDemo(ctx, storage.SeedOptions{Scale: *scale, Now: time.Now()})
+		report, err := demo.Seed(ctx, db, demo.SeedOptions{Scale: *scale, Now: time.Now()})
 		if err != nil {
 			return err
 		}
