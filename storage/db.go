@@ -1,6 +1,8 @@
-// Package storage keeps Convene's state in PostgreSQL: connecting, the
-// embedded cluster, migrations, and one file per aggregate with its SQL.
-// It is the only package that imports sqlx and lib/pq.
+// Package storage keeps Convene's state in PostgreSQL: connecting,
+// migrations, and one file per aggregate with its SQL. It and its
+// sub-packages are the only ones that import sqlx and lib/pq: the embedded
+// PostgreSQL server is storage/cluster, the demo data set storage/demo, and
+// the test databases storage/pgtest.
 package storage
 
 import (

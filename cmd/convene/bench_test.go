@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/demo"
 )
 
 // BenchmarkPages measures pages and the events API on a database seeded
@@ -22,7 +23,7 @@ func BenchmarkPages(b *testing.B) {
 	}
 	defer db.Close()
 	start := time.Now()
-	report, err := db.SeedDemo(ctx, storage.SeedOptions{Scale: 50, Now: time.Now()})
+	report, err := demo.Seed(ctx, db, demo.SeedOptions{Scale: 50, Now: time.Now()})
 	if err != nil {
 		b.Fatal(err)
 	}

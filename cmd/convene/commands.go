@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/cluster"
+	"github.com/convene/convene/storage/demo"
 )
 
 // runServe starts the web server and, when needed, the embedded database.
@@ -60,19 +62,19 @@ func runMigrate(ctx context.Context, cfg Config, args []string, stderr io.Writer
 func runSeed(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	cfg.databaseFlags(fs)
-	demo := fs.Bool("demo", false, "add the demo hubs, organisations, people and events (required)")
+	wantDemo := fs.Bool("demo", false, "add the demo hubs, organisations, people and events (required)")
 	scale := fs.Int("scale", 1, "multiply the demo data N times, for load tests")
 	if err := parseFlags(fs, args, stderr, "seed --demo [--scale N] [--data-dir DIR]"); err != nil {
 		return err
 	}
-	if !*demo {
+	if !*wantDemo {
 		return configErrorf("seed needs --demo (the only data set there is)")
 	}
 	if *scale < 1 || *scale > 1000 {
 		return configErrorf("--scale %s: want a whole number from 1 to 1000", strconv.Itoa(*scale))
 	}
 	return withDatabase(ctx, &cfg, stderr, func(db *storage.DB, _ *slog.Logger) error {
-		report, err := db.SeedDemo(ctx, storage.SeedOptions{Scale: *scale, Now: time.Now()})
+		report, err := demo.Seed(ctx, db, demo.SeedOptions{Scale: *scale, Now: time.Now()})
 		if err != nil {
 			return err
 		}
@@ -111,21 +113,21 @@ func openDatabase(ctx context.Context, cfg Config, log *slog.Logger) (*storage.D
 		}
 		return db, func() { db.Close() }, nil
 	}
-	cluster, err := storage.OpenCluster(ctx, storage.ClusterOptions{DataDir: cfg.DataDir, Logger: log})
+	embedded, err := cluster.OpenCluster(ctx, cluster.ClusterOptions{DataDir: cfg.DataDir, Logger: log})
 	if err != nil {
-		if errors.Is(err, storage.ErrNoServerBinaries) {
+		if errors.Is(err, cluster.ErrNoServerBinaries) {
 			return nil, nil, &configError{msg: err.Error()}
 		}
 		return nil, nil, err
 	}
-	db, err := storage.Open(ctx, cluster.URL())
+	db, err := storage.Open(ctx, embedded.URL())
 	if err != nil {
-		_ = cluster.Close()
+		_ = embedded.Close()
 		return nil, nil, err
 	}
 	return db, func() {
 		db.Close()
-		if err := cluster.Close(); err != nil {
+		if err := embedded.Close(); err != nil {
 			log.Error("stop postgres", "err", err)
 		}
 	}, nil

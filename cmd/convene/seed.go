@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/demo"
 )
 
 // seedDemoIfEmpty seeds the demo data into a database with no hubs, as
@@ -18,7 +19,7 @@ func seedDemoIfEmpty(ctx context.Context, db *storage.DB, log *slog.Logger, stdo
 		return err
 	}
 	log.Info("seeding demo data into the empty database")
-	report, err := db.SeedDemo(ctx, storage.SeedOptions{Scale: 1, Now: time.Now()})
+	report, err := demo.Seed(ctx, db, demo.SeedOptions{Scale: 1, Now: time.Now()})
 	if err != nil {
 		return err
 	}
@@ -26,7 +27,7 @@ func seedDemoIfEmpty(ctx context.Context, db *storage.DB, log *slog.Logger, stdo
 	return nil
 }
 
-func printSeedReport(w io.Writer, r storage.SeedReport) {
+func printSeedReport(w io.Writer, r demo.SeedReport) {
 	fmt.Fprintf(w, "Demo data: added %d hubs, %d organisations, %d people, %d events and %d registrations",
 		r.Hubs, r.Organisations, r.People, r.Events, r.Registrations)
 	if r.Skipped > 0 {
@@ -36,7 +37,7 @@ func printSeedReport(w io.Writer, r storage.SeedReport) {
 	if r.People == 0 {
 		return
 	}
-	fmt.Fprintf(w, "Demo accounts all use the password %q. For example:\n", storage.DemoPassword)
+	fmt.Fprintf(w, "Demo accounts all use the password %q. For example:\n", demo.DemoPassword)
 	for _, a := range r.Accounts {
 		fmt.Fprintf(w, "  %-45s %s\n", a.Role+":", a.Email)
 	}

@@ -1,7 +1,8 @@
 // Package pgtest gives each test its own fresh, migrated PostgreSQL
 // database: a copy of a template database migrated once per test binary,
-// on a throwaway embedded cluster started with storage's own cluster code,
-// or on the server in CONVENE_TEST_DATABASE_URL when that is set.
+// on a throwaway embedded cluster started by package storage/cluster (the
+// same code as convene serve), or on the server in CONVENE_TEST_DATABASE_URL
+// when that is set.
 //
 // A package that uses it declares
 //
@@ -26,13 +27,14 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/cluster"
 )
 
 // server is the one database server of this test binary. Package state is
 // the point here: every test in the binary shares it.
 type server struct {
 	dsn      func(dbname string) string // DSN of a database on the server
-	cluster  *storage.Cluster           // nil when CONVENE_TEST_DATABASE_URL is used
+	cluster  *cluster.Cluster           // nil when CONVENE_TEST_DATABASE_URL is used
 	tmpDir   string
 	admin    *storage.DB
 	template string
@@ -110,7 +112,7 @@ func NewEmptyDSN(tb testing.TB) string {
 
 // Cluster returns the embedded cluster the tests run on, for tests of the
 // cluster's supervision; nil when CONVENE_TEST_DATABASE_URL is used.
-func Cluster(tb testing.TB) *storage.Cluster {
+func Cluster(tb testing.TB) *cluster.Cluster {
 	tb.Helper()
 	setupOnce.Do(setup)
 	if srv.err != nil {
@@ -128,7 +130,7 @@ func setup() {
 		if srv.err != nil {
 			return
 		}
-		srv.cluster, srv.err = storage.OpenCluster(ctx, storage.ClusterOptions{
+		srv.cluster, srv.err = cluster.OpenCluster(ctx, cluster.ClusterOptions{
 			DataDir: srv.tmpDir,
 			// Durability is pointless for throwaway data; speed is not.
 			Settings: map[string]string{"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "300"},

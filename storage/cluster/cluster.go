@@ -1,4 +1,4 @@
-package storage
+package cluster
 
 import (
 	"context"
@@ -17,9 +17,8 @@ import (
 	"github.com/lib/pq"
 )
 
-// The embedded cluster: with no DATABASE_URL, Convene runs a private
-// PostgreSQL from the machine's server binaries, in DataDir/pg, reachable
-// only through a Unix socket inside that folder (no TCP port).
+// The cluster lives in DataDir/pg, reachable only through a Unix socket
+// inside that folder (no TCP port).
 
 const (
 	clusterUser     = "convene" // superuser created by initdb

@@ -1,4 +1,4 @@
-package storage
+package demo
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 )
 
 // SeedOptions shapes the demo data.
@@ -24,7 +25,7 @@ type SeedOptions struct {
 // demo data is seeded so that a newcomer can sign in as anyone.
 const DemoPassword = "convene-demo"
 
-// SeedReport says what SeedDemo added.
+// SeedReport says what Seed added.
 type SeedReport struct {
 	// Hubs, Organisations, People and Events count the rows added.
 	Hubs, Organisations, People, Events int
@@ -42,10 +43,10 @@ type DemoAccount struct {
 	Role, Name, Email string
 }
 
-// SeedDemo adds the demo hubs with their organisations. Each hub is added
+// Seed adds the demo hubs with their organisations. Each hub is added
 // in one transaction, and a hub whose slug exists already is left as it is,
 // so that seeding twice adds nothing.
-func (db *DB) SeedDemo(ctx context.Context, opts SeedOptions) (SeedReport, error) {
+func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, error) {
 	var report SeedReport
 	if opts.Scale < 1 {
 		opts.Scale = 1
@@ -96,23 +97,12 @@ func (db *DB) SeedDemo(ctx context.Context, opts SeedOptions) (SeedReport, error
 	// A bulk load leaves the planner's statistics behind until autovacuum
 	// catches up; refresh them so the first pages are planned well.
 	if report.Hubs > 0 {
-		if _, err := db.x.ExecContext(ctx, `ANALYZE hubs, organisations, hub_memberships, people, affiliations, roles,
+		if _, err := db.SQL().ExecContext(ctx, `ANALYZE hubs, organisations, hub_memberships, people, affiliations, roles,
 			series, events, event_topics, agenda_items, registrations`); err != nil {
 			return report, fmt.Errorf("analyze after seeding: %w", err)
 		}
 	}
 	return report, nil
-}
-
-// HasHubs reports whether any hub exists, so that serve --demo seeds only
-// an empty database.
-func (db *DB) HasHubs(ctx context.Context) (bool, error) {
-	var exists bool
-	err := db.x.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM hubs)`)
-	if err != nil {
-		return false, fmt.Errorf("check for hubs: %w", err)
-	}
-	return exists, nil
 }
 
 // seedHub inserts one hub and what is in it; added is false when the hub

@@ -1,4 +1,4 @@
-package storage
+package demo
 
 // Demo content for `convene seed --demo`. Everything here is fictional:
 // the organisations, people, councils, venues and addresses are invented for

@@ -1,4 +1,4 @@
-package storage_test
+package demo_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/demo"
 	"github.com/convene/convene/storage/pgtest"
 )
 
@@ -14,15 +15,15 @@ import (
 var seedNow = time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 
 // MustSeedDemo seeds the demo data at seedNow.
-func MustSeedDemo(tb testing.TB, db *storage.DB, scale int) storage.SeedReport {
+func MustSeedDemo(tb testing.TB, db *storage.DB, scale int) demo.SeedReport {
 	tb.Helper()
 	return MustSeedDemoAt(tb, db, scale, seedNow)
 }
 
 // MustSeedDemoAt seeds the demo data around now.
-func MustSeedDemoAt(tb testing.TB, db *storage.DB, scale int, now time.Time) storage.SeedReport {
+func MustSeedDemoAt(tb testing.TB, db *storage.DB, scale int, now time.Time) demo.SeedReport {
 	tb.Helper()
-	report, err := db.SeedDemo(context.Background(), storage.SeedOptions{Scale: scale, Now: now})
+	report, err := demo.Seed(context.Background(), db, demo.SeedOptions{Scale: scale, Now: now})
 	if err != nil {
 		tb.Fatalf("seed demo: %v", err)
 	}

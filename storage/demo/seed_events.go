@@ -1,4 +1,4 @@
-package storage
+package demo
 
 // The demo year of events: each seeded hub gets its two series (from
 // DemoSeries), a handful of one-off events (from DemoEventTemplates), their

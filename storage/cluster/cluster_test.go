@@ -1,4 +1,4 @@
-package storage_test
+package cluster_test
 
 import (
 	"context"
@@ -10,14 +10,15 @@ import (
 	"time"
 
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/cluster"
 )
 
 func TestCluster(t *testing.T) {
 	ctx := context.Background()
 	dir := MustTempDir(t)
-	open := func(t *testing.T) *storage.Cluster {
+	open := func(t *testing.T) *cluster.Cluster {
 		t.Helper()
-		c, err := storage.OpenCluster(ctx, storage.ClusterOptions{DataDir: dir, Settings: map[string]string{"fsync": "off"}})
+		c, err := cluster.OpenCluster(ctx, cluster.ClusterOptions{DataDir: dir, Settings: map[string]string{"fsync": "off"}})
 		if err != nil {
 			t.Fatalf("open cluster: %v", err)
 		}
@@ -107,7 +108,7 @@ func TestCluster(t *testing.T) {
 
 func TestClusterRefusesDeepDataDir(t *testing.T) {
 	deep := filepath.Join(MustTempDir(t), "a-folder-name-that-is-long-enough-to-push-the-socket-path-past-its-limit-of-107-characters")
-	_, err := storage.OpenCluster(context.Background(), storage.ClusterOptions{DataDir: deep})
+	_, err := cluster.OpenCluster(context.Background(), cluster.ClusterOptions{DataDir: deep})
 	if err == nil {
 		t.Fatal("OpenCluster accepted a data folder too deep for a Unix socket")
 	}
@@ -128,6 +129,17 @@ func MustPing(tb testing.TB, dsn string, within time.Duration) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// MustOpen connects to dsn for the length of the test.
+func MustOpen(tb testing.TB, dsn string) *storage.DB {
+	tb.Helper()
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		tb.Fatalf("open %s: %v", dsn, err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
 }
 
 func processAlive(pid int) bool {

@@ -1,14 +1,12 @@
-//go:build unix && !linux
-
-package storage
+package cluster
 
 import "syscall"
 
 // serverProcAttr runs the server in its own process group, so that a
 // Ctrl-C in the terminal reaches Convene only and Convene stops the server
-// in order.
+// in order, and asks the kernel to stop the server if Convene dies.
 func serverProcAttr(acct *account) *syscall.SysProcAttr {
-	attr := &syscall.SysProcAttr{Setpgid: true}
+	attr := &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGINT}
 	if acct != nil {
 		attr.Credential = &syscall.Credential{Uid: uint32(acct.uid), Gid: uint32(acct.gid), NoSetGroups: true}
 	}

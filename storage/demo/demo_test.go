@@ -1,0 +1,9 @@
+package demo_test
+
+import (
+	"testing"
+
+	"github.com/convene/convene/storage/pgtest"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
