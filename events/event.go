@@ -64,6 +64,11 @@ type Event struct {
 	CreatedAt time.Time
 	// UpdatedAt is when the event was last changed.
 	UpdatedAt time.Time
+	// Version counts writes of the event's details; an edit made from
+	// another version is stale.
+	Version int64
+	// AgendaVersion counts changes of its agenda, likewise.
+	AgendaVersion int64
 }
 
 // Validate checks the event on its own. Field names are those of the API.

@@ -13,13 +13,14 @@ import (
 
 // Error codes. Each maps to exactly one HTTP status in cmd/convene.
 const (
-	EInvalid      = "invalid"      // the input is wrong; Fields says where
-	ENotFound     = "not_found"    // no such thing, or not visible to the caller
-	EConflict     = "conflict"     // the change clashes with stored state (duplicate, stale)
-	EForbidden    = "forbidden"    // signed in, but not allowed
-	EUnauthorised = "unauthorised" // not signed in, or bad credentials
-	ERateLimited  = "rate_limited" // too many attempts; try again later
-	EInternal     = "internal"     // a fault of ours; details go to the log only
+	EInvalid      = "invalid"             // the input is wrong; Fields says where
+	ENotFound     = "not_found"           // no such thing, or not visible to the caller
+	EConflict     = "conflict"            // the change clashes with stored state (duplicate, stale)
+	EForbidden    = "forbidden"           // signed in, but not allowed
+	EUnauthorised = "unauthorised"        // not signed in, or bad credentials
+	ERateLimited  = "rate_limited"        // too many attempts; try again later
+	EStale        = "precondition_failed" // an edit was made from a version that is no longer current
+	EInternal     = "internal"            // a fault of ours; details go to the log only
 )
 
 // Error is the one error type users see. Message is safe to show; it never

@@ -38,6 +38,9 @@ type Hub struct {
 	// CreatedAt and UpdatedAt record the hub's history.
 	CreatedAt time.Time `db:"created_at" json:"created_at"`
 	UpdatedAt time.Time `db:"updated_at" json:"updated_at"`
+	// Version counts the hub's writes; an edit made from another version
+	// is stale.
+	Version int64 `db:"version" json:"version"`
 }
 
 // Normalise trims surrounding space and fills defaults.

@@ -83,6 +83,9 @@ type Organisation struct {
 	// CreatedAt and UpdatedAt record its history.
 	CreatedAt time.Time `db:"created_at" json:"created_at"`
 	UpdatedAt time.Time `db:"updated_at" json:"updated_at"`
+	// Version counts the organisation's writes; an edit made from another
+	// version is stale.
+	Version int64 `db:"version" json:"version"`
 }
 
 // Normalise trims surrounding space.

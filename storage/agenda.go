@@ -64,22 +64,38 @@ func agendaOf(ctx context.Context, q Querier, eventID int64) ([]AgendaEntry, err
 
 // ReplaceAgenda stores an event's whole agenda; see ChangeAgenda.
 func (db *DB) ReplaceAgenda(ctx context.Context, by *int64, eventID int64, items []events.AgendaItem) error {
-	return db.ChangeAgenda(ctx, by, eventID, time.UTC, func(events.Event, []events.AgendaItem) ([]events.AgendaItem, error) {
+	return db.ChangeAgenda(ctx, by, eventID, nil, time.UTC, func(events.Event, []events.AgendaItem) ([]events.AgendaItem, error) {
 		return items, nil
 	})
 }
 
+// AgendaVersion is the version of an event's agenda. Read it before the
+// items: a change in between then makes the version look older than the
+// items, never newer.
+func (db *DB) AgendaVersion(ctx context.Context, eventID int64) (int64, error) {
+	var v int64
+	if err := db.x.GetContext(ctx, &v, `SELECT agenda_version FROM events WHERE id = $1`, eventID); err != nil {
+		return 0, fmt.Errorf("agenda version of %d: %w", eventID, notFound(err, "The event"))
+	}
+	return v, nil
+}
+
 // ChangeAgenda changes an event's agenda under the event's lock, so that
 // two coordinators editing at once cannot undo each other: change gets the
-// event and its items as they are now and returns the new items, which are
-// checked against the event (times in loc for the messages) and stored in
-// start order, all in one transaction. Unknown topics or organisations are
-// invalid on the item's field.
-func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, loc *time.Location,
+// event and its items as they are now (after want is checked against the
+// agenda's version) and returns the new items, which are checked against
+// the event (times in loc for the messages) and stored in start order, all
+// in one transaction. Items keep their ids; an id that is not one of the
+// event's items, unknown topics or organisations are invalid on the item's
+// field.
+func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, want IfVersion, loc *time.Location,
 	change func(e events.Event, items []events.AgendaItem) ([]events.AgendaItem, error)) error {
 	return db.InTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, eventID)
 		if err != nil {
+			return err
+		}
+		if err := want.check(e.AgendaVersion, "The agenda"); err != nil {
 			return err
 		}
 		current, err := agendaOf(ctx, tx, eventID)
@@ -87,11 +103,24 @@ func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, loc *t
 			return err
 		}
 		items := make([]events.AgendaItem, len(current))
+		ours := map[int64]bool{}
 		for i, it := range current {
 			items[i] = it.AgendaItem
+			ours[it.ID] = true
 		}
 		if items, err = change(e, items); err != nil {
 			return err
+		}
+		seen := map[int64]bool{}
+		for i, it := range items {
+			switch {
+			case it.ID == 0:
+			case !ours[it.ID]:
+				return fieldErr(fmt.Sprintf("items[%d].id", i), "There is no item with this id in this event’s agenda; leave the id out for a new item")
+			case seen[it.ID]:
+				return fieldErr(fmt.Sprintf("items[%d].id", i), "This id is given to two items")
+			}
+			seen[it.ID] = true
 		}
 		if err := events.ValidateAgenda(e, items, loc); err != nil {
 			return err
@@ -125,6 +154,9 @@ func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, loc *t
 			case err != nil:
 				return fmt.Errorf("agenda item %d: %w", i, err)
 			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET agenda_version = agenda_version + 1 WHERE id = $1`, eventID); err != nil {
+			return fmt.Errorf("agenda version of %d: %w", eventID, err)
 		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "agenda.change", Subject: subject("event", eventID),
 			Details: map[string]any{"items": len(items)}})

@@ -33,11 +33,13 @@ type eventRow struct {
 	Sequence           int            `db:"sequence"`
 	CreatedAt          time.Time      `db:"created_at"`
 	UpdatedAt          time.Time      `db:"updated_at"`
+	Version            int64          `db:"version"`
+	AgendaVersion      int64          `db:"agenda_version"`
 }
 
 const eventColumns = `e.id, e.hub_id, e.series_id, e.title, e.summary, e.starts_at, e.ends_at, e.format, e.venue,
 	e.host_organisation_id, e.online_url, e.capacity, e.visibility, e.status, e.cancel_reason, e.audiences,
-	e.sequence, e.created_at, e.updated_at`
+	e.sequence, e.created_at, e.updated_at, e.version, e.agenda_version`
 
 func (r eventRow) event() events.Event {
 	e := events.Event{
@@ -45,7 +47,7 @@ func (r eventRow) event() events.Event {
 		StartsAt: r.StartsAt.UTC(), EndsAt: r.EndsAt.UTC(), Format: events.Format(r.Format), Venue: r.Venue,
 		HostOrganisationID: r.HostOrganisationID, OnlineURL: r.OnlineURL, Capacity: r.Capacity,
 		Visibility: events.Visibility(r.Visibility), Status: events.Status(r.Status), CancelReason: r.CancelReason,
-		Sequence: r.Sequence, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		Sequence: r.Sequence, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Version: r.Version, AgendaVersion: r.AgendaVersion,
 	}
 	for _, a := range r.Audiences {
 		e.Audiences = append(e.Audiences, events.Audience(a))

@@ -63,67 +63,112 @@ type UpdateResult struct {
 	Updated int
 }
 
-// UpdateEvent saves an event's editable fields. Changes calendars must
-// notice (times, place, format) bump its sequence; a raised capacity
-// promotes the waitlist; a lowered one never removes anyone.
-func (db *DB) UpdateEvent(ctx context.Context, by *int64, e events.Event, topicIDs []int64) (UpdateResult, error) {
+// EventEdit is a change to an event, made to the event as it is under its
+// row lock so that two edits at once cannot undo each other.
+type EventEdit struct {
+	// ID is the event changed.
+	ID int64
+	// Want is the version the change was made from, if the editor says.
+	Want IfVersion
+	// Following applies the change to the later occurrences of the event's
+	// series too, each keeping its own date.
+	Following bool
+	// Loc is the hub's zone, in which later occurrences keep their local
+	// times.
+	Loc *time.Location
+	// Change gets the event and its topics' ids as they are now, sets the
+	// new values on the event and returns the new topics' ids.
+	Change func(e *events.Event, topicIDs []int64) ([]int64, error)
+}
+
+// EditEvent applies an edit to an event's editable fields. Changes
+// calendars must notice (times, place, format) bump its sequence; a raised
+// capacity promotes the waitlist; a lowered one never removes anyone.
+func (db *DB) EditEvent(ctx context.Context, by *int64, edit EventEdit) (UpdateResult, error) {
 	var res UpdateResult
 	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
-		r, err := updateEventTx(ctx, tx, by, e, topicIDs)
-		res = r
+		e, err := lockEvent(ctx, tx, edit.ID)
+		if err != nil {
+			return err
+		}
+		if err := edit.Want.check(e.Version, "The event"); err != nil {
+			return err
+		}
+		current := []int64{}
+		if err := tx.SelectContext(ctx, &current, `SELECT topic_id FROM event_topics WHERE event_id = $1 ORDER BY topic_id`, e.ID); err != nil {
+			return fmt.Errorf("topics of event %d: %w", e.ID, err)
+		}
+		id, hubID, seriesID, status, reason := e.ID, e.HubID, e.SeriesID, e.Status, e.CancelReason
+		topicIDs, err := edit.Change(&e, current)
+		if err != nil {
+			return err
+		}
+		e.ID, e.HubID, e.SeriesID, e.Status, e.CancelReason = id, hubID, seriesID, status, reason
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if edit.Following && e.SeriesID != nil {
+			res, err = updateFollowingTx(ctx, tx, by, e, topicIDs, edit.Loc)
+		} else {
+			res, err = updateEventTx(ctx, tx, by, e, topicIDs)
+		}
 		return err
 	})
 	return res, err
 }
 
-// UpdateFollowing applies an edit of one occurrence to it and every later
-// occurrence of its series that is not cancelled: the same details, and
-// the same change of local time of day and length on each one's own date.
-func (db *DB) UpdateFollowing(ctx context.Context, by *int64, e events.Event, topicIDs []int64, loc *time.Location) (UpdateResult, error) {
-	if e.SeriesID == nil {
-		return db.UpdateEvent(ctx, by, e, topicIDs)
-	}
+// UpdateEvent replaces all of an event's editable fields with e's,
+// whatever they are now; see EditEvent.
+func (db *DB) UpdateEvent(ctx context.Context, by *int64, e events.Event, topicIDs []int64) (UpdateResult, error) {
+	return db.EditEvent(ctx, by, EventEdit{ID: e.ID, Change: func(now *events.Event, _ []int64) ([]int64, error) {
+		*now = e
+		return topicIDs, nil
+	}})
+}
+
+// updateFollowingTx applies an edit of one occurrence to it and every
+// later occurrence of its series that is not cancelled: the same details,
+// and the same change of local time of day and length on each one's own
+// date.
+func updateFollowingTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, topicIDs []int64, loc *time.Location) (UpdateResult, error) {
 	var res UpdateResult
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
-		var rows []eventRow
-		err := tx.SelectContext(ctx, &rows, `SELECT `+eventColumns+` FROM events e
-			WHERE e.series_id = $1 AND e.status <> 'cancelled' AND (e.starts_at >= (SELECT starts_at FROM events WHERE id = $2) OR e.id = $2)
-			ORDER BY e.starts_at FOR UPDATE`, *e.SeriesID, e.ID)
+	var rows []eventRow
+	err := tx.SelectContext(ctx, &rows, `SELECT `+eventColumns+` FROM events e
+		WHERE e.series_id = $1 AND e.status <> 'cancelled' AND (e.starts_at >= (SELECT starts_at FROM events WHERE id = $2) OR e.id = $2)
+		ORDER BY e.starts_at FOR UPDATE`, *e.SeriesID, e.ID)
+	if err != nil {
+		return res, fmt.Errorf("series %d: %w", *e.SeriesID, err)
+	}
+	occ := make([]events.Occurrence, len(rows))
+	from := -1
+	for i, r := range rows {
+		occ[i] = events.Occurrence{StartsAt: r.StartsAt.UTC(), EndsAt: r.EndsAt.UTC()}
+		if r.ID == e.ID {
+			from = i
+		}
+	}
+	if from < 0 {
+		return res, &hub.Error{Code: hub.EConflict, Message: "This occurrence is cancelled: edit it on its own."}
+	}
+	shifted, err := events.ShiftFollowing(occ, from, e.StartsAt, e.EndsAt, loc)
+	if err != nil {
+		return res, err
+	}
+	for i := from; i < len(rows); i++ {
+		next := e
+		next.ID, next.Status, next.CancelReason = rows[i].ID, events.Status(rows[i].Status), rows[i].CancelReason
+		next.StartsAt, next.EndsAt = shifted[i].StartsAt, shifted[i].EndsAt
+		r, err := updateEventTx(ctx, tx, by, next, topicIDs)
 		if err != nil {
-			return fmt.Errorf("series %d: %w", *e.SeriesID, err)
+			return res, err
 		}
-		occ := make([]events.Occurrence, len(rows))
-		from := -1
-		for i, r := range rows {
-			occ[i] = events.Occurrence{StartsAt: r.StartsAt.UTC(), EndsAt: r.EndsAt.UTC()}
-			if r.ID == e.ID {
-				from = i
-			}
+		res.Promoted += r.Promoted
+		res.Updated++
+		if res.Warning == "" {
+			res.Warning = r.Warning
 		}
-		if from < 0 {
-			return &hub.Error{Code: hub.EConflict, Message: "This occurrence is cancelled: edit it on its own."}
-		}
-		shifted, err := events.ShiftFollowing(occ, from, e.StartsAt, e.EndsAt, loc)
-		if err != nil {
-			return err
-		}
-		for i := from; i < len(rows); i++ {
-			next := e
-			next.ID, next.Status, next.CancelReason = rows[i].ID, events.Status(rows[i].Status), rows[i].CancelReason
-			next.StartsAt, next.EndsAt = shifted[i].StartsAt, shifted[i].EndsAt
-			r, err := updateEventTx(ctx, tx, by, next, topicIDs)
-			if err != nil {
-				return err
-			}
-			res.Promoted += r.Promoted
-			res.Updated++
-			if res.Warning == "" {
-				res.Warning = r.Warning
-			}
-		}
-		return nil
-	})
-	return res, err
+	}
+	return res, nil
 }
 
 func updateEventTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, topicIDs []int64) (UpdateResult, error) {
@@ -139,7 +184,7 @@ func updateEventTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, 
 	_, err = tx.ExecContext(ctx, `
 		UPDATE events SET title = $2, summary = $3, starts_at = $4, ends_at = $5, format = $6, venue = $7,
 			host_organisation_id = $8, online_url = $9, capacity = $10, visibility = $11, audiences = $12,
-			sequence = sequence + $13, updated_at = now()
+			sequence = sequence + $13, updated_at = now(), version = version + 1
 		WHERE id = $1`,
 		e.ID, e.Title, e.Summary, e.StartsAt, e.EndsAt, e.Format, e.Venue, e.HostOrganisationID, e.OnlineURL,
 		e.Capacity, e.Visibility, audienceArray(e.Audiences), bump)
@@ -174,7 +219,7 @@ func (db *DB) PublishEvent(ctx context.Context, by *int64, id int64) error {
 		case events.StatusCancelled:
 			return &hub.Error{Code: hub.EConflict, Message: "A cancelled event cannot be published again; create a new one."}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET status = 'published', updated_at = now() WHERE id = $1`, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET status = 'published', updated_at = now(), version = version + 1 WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("publish event %d: %w", id, err)
 		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "event.publish", Subject: subject("event", id)})
@@ -192,7 +237,7 @@ func (db *DB) CancelEvent(ctx context.Context, by *int64, id int64, reason strin
 		if e.Status == events.StatusCancelled {
 			return &hub.Error{Code: hub.EConflict, Message: "The event is already cancelled."}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = now() WHERE id = $1`, id, reason); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = now(), version = version + 1 WHERE id = $1`, id, reason); err != nil {
 			return fmt.Errorf("cancel event %d: %w", id, err)
 		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "event.cancel", Subject: subject("event", id), Details: map[string]any{"reason": reason}})
@@ -246,6 +291,7 @@ func moveAgenda(ctx context.Context, tx *sqlx.Tx, e events.Event, delta time.Dur
 		// that has not moved yet.
 		const far = "876000 hours"
 		for _, step := range []string{
+			`UPDATE events SET agenda_version = agenda_version + 1 WHERE id = $1 AND $2::bigint IS NOT NULL`,
 			`UPDATE agenda_items SET starts_at = starts_at + interval '` + far + `', ends_at = ends_at + interval '` + far + `' WHERE event_id = $1 AND $2::bigint IS NOT NULL`,
 			`UPDATE agenda_items SET starts_at = starts_at - interval '` + far + `' + $2 * interval '1 microsecond',
 				ends_at = ends_at - interval '` + far + `' + $2 * interval '1 microsecond' WHERE event_id = $1`,

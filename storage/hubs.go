@@ -15,7 +15,7 @@ type HubSummary struct {
 	Members int `db:"members"`
 }
 
-const hubColumns = `h.id, h.slug, h.name, h.region, h.timezone, h.description, h.created_at, h.updated_at`
+const hubColumns = `h.id, h.slug, h.name, h.region, h.timezone, h.description, h.created_at, h.updated_at, h.version`
 
 // ListHubs returns every hub by name, with its member count.
 func (db *DB) ListHubs(ctx context.Context) ([]HubSummary, error) {
@@ -66,7 +66,7 @@ func insertHub(ctx context.Context, q Querier, h *hub.Hub) error {
 	err := sqlxGet(ctx, q, h, `
 		INSERT INTO hubs (slug, name, region, timezone, description)
 		VALUES ($1, $2, $3, $4, $5)
-		RETURNING id, slug, name, region, timezone, description, created_at, updated_at`,
+		RETURNING id, slug, name, region, timezone, description, created_at, updated_at, version`,
 		h.Slug, h.Name, h.Region, h.TimeZone, h.Description)
 	if err != nil {
 		return fmt.Errorf("create hub %q: %w", h.Slug, slugTaken(err, h.Slug))
@@ -74,21 +74,39 @@ func insertHub(ctx context.Context, q Querier, h *hub.Hub) error {
 	return nil
 }
 
-// UpdateHub saves a hub's editable fields (its slug included).
-func (db *DB) UpdateHub(ctx context.Context, by *int64, h *hub.Hub) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
-		if err := updateHub(ctx, tx, h); err != nil {
+// ChangeHub edits a hub under its row lock: change gets the hub as it is
+// now (after want is checked against its version) and sets the new
+// values, which are validated and saved with the next version. It returns
+// the hub as saved.
+func (db *DB) ChangeHub(ctx context.Context, by *int64, id int64, want IfVersion, change func(h *hub.Hub) error) (hub.Hub, error) {
+	var h hub.Hub
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := tx.GetContext(ctx, &h, `SELECT `+hubColumns+` FROM hubs h WHERE h.id = $1 FOR UPDATE`, id); err != nil {
+			return fmt.Errorf("lock hub %d: %w", id, notFound(err, "The hub"))
+		}
+		if err := want.check(h.Version, "The hub"); err != nil {
+			return err
+		}
+		if err := change(&h); err != nil {
+			return err
+		}
+		h.Normalise()
+		if err := h.Validate(); err != nil {
+			return err
+		}
+		if err := updateHub(ctx, tx, &h); err != nil {
 			return err
 		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &h.ID, Action: "hub.update", Subject: subject("hub", h.ID)})
 	})
+	return h, err
 }
 
 func updateHub(ctx context.Context, q Querier, h *hub.Hub) error {
 	err := sqlxGet(ctx, q, h, `
-		UPDATE hubs SET slug = $2, name = $3, region = $4, timezone = $5, description = $6, updated_at = now()
+		UPDATE hubs SET slug = $2, name = $3, region = $4, timezone = $5, description = $6, updated_at = now(), version = version + 1
 		WHERE id = $1
-		RETURNING id, slug, name, region, timezone, description, created_at, updated_at`,
+		RETURNING id, slug, name, region, timezone, description, created_at, updated_at, version`,
 		h.ID, h.Slug, h.Name, h.Region, h.TimeZone, h.Description)
 	if err != nil {
 		return fmt.Errorf("update hub %d: %w", h.ID, slugTaken(notFound(err, "The hub"), h.Slug))

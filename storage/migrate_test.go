@@ -3,6 +3,7 @@ package storage_test
 import (
 	"context"
 	"log/slog"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -55,7 +56,13 @@ func TestMigrate(t *testing.T) {
 		if err := db.SQL().GetContext(ctx, &applied, `SELECT count(*) FROM schema_migrations WHERE version_id > 0`); err != nil {
 			t.Fatal(err)
 		}
-		if want := schemaVersion(t, db); applied != int(want) {
+		// Numbers may have gaps (one reserved for a change still to land),
+		// so count the files.
+		files, err := filepath.Glob("migrations/*.sql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := len(files); applied != want {
 			t.Errorf("migrations recorded = %d, want %d (each once)", applied, want)
 		}
 	})

@@ -9,7 +9,7 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-const orgColumns = `o.id, o.name, o.kind, o.website, o.description, o.created_at, o.updated_at`
+const orgColumns = `o.id, o.name, o.kind, o.website, o.description, o.created_at, o.updated_at, o.version`
 
 // MembersOfHub returns the active member organisations of a hub by name.
 func (db *DB) MembersOfHub(ctx context.Context, hubID int64) ([]hub.Organisation, error) {
@@ -41,7 +41,7 @@ func (db *DB) CreateOrganisation(ctx context.Context, q Querier, o *hub.Organisa
 	err := sqlxGet(ctx, q, o, `
 		INSERT INTO organisations (name, name_key, kind, website, description)
 		VALUES ($1, $2, $3, $4, $5)
-		RETURNING id, name, kind, website, description, created_at, updated_at`,
+		RETURNING id, name, kind, website, description, created_at, updated_at, version`,
 		o.Name, hub.OrganisationNameKey(o.Name), o.Kind, o.Website, o.Description)
 	if err != nil {
 		return fmt.Errorf("create organisation %q: %w", o.Name, nameTaken(err, o.Name))
@@ -94,18 +94,36 @@ func (db *DB) RegisterOrganisation(ctx context.Context, by int64, o *hub.Organis
 	})
 }
 
-// UpdateOrganisation saves an organisation's editable fields.
-func (db *DB) UpdateOrganisation(ctx context.Context, by int64, o *hub.Organisation) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
-		err := tx.GetContext(ctx, o, `
-			UPDATE organisations SET name = $2, name_key = $6, kind = $3, website = $4, description = $5, updated_at = now()
-			WHERE id = $1 RETURNING id, name, kind, website, description, created_at, updated_at`,
+// ChangeOrganisation edits an organisation under its row lock: change
+// gets it as it is now (after want is checked against its version) and
+// sets the new values, which are validated and saved with the next
+// version. It returns the organisation as saved.
+func (db *DB) ChangeOrganisation(ctx context.Context, by int64, id int64, want IfVersion, change func(o *hub.Organisation) error) (hub.Organisation, error) {
+	var o hub.Organisation
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := tx.GetContext(ctx, &o, `SELECT `+orgColumns+` FROM organisations o WHERE o.id = $1 FOR UPDATE`, id); err != nil {
+			return fmt.Errorf("lock organisation %d: %w", id, notFound(err, "The organisation"))
+		}
+		if err := want.check(o.Version, "The organisation"); err != nil {
+			return err
+		}
+		if err := change(&o); err != nil {
+			return err
+		}
+		o.Normalise()
+		if err := o.Validate(); err != nil {
+			return err
+		}
+		err := tx.GetContext(ctx, &o, `
+			UPDATE organisations SET name = $2, name_key = $6, kind = $3, website = $4, description = $5, updated_at = now(), version = version + 1
+			WHERE id = $1 RETURNING id, name, kind, website, description, created_at, updated_at, version`,
 			o.ID, o.Name, o.Kind, o.Website, o.Description, hub.OrganisationNameKey(o.Name))
 		if err != nil {
 			return fmt.Errorf("update organisation %d: %w", o.ID, nameTaken(notFound(err, "The organisation"), o.Name))
 		}
 		return audit(ctx, tx, Entry{PersonID: &by, Action: "organisation.update", Subject: subject("organisation", o.ID)})
 	})
+	return o, err
 }
 
 // AffiliatePerson adds a person to an organisation; already being there is

@@ -28,6 +28,8 @@ type agendaView struct {
 	Topics    []templates.Option
 	Kinds     []templates.Option
 	MultiDay  bool
+	// Version is the agenda's version the forms were made from.
+	Version int64
 }
 
 // Clock shows a time in the hub's zone.
@@ -44,7 +46,7 @@ func (s *server) showAgenda(c echo.Context, status int, adjust func(*agendaView)
 		return err
 	}
 	ctx := c.Request().Context()
-	v := agendaView{eventContext: ec, ShiftForm: templates.NewForm(map[string]string{"minutes": "15"})}
+	v := agendaView{eventContext: ec, ShiftForm: templates.NewForm(map[string]string{"minutes": "15"}), Version: ec.Event.AgendaVersion}
 	if v.Agenda, err = s.db.AgendaOf(ctx, ec.Event.ID); err != nil {
 		return err
 	}
@@ -117,7 +119,7 @@ func (s *server) saveAgendaItem(c echo.Context) error {
 	values := formValues(c, agendaFields...)
 	item, err := readAgendaItem(values, ec.Loc)
 	if err == nil {
-		err = s.changeAgenda(c, ec, func(items []events.AgendaItem) ([]events.AgendaItem, error) {
+		err = s.changeAgenda(c, ec, formVersion(c), func(items []events.AgendaItem) ([]events.AgendaItem, error) {
 			if itemID == 0 {
 				return append(items, item), nil
 			}
@@ -131,12 +133,27 @@ func (s *server) saveAgendaItem(c echo.Context) error {
 			return nil, &hub.Error{Code: hub.ENotFound, Message: "That agenda item was not found."}
 		})
 	}
+	if hub.ErrorCode(err) == hub.EStale {
+		return s.showAgenda(c, http.StatusConflict, func(v *agendaView) {
+			for _, it := range v.Agenda {
+				if it.ID == itemID {
+					v.Form, v.Editing = templates.NewForm(agendaValues(it, v.Loc)), itemID
+				}
+			}
+			v.Form.Fail(staleMessage("this agenda"), nil)
+		})
+	}
 	if err != nil {
 		form, ferr := failedForm(itemErrors(err), values, agendaFields...)
 		if ferr != nil {
 			return ferr
 		}
-		return s.showAgenda(c, statusForForm(err), func(v *agendaView) { v.Form, v.Editing = form, itemID })
+		return s.showAgenda(c, statusForForm(err), func(v *agendaView) {
+			v.Form, v.Editing = form, itemID
+			if want := formVersion(c); len(want) == 1 {
+				v.Version = want[0] // still the one their values were made from
+			}
+		})
 	}
 	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID)+"/agenda", "The agenda is saved.")
 }
@@ -179,8 +196,8 @@ func itemErrors(err error) error {
 
 // changeAgenda applies a change to the agenda as it stands, under the
 // event's lock; storage checks the result against the event and stores it.
-func (s *server) changeAgenda(c echo.Context, ec eventContext, change func([]events.AgendaItem) ([]events.AgendaItem, error)) error {
-	return s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, ec.Loc,
+func (s *server) changeAgenda(c echo.Context, ec eventContext, want storage.IfVersion, change func([]events.AgendaItem) ([]events.AgendaItem, error)) error {
+	return s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, want, ec.Loc,
 		func(_ events.Event, items []events.AgendaItem) ([]events.AgendaItem, error) { return change(items) })
 }
 
@@ -230,7 +247,7 @@ func (s *server) agendaAction(c echo.Context, done string, act func(e events.Eve
 	if err != nil {
 		return err
 	}
-	err = s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, ec.Loc,
+	err = s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, formVersion(c), ec.Loc,
 		func(e events.Event, items []events.AgendaItem) ([]events.AgendaItem, error) {
 			items = events.SortAgenda(items)
 			for i, it := range items {
@@ -240,6 +257,9 @@ func (s *server) agendaAction(c echo.Context, done string, act func(e events.Eve
 			}
 			return nil, &hub.Error{Code: hub.ENotFound, Message: "That agenda item was not found."}
 		})
+	if hub.ErrorCode(err) == hub.EStale {
+		return s.showAgenda(c, http.StatusConflict, func(v *agendaView) { v.Form.Fail(staleMessage("this agenda"), nil) })
+	}
 	if code := hub.ErrorCode(err); code == hub.EInvalid || code == hub.EConflict {
 		return s.showAgenda(c, statusForForm(err), func(v *agendaView) {
 			v.ShiftForm.Fail(hub.ErrorMessage(err), nil)

@@ -42,6 +42,7 @@ type eventJSON struct {
 	Sequence           int       `json:"sequence"`
 	URL                string    `json:"url"`
 	UpdatedAt          time.Time `json:"updated_at"`
+	Version            int64     `json:"version"`
 }
 
 // toEventJSON shows d with times in loc, its hub's zone; the joining link
@@ -52,7 +53,7 @@ func (s *server) toEventJSON(d storage.EventDetail, loc *time.Location, showOnli
 		Format: string(d.Format), Venue: d.Venue, HostOrganisationID: d.HostOrganisationID, HostOrganisation: d.HostName,
 		Capacity: d.Capacity, Visibility: string(d.Visibility), Status: string(d.Status), CancelReason: d.CancelReason,
 		Audiences: []string{}, Topics: []string{}, Registered: d.Registered, Waitlisted: d.Waitlisted, Sequence: d.Sequence,
-		URL: s.cfg.BaseURL + "/events/" + itoa64(d.ID), UpdatedAt: d.UpdatedAt}
+		URL: s.cfg.BaseURL + "/events/" + itoa64(d.ID), UpdatedAt: d.UpdatedAt, Version: d.Version}
 	if showOnlineURL {
 		out.OnlineURL = d.OnlineURL
 	}
@@ -212,6 +213,7 @@ func (s *server) apiEvent(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, ec.Event.Version)
 	return c.JSON(http.StatusOK, s.toEventJSON(ec.Event, ec.Loc, eventView{eventContext: ec}.ShowOnlineURL()))
 }
 
@@ -263,6 +265,7 @@ func (s *server) apiCreateEvent(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, d.Version)
 	out := struct {
 		eventJSON
 		Occurrences []int64 `json:"occurrence_ids,omitempty"`
@@ -275,8 +278,9 @@ func (s *server) apiCreateEvent(c echo.Context) error {
 	return c.JSON(http.StatusCreated, out)
 }
 
-// apiUpdateEvent changes an event; with scope "following", it and the
-// rest of its series.
+// apiUpdateEvent changes the fields given of an event as it is when the
+// change is made (If-Match makes it conditional); with scope "following",
+// it and the rest of its series.
 func (s *server) apiUpdateEvent(c echo.Context) error {
 	ec, err := s.managedEvent(c)
 	if err != nil {
@@ -293,6 +297,8 @@ func (s *server) apiUpdateEvent(c echo.Context) error {
 	if b.Scope != "" && b.Scope != "this" && b.Scope != "following" {
 		return invalidField("scope", "must be this or following")
 	}
+	// Checked here on the event as read, to keep lookups out of the
+	// transaction; the change itself is made to the event under its lock.
 	e := ec.Event.Event
 	if err := b.apply(&e); err != nil {
 		return err
@@ -303,23 +309,19 @@ func (s *server) apiUpdateEvent(c echo.Context) error {
 	if err := s.checkHost(c, e); err != nil {
 		return err
 	}
-	topics := make([]string, len(ec.Event.Topics))
-	for i, t := range ec.Event.Topics {
-		topics[i] = t.Slug
-	}
+	var topicIDs []int64
 	if b.Topics != nil {
-		topics = *b.Topics
+		if topicIDs, err = s.db.TopicIDs(ctx, "topics", *b.Topics); err != nil {
+			return err
+		}
 	}
-	topicIDs, err := s.db.TopicIDs(ctx, "topics", topics)
-	if err != nil {
-		return err
-	}
-	var res storage.UpdateResult
-	if b.Scope == "following" {
-		res, err = s.db.UpdateFollowing(ctx, personIDOf(c), e, topicIDs, ec.Loc)
-	} else {
-		res, err = s.db.UpdateEvent(ctx, personIDOf(c), e, topicIDs)
-	}
+	res, err := s.db.EditEvent(ctx, personIDOf(c), storage.EventEdit{ID: e.ID, Want: ifMatch(c), Following: b.Scope == "following", Loc: ec.Loc,
+		Change: func(now *events.Event, current []int64) ([]int64, error) {
+			if b.Topics == nil {
+				topicIDs = current
+			}
+			return topicIDs, b.apply(now)
+		}})
 	if err != nil {
 		return err
 	}
@@ -327,6 +329,7 @@ func (s *server) apiUpdateEvent(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, d.Version)
 	return c.JSON(http.StatusOK, struct {
 		eventJSON
 		Updated  int    `json:"updated"`
@@ -374,5 +377,6 @@ func (s *server) apiEventAfter(c echo.Context, id int64) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, d.Version)
 	return c.JSON(http.StatusOK, s.toEventJSON(d, zoneOf(d.Hub), true))
 }

@@ -34,6 +34,7 @@ func (s *server) apiHub(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, h.Version)
 	return c.JSON(http.StatusOK, h)
 }
 
@@ -76,11 +77,12 @@ func (s *server) apiCreateHub(c echo.Context) error {
 	if err := s.db.CreateHub(c.Request().Context(), personIDOf(c), &h); err != nil {
 		return err
 	}
+	setETag(c, h.Version)
 	return c.JSON(http.StatusCreated, h)
 }
 
 // apiUpdateHub edits a hub (its coordinators and admins; the slug only by
-// admins).
+// admins), as it is when the change is made; If-Match makes it conditional.
 func (s *server) apiUpdateHub(c echo.Context) error {
 	h, err := s.managedHub(c)
 	if err != nil {
@@ -90,17 +92,17 @@ func (s *server) apiUpdateHub(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	if in.Slug != nil && *in.Slug != h.Slug && !hub.CanAdminister(actorOf(c)) {
-		return forbidden("Only site administrators can change a hub’s slug.")
-	}
-	in.apply(&h)
-	h.Normalise()
-	if err := h.Validate(); err != nil {
+	h, err = s.db.ChangeHub(c.Request().Context(), personIDOf(c), h.ID, ifMatch(c), func(h *hub.Hub) error {
+		if in.Slug != nil && *in.Slug != h.Slug && !hub.CanAdminister(actorOf(c)) {
+			return forbidden("Only site administrators can change a hub’s slug.")
+		}
+		in.apply(h)
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	if err := s.db.UpdateHub(c.Request().Context(), personIDOf(c), &h); err != nil {
-		return err
-	}
+	setETag(c, h.Version)
 	return c.JSON(http.StatusOK, h)
 }
 

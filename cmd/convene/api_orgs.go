@@ -48,6 +48,7 @@ func (s *server) apiOrganisation(c echo.Context) error {
 			out.Hubs = append(out.Hubs, m.Hub.Slug)
 		}
 	}
+	setETag(c, o.Version)
 	return c.JSON(http.StatusOK, out)
 }
 
@@ -82,10 +83,12 @@ func (s *server) apiCreateOrganisation(c echo.Context) error {
 	if err := s.db.RegisterOrganisation(c.Request().Context(), actorOf(c).PersonID(), &o); err != nil {
 		return err
 	}
+	setETag(c, o.Version)
 	return c.JSON(http.StatusCreated, o)
 }
 
-// apiUpdateOrganisation edits an organisation (its members and admins).
+// apiUpdateOrganisation edits an organisation (its members and admins),
+// as it is when the change is made; If-Match makes it conditional.
 func (s *server) apiUpdateOrganisation(c echo.Context) error {
 	o, err := s.editableOrganisation(c)
 	if err != nil {
@@ -95,14 +98,14 @@ func (s *server) apiUpdateOrganisation(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	in.apply(&o)
-	o.Normalise()
-	if err := o.Validate(); err != nil {
+	o, err = s.db.ChangeOrganisation(c.Request().Context(), actorOf(c).PersonID(), o.ID, ifMatch(c), func(o *hub.Organisation) error {
+		in.apply(o)
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	if err := s.db.UpdateOrganisation(c.Request().Context(), actorOf(c).PersonID(), &o); err != nil {
-		return err
-	}
+	setETag(c, o.Version)
 	return c.JSON(http.StatusOK, o)
 }
 

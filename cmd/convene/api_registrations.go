@@ -37,10 +37,15 @@ func (s *server) apiAgenda(c echo.Context) error {
 }
 
 func (s *server) writeAgenda(c echo.Context, ec eventContext) error {
+	version, err := s.db.AgendaVersion(c.Request().Context(), ec.Event.ID)
+	if err != nil {
+		return err
+	}
 	entries, err := s.db.AgendaOf(c.Request().Context(), ec.Event.ID)
 	if err != nil {
 		return err
 	}
+	setETag(c, version)
 	out := make([]agendaItemJSON, len(entries))
 	for i, e := range entries {
 		out[i] = agendaItemJSON{ID: e.ID, StartsAt: e.StartsAt.In(ec.Loc).Format(time.RFC3339), EndsAt: e.EndsAt.In(ec.Loc).Format(time.RFC3339),
@@ -50,7 +55,9 @@ func (s *server) writeAgenda(c echo.Context, ec eventContext) error {
 	return c.JSON(http.StatusOK, list[agendaItemJSON]{Items: out})
 }
 
-// apiPutAgenda replaces an event's whole agenda with {items: […]}.
+// apiPutAgenda replaces an event's whole agenda with {items: […]}: items
+// with an id keep it, items without are new, and the event's items not
+// sent are removed. If-Match makes it conditional.
 func (s *server) apiPutAgenda(c echo.Context) error {
 	ec, err := s.managedEvent(c)
 	if err != nil {
@@ -65,7 +72,7 @@ func (s *server) apiPutAgenda(c echo.Context) error {
 	var f hub.FieldErrors
 	items := make([]events.AgendaItem, len(b.Items))
 	for i, in := range b.Items {
-		it := events.AgendaItem{Title: strings.TrimSpace(in.Title), Kind: events.AgendaKind(in.Kind), TopicSlug: in.Topic,
+		it := events.AgendaItem{ID: in.ID, Title: strings.TrimSpace(in.Title), Kind: events.AgendaKind(in.Kind), TopicSlug: in.Topic,
 			PresenterOrganisationID: in.PresenterOrganisationID, PresenterName: strings.TrimSpace(in.PresenterName), RequestID: in.RequestID}
 		for field, v := range map[string]string{"starts_at": in.StartsAt, "ends_at": in.EndsAt} {
 			t, err := time.Parse(time.RFC3339, v)
@@ -84,7 +91,7 @@ func (s *server) apiPutAgenda(c echo.Context) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	err = s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, ec.Loc,
+	err = s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, ifMatch(c), ec.Loc,
 		func(events.Event, []events.AgendaItem) ([]events.AgendaItem, error) { return items, nil })
 	if err != nil {
 		return err

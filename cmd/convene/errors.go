@@ -32,6 +32,8 @@ func statusOf(code string) int {
 		return http.StatusUnauthorized
 	case hub.ERateLimited:
 		return http.StatusTooManyRequests
+	case hub.EStale:
+		return http.StatusPreconditionFailed
 	}
 	return http.StatusInternalServerError
 }
@@ -120,6 +122,8 @@ func codeForStatus(status int) string {
 		return hub.EConflict
 	case http.StatusTooManyRequests:
 		return hub.ERateLimited
+	case http.StatusPreconditionFailed:
+		return hub.EStale
 	}
 	return hub.EInvalid
 }

@@ -15,7 +15,7 @@ import (
 
 // eventFields are the event form's fields, top to bottom.
 var eventFields = []string{"title", "summary", "date", "start_time", "end_date", "end_time", "format", "venue",
-	"host_organisation_id", "online_url", "capacity", "visibility", "audiences", "topics", "repeat", "repeat_count", "repeat_until", "scope"}
+	"host_organisation_id", "online_url", "capacity", "visibility", "audiences", "topics", "repeat", "repeat_count", "repeat_until", "scope", versionField}
 
 // eventInput is an event read from the form, with what was wrong with it.
 type eventInput struct {
@@ -153,7 +153,8 @@ func eventFormOf(d storage.EventDetail, loc *time.Location) eventInput {
 		endDate = ""
 	}
 	values := map[string]string{"title": d.Title, "summary": d.Summary, "date": date, "start_time": start, "end_date": endDate,
-		"end_time": end, "format": string(d.Format), "venue": d.Venue, "online_url": d.OnlineURL, "visibility": string(d.Visibility), "scope": "this"}
+		"end_time": end, "format": string(d.Format), "venue": d.Venue, "online_url": d.OnlineURL, "visibility": string(d.Visibility), "scope": "this",
+		versionField: itoa64(d.Version)}
 	if d.Capacity != nil {
 		values["capacity"] = strconv.Itoa(*d.Capacity)
 	}

@@ -153,10 +153,13 @@ func (s *server) updateEvent(c echo.Context) error {
 	}
 	if err == nil {
 		var res storage.UpdateResult
-		if in.Scope == "following" && ec.Event.SeriesID != nil {
-			res, err = s.db.UpdateFollowing(ctx, personIDOf(c), in.Event, topicIDs, ec.Loc)
-		} else {
-			res, err = s.db.UpdateEvent(ctx, personIDOf(c), in.Event, topicIDs)
+		res, err = s.db.EditEvent(ctx, personIDOf(c), storage.EventEdit{ID: ec.Event.ID, Want: formVersion(c), Following: in.Scope == "following", Loc: ec.Loc,
+			Change: func(now *events.Event, _ []int64) ([]int64, error) {
+				*now = in.Event
+				return topicIDs, nil
+			}})
+		if hub.ErrorCode(err) == hub.EStale {
+			return s.staleEventForm(c, ec.Event.ID)
 		}
 		if err == nil {
 			return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID), updateMessage(res, in.Notes))
@@ -173,6 +176,22 @@ func (s *server) updateEvent(c echo.Context) error {
 		return verr
 	}
 	return s.render(c, http.StatusUnprocessableEntity, "event_form", "Edit "+ec.Event.Title, v)
+}
+
+// staleEventForm shows the event form again with the event as someone
+// else has just saved it.
+func (s *server) staleEventForm(c echo.Context, id int64) error {
+	d, err := s.db.EventByID(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	in := eventFormOf(d, zoneOf(d.Hub))
+	in.Form.Fail(staleMessage("this event"), nil)
+	v, err := s.eventFormView(c, d.Hub, in, &d)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusConflict, "event_form", "Edit "+d.Title, v)
 }
 
 func updateMessage(res storage.UpdateResult, notes []string) string {

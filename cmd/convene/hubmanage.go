@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	settingsFields = []string{"name", "region", "timezone", "description", "slug"}
+	settingsFields = []string{"name", "region", "timezone", "description", "slug", versionField}
 	inviteFields   = []string{"name", "email", "organisation_id"}
 )
 
@@ -34,26 +34,39 @@ func (s *server) hubSettingsPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := templates.NewForm(map[string]string{"name": h.Name, "slug": h.Slug, "region": h.Region, "timezone": h.TimeZone, "description": h.Description})
-	return s.render(c, http.StatusOK, "hub_settings", "Settings of "+h.Name, map[string]any{"Hub": h, "Form": form, "Zones": commonZones})
+	return s.render(c, http.StatusOK, "hub_settings", "Settings of "+h.Name, map[string]any{"Hub": h, "Form": hubSettingsForm(h), "Zones": commonZones})
 }
 
-// updateHubSettings saves a hub's page. Only admins may change the slug,
-// since links and calendar subscriptions use it.
+// hubSettingsForm is the settings form filled from the hub as stored.
+func hubSettingsForm(h hub.Hub) *templates.Form {
+	return templates.NewForm(map[string]string{"name": h.Name, "slug": h.Slug, "region": h.Region, "timezone": h.TimeZone,
+		"description": h.Description, versionField: itoa64(h.Version)})
+}
+
+// updateHubSettings saves a hub's page, unless someone else saved it since
+// the form was shown. Only admins may change the slug, since links and
+// calendar subscriptions use it.
 func (s *server) updateHubSettings(c echo.Context) error {
-	h, err := s.managedHub(c)
+	old, err := s.managedHub(c)
 	if err != nil {
 		return err
 	}
+	ctx := c.Request().Context()
 	values := formValues(c, settingsFields...)
-	old := h
-	h.Name, h.Region, h.TimeZone, h.Description = values["name"], values["region"], values["timezone"], values["description"]
-	if hub.CanAdminister(actorOf(c)) && values["slug"] != "" {
-		h.Slug = values["slug"]
-	}
-	h.Normalise()
-	if err = h.Validate(); err == nil {
-		err = s.db.UpdateHub(c.Request().Context(), personIDOf(c), &h)
+	h, err := s.db.ChangeHub(ctx, personIDOf(c), old.ID, formVersion(c), func(h *hub.Hub) error {
+		h.Name, h.Region, h.TimeZone, h.Description = values["name"], values["region"], values["timezone"], values["description"]
+		if hub.CanAdminister(actorOf(c)) && values["slug"] != "" {
+			h.Slug = values["slug"]
+		}
+		return nil
+	})
+	if hub.ErrorCode(err) == hub.EStale {
+		now, err := s.db.HubByID(ctx, old.ID)
+		if err != nil {
+			return err
+		}
+		form := hubSettingsForm(now).Fail(staleMessage("this hub’s settings"), nil)
+		return s.render(c, http.StatusConflict, "hub_settings", "Settings of "+now.Name, map[string]any{"Hub": now, "Form": form, "Zones": commonZones})
 	}
 	if err != nil {
 		form, ferr := failedForm(err, values, settingsFields...)

@@ -119,21 +119,36 @@ func (s *server) editOrganisationPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := templates.NewForm(map[string]string{"name": o.Name, "kind": string(o.Kind), "website": o.Website, "description": o.Description})
-	return s.render(c, http.StatusOK, "organisation_form", "Edit "+o.Name, map[string]any{"Form": form, "Organisation": o})
+	return s.render(c, http.StatusOK, "organisation_form", "Edit "+o.Name, map[string]any{"Form": organisationForm(o), "Organisation": o})
 }
 
-// updateOrganisation saves an organisation's fields.
+// organisationForm is the edit form filled from the organisation as stored.
+func organisationForm(o hub.Organisation) *templates.Form {
+	return templates.NewForm(map[string]string{"name": o.Name, "kind": string(o.Kind), "website": o.Website, "description": o.Description,
+		versionField: itoa64(o.Version)})
+}
+
+// updateOrganisation saves an organisation's fields, unless someone else
+// saved it since the form was shown.
 func (s *server) updateOrganisation(c echo.Context) error {
 	o, err := s.editableOrganisation(c)
 	if err != nil {
 		return err
 	}
+	ctx := c.Request().Context()
 	values := formValues(c, orgFields...)
-	updated := hub.Organisation{ID: o.ID, Name: values["name"], Kind: hub.OrgKind(values["kind"]), Website: values["website"], Description: values["description"]}
-	updated.Normalise()
-	if err = updated.Validate(); err == nil {
-		err = s.db.UpdateOrganisation(c.Request().Context(), actorOf(c).PersonID(), &updated)
+	values[versionField] = c.FormValue(versionField)
+	_, err = s.db.ChangeOrganisation(ctx, actorOf(c).PersonID(), o.ID, formVersion(c), func(now *hub.Organisation) error {
+		now.Name, now.Kind, now.Website, now.Description = values["name"], hub.OrgKind(values["kind"]), values["website"], values["description"]
+		return nil
+	})
+	if hub.ErrorCode(err) == hub.EStale {
+		now, err := s.db.OrganisationByID(ctx, o.ID)
+		if err != nil {
+			return err
+		}
+		form := organisationForm(now).Fail(staleMessage("this organisation"), nil)
+		return s.render(c, http.StatusConflict, "organisation_form", "Edit "+now.Name, map[string]any{"Form": form, "Organisation": now})
 	}
 	if err != nil {
 		form, ferr := failedForm(err, values, orgFields...)
