@@ -53,6 +53,13 @@ type Placed struct {
 	Position int
 	// ManageToken is a guest's link secret, shown once; only its hash is kept.
 	ManageToken string
+	// Recovering is set, and nothing else, when a guest registering
+	// themselves gives the email of a live registration for the event:
+	// its owner is to be sent their manage link, and the caller is told
+	// nothing more about that registration (RecoverID is for the sending,
+	// never to be shown).
+	Recovering bool
+	RecoverID  int64
 }
 
 // RegisterOptions changes how a registration is admitted.
@@ -65,6 +72,18 @@ type RegisterOptions struct {
 	// By is the coordinator registering someone else, for the audit log;
 	// nil when people register themselves.
 	By *int64
+	// Guest is set when someone not signed in registers themselves: the
+	// registration is throttled, and an email already registered is
+	// answered with Placed.Recovering rather than a conflict.
+	Guest *GuestOptions
+}
+
+// GuestOptions are how a guest registering themselves is admitted.
+type GuestOptions struct {
+	// ClientIP is the address the registration comes from.
+	ClientIP string
+	// Throttle bounds guest registrations per address and per event.
+	Throttle GuestThrottle
 }
 
 // Register gives someone a place, or a place in the waitlist when the
@@ -93,6 +112,16 @@ func (db *DB) Register(ctx context.Context, eventID int64, in events.Registratio
 				return err
 			}
 			status = events.Admit(e.Capacity, registered)
+		}
+		if opts.Guest != nil {
+			if err := admitGuest(ctx, tx, eventID, opts.Guest.ClientIP, opts.Guest.Throttle); err != nil {
+				return err
+			}
+			id, err := liveGuestRegistration(ctx, tx, eventID, in.GuestEmail)
+			if err != nil || id != 0 {
+				placed.Recovering, placed.RecoverID = id != 0, id
+				return err // committing the attempt counted
+			}
 		}
 		var hash []byte
 		if in.PersonID == nil {
@@ -127,6 +156,22 @@ func (db *DB) Register(ctx context.Context, eventID int64, in events.Registratio
 		return audit(ctx, tx, Entry{PersonID: opts.By, HubID: &e.HubID, Action: action, Subject: subject("registration", row.ID)})
 	})
 	return placed, err
+}
+
+// liveGuestRegistration is the id of the live registration of a guest
+// email for an event, or 0.
+func liveGuestRegistration(ctx context.Context, q Querier, eventID int64, email string) (int64, error) {
+	var id int64
+	err := sqlxGet(ctx, q, &id, `SELECT id FROM registrations
+		WHERE event_id = $1 AND lower(guest_email) = lower($2) AND status <> 'cancelled' AND person_id IS NULL AND guest_email <> ''`,
+		eventID, email)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find guest registration for %d: %w", eventID, err)
+	}
+	return id, nil
 }
 
 func alreadyRegistered(in events.RegistrationInput) error {
@@ -249,4 +294,34 @@ func (db *DB) SetAttendance(ctx context.Context, by *int64, regID int64, attende
 // WaitlistPosition is where a waitlisted registration stands, from 1.
 func (db *DB) WaitlistPosition(ctx context.Context, regID int64) (int, error) {
 	return waitlistPosition(ctx, db.x, regID)
+}
+
+// NewManageToken gives a guest's live registration a fresh manage link,
+// so that a coordinator can pass it on; the old link stops working. by is
+// the coordinator, for the audit log.
+func (db *DB) NewManageToken(ctx context.Context, by *int64, regID int64) (string, error) {
+	var token string
+	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+		reg, err := registrationByID(ctx, tx, regID)
+		if err != nil {
+			return err
+		}
+		if reg.PersonID != nil {
+			return &hub.Error{Code: hub.EConflict, Message: "This person has an account: they see and cancel their registration when signed in."}
+		}
+		if reg.Status == events.RegCancelled {
+			return &hub.Error{Code: hub.EConflict, Message: "This registration is cancelled, so it has no manage link."}
+		}
+		var hash []byte
+		token, hash = hub.NewToken("")
+		if _, err := tx.ExecContext(ctx, `UPDATE registrations SET manage_token_hash = $2 WHERE id = $1`, regID, hash); err != nil {
+			return fmt.Errorf("new manage link for %d: %w", regID, err)
+		}
+		var hubID int64
+		if err := sqlxGet(ctx, tx, &hubID, `SELECT hub_id FROM events WHERE id = $1`, reg.EventID); err != nil {
+			return fmt.Errorf("hub of event %d: %w", reg.EventID, err)
+		}
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &hubID, Action: "registration.manage_link", Subject: subject("registration", regID)})
+	})
+	return token, err
 }

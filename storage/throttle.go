@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"github.com/convene/convene/hub"
 )
 
 // Throttle bounds failed sign-ins within a sliding window, per account
@@ -82,6 +84,63 @@ func (db *DB) SignInSucceeded(ctx context.Context, email string, t Throttle) err
 		email, t.Window.Seconds())
 	if err != nil {
 		return fmt.Errorf("clear sign-in failures: %w", err)
+	}
+	return nil
+}
+
+// GuestThrottle bounds registrations by guests (people not signed in)
+// within a sliding window, per client address across all events and per
+// event across all addresses, so that a script cannot take every place.
+type GuestThrottle struct {
+	Window     time.Duration
+	PerAddress int
+	PerEvent   int
+}
+
+// admitGuest counts a guest's registration for an event from ip, or
+// refuses it with rate_limited and when to retry. It must run in the
+// registration's transaction, which holds the event's row lock: that
+// serialises the count per event; an advisory lock on the address
+// serialises it per address (always taken after the event's lock). The
+// attempt is counted whatever comes of it, like a sign-in attempt, and
+// refused ones are not, so the limit lifts when the window has passed.
+func admitGuest(ctx context.Context, tx *sqlx.Tx, eventID int64, ip string, t GuestThrottle) error {
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('guest-registration-from:' || $1))`, ip); err != nil {
+		return fmt.Errorf("guest registration lock: %w", err)
+	}
+	var wait struct {
+		Address float64 `db:"address"`
+		Event   float64 `db:"event"`
+	}
+	// As for sign-in: the wait ends when the oldest attempt that keeps the
+	// count at its limit leaves the window.
+	err := sqlxGet(ctx, tx, &wait, `
+		SELECT
+		  coalesce((SELECT extract(epoch FROM at + $3 * interval '1 second' - now()) FROM guest_registration_attempts
+		            WHERE client_ip = $2 AND at > now() - $3 * interval '1 second'
+		            ORDER BY at DESC OFFSET $4 - 1 LIMIT 1), 0) AS address,
+		  coalesce((SELECT extract(epoch FROM at + $3 * interval '1 second' - now()) FROM guest_registration_attempts
+		            WHERE event_id = $1 AND at > now() - $3 * interval '1 second'
+		            ORDER BY at DESC OFFSET $5 - 1 LIMIT 1), 0) AS event`,
+		eventID, ip, t.Window.Seconds(), t.PerAddress, t.PerEvent)
+	if err != nil {
+		return fmt.Errorf("guest registration throttle: %w", err)
+	}
+	if wait.Address > 0 || wait.Event > 0 {
+		secs := max(wait.Address, wait.Event)
+		minutes := hub.Plural(int(secs/60)+1, "minute", "minutes")
+		msg := "Too many people have registered as guests from your network recently. Please wait " + minutes +
+			" and try again, or sign in if you have an account."
+		if wait.Address == 0 {
+			msg = "This event has had a great many guest registrations in a short time. Please wait " + minutes +
+				" and try again, or sign in if you have an account."
+		}
+		return &hub.Error{Code: hub.ERateLimited, Message: msg, RetryAfterSeconds: int(secs) + 1}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO guest_registration_attempts (event_id, client_ip, keep_until)
+		VALUES ($1, $2, now() + $3 * interval '1 second')`, eventID, ip, t.Window.Seconds())
+	if err != nil {
+		return fmt.Errorf("record guest registration: %w", err)
 	}
 	return nil
 }

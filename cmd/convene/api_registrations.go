@@ -143,6 +143,13 @@ type placedJSON struct {
 	ManageURL string `json:"manage_url,omitempty"`
 }
 
+// checkEmailJSON answers a guest who registers with the email of a live
+// registration for the event.
+type checkEmailJSON struct {
+	Status  string `json:"status"`
+	Message string `json:"message"`
+}
+
 // apiRegister registers the caller (signed in) or a guest for an event.
 func (s *server) apiRegister(c echo.Context) error {
 	ec, err := s.loadEvent(c)
@@ -180,17 +187,21 @@ func (s *server) apiRegister(c echo.Context) error {
 			return err
 		}
 	}
-	opts := storage.RegisterOptions{Now: time.Now()}
+	var placed storage.Placed
 	if onBehalf && ec.Manage() {
-		opts.By = personIDOf(c)
+		placed, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), By: personIDOf(c)})
+	} else {
+		placed, err = s.registerSelf(c, ec.Event.ID, in)
 	}
-	placed, err := s.db.Register(c.Request().Context(), ec.Event.ID, in, opts)
 	if err != nil {
 		return err
 	}
+	if placed.Recovering {
+		return c.JSON(http.StatusAccepted, checkEmailJSON{Status: "check_email", Message: checkEmailMessage})
+	}
 	out := placedJSON{ID: placed.Registration.ID, Status: string(placed.Registration.Status), Position: placed.Position}
 	if placed.ManageToken != "" {
-		out.ManageURL = s.cfg.BaseURL + "/registrations/manage/" + placed.ManageToken
+		out.ManageURL = s.manageURL(placed.ManageToken)
 	}
 	return c.JSON(http.StatusCreated, out)
 }
@@ -283,6 +294,20 @@ func (s *server) apiWalkIn(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, placedJSON{ID: placed.Registration.ID, Status: string(placed.Registration.Status)})
+}
+
+// apiNewManageLink gives a guest's registration a fresh manage link for
+// the coordinator to pass on; the old link stops working.
+func (s *server) apiNewManageLink(c echo.Context) error {
+	reg, _, err := s.managedRegistration(c)
+	if err != nil {
+		return err
+	}
+	token, err := s.db.NewManageToken(c.Request().Context(), personIDOf(c), reg.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"id": reg.ID, "manage_url": s.manageURL(token)})
 }
 
 // myRegistrationJSON is one of the caller's registrations.

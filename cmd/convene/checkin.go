@@ -28,6 +28,10 @@ type checkInView struct {
 	Placed       *storage.Placed
 	PlacedName   string
 	ManageURL    string
+	// NewLinkName and NewLinkURL show once a fresh manage link made for
+	// a guest, to pass on.
+	NewLinkName string
+	NewLinkURL  string
 }
 
 // When is the event's date and time.
@@ -48,6 +52,10 @@ func (s *server) showCheckIn(c echo.Context, status int, page string, adjust fun
 	if err != nil {
 		return err
 	}
+	return s.showCheckInOf(c, status, page, ec, adjust)
+}
+
+func (s *server) showCheckInOf(c echo.Context, status int, page string, ec eventContext, adjust func(*checkInView)) error {
 	v := checkInView{eventContext: ec, Query: strings.TrimSpace(c.QueryParam("q")),
 		Form:         templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)}),
 		RegisterForm: templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)})}
@@ -147,7 +155,29 @@ func (s *server) registerSomeone(c echo.Context) error {
 	return s.showCheckIn(c, http.StatusCreated, "check_in", func(v *checkInView) {
 		v.Placed, v.PlacedName = &placed, values["guest_name"]
 		if placed.ManageToken != "" {
-			v.ManageURL = s.cfg.BaseURL + "/registrations/manage/" + placed.ManageToken
+			v.ManageURL = s.manageURL(placed.ManageToken)
 		}
 	})
+}
+
+// newManageLink gives a guest's registration a fresh manage link (the old
+// one stops working) and shows it, for the coordinator to pass on – until
+// Convene can email it to the guest.
+func (s *server) newManageLink(c echo.Context) error {
+	reg, ec, err := s.managedRegistration(c)
+	if err != nil {
+		return err
+	}
+	token, err := s.db.NewManageToken(c.Request().Context(), personIDOf(c), reg.ID)
+	if err != nil {
+		return err
+	}
+	return s.showCheckInOf(c, http.StatusOK, "check_in", ec, func(v *checkInView) {
+		v.NewLinkName, v.NewLinkURL = reg.GuestName, s.manageURL(token)
+	})
+}
+
+// manageURL is the address of a guest's manage link.
+func (s *server) manageURL(token string) string {
+	return s.cfg.BaseURL + "/registrations/manage/" + token
 }

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/convene/convene/storage"
 )
 
 // Config is everything Convene is told from outside: flags, then the
@@ -39,6 +41,10 @@ type Config struct {
 	// X-Forwarded-For header tells the client's address.
 	TrustedProxies []*net.IPNet
 
+	// GuestRegistrations bounds registrations by people not signed in, per
+	// client address (across events) and per event, within a window.
+	GuestRegistrations storage.GuestThrottle
+
 	// baseURLDerived is true when BaseURL was not given but made from Addr.
 	baseURLDerived bool
 }
@@ -55,12 +61,13 @@ func configErrorf(format string, args ...any) error {
 // defaultConfig reads the environment into a Config that flags may override.
 func defaultConfig(getenv func(string) string) (Config, error) {
 	cfg := Config{
-		Addr:            envOr(getenv, "CONVENE_ADDR", ":8080"),
-		BaseURL:         getenv("CONVENE_BASE_URL"),
-		DatabaseURL:     getenv("DATABASE_URL"),
-		DataDir:         envOr(getenv, "CONVENE_DATA_DIR", "./data"),
-		LogFormat:       envOr(getenv, "CONVENE_LOG_FORMAT", "text"),
-		ShutdownTimeout: 10 * time.Second,
+		Addr:               envOr(getenv, "CONVENE_ADDR", ":8080"),
+		BaseURL:            getenv("CONVENE_BASE_URL"),
+		DatabaseURL:        getenv("DATABASE_URL"),
+		DataDir:            envOr(getenv, "CONVENE_DATA_DIR", "./data"),
+		LogFormat:          envOr(getenv, "CONVENE_LOG_FORMAT", "text"),
+		ShutdownTimeout:    10 * time.Second,
+		GuestRegistrations: storage.GuestThrottle{Window: time.Hour, PerAddress: 10, PerEvent: 50},
 	}
 	var err error
 	if v := getenv("CONVENE_DEMO"); v != "" {
@@ -95,7 +102,30 @@ func defaultConfig(getenv func(string) string) (Config, error) {
 			return cfg, configErrorf("CONVENE_SHUTDOWN_TIMEOUT=%q: want a duration like 10s", v)
 		}
 	}
+	if err := cfg.guestRegistrationsFromEnv(getenv); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
+}
+
+// guestRegistrationsFromEnv reads the guest registration throttle.
+func (cfg *Config) guestRegistrationsFromEnv(getenv func(string) string) error {
+	t := &cfg.GuestRegistrations
+	if v := getenv("CONVENE_GUEST_REGISTRATION_WINDOW"); v != "" {
+		var err error
+		if t.Window, err = time.ParseDuration(v); err != nil {
+			return configErrorf("CONVENE_GUEST_REGISTRATION_WINDOW=%q: want a duration like 1h", v)
+		}
+	}
+	for name, n := range map[string]*int{"CONVENE_GUEST_REGISTRATIONS_PER_ADDRESS": &t.PerAddress, "CONVENE_GUEST_REGISTRATIONS_PER_EVENT": &t.PerEvent} {
+		if v := getenv(name); v != "" {
+			var err error
+			if *n, err = strconv.Atoi(v); err != nil {
+				return configErrorf("%s=%q: want a whole number like 10", name, v)
+			}
+		}
+	}
+	return nil
 }
 
 // serveFlags binds the flags of serve to cfg.
@@ -103,6 +133,12 @@ func (cfg *Config) serveFlags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "address to listen on (CONVENE_ADDR)")
 	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public address of the site, for links in messages (CONVENE_BASE_URL)")
 	fs.BoolVar(&cfg.Demo, "demo", cfg.Demo, "seed demo data when the database has no hubs yet (CONVENE_DEMO)")
+	fs.DurationVar(&cfg.GuestRegistrations.Window, "guest-registration-window", cfg.GuestRegistrations.Window,
+		"window in which guest registrations are counted (CONVENE_GUEST_REGISTRATION_WINDOW)")
+	fs.IntVar(&cfg.GuestRegistrations.PerAddress, "guest-registrations-per-address", cfg.GuestRegistrations.PerAddress,
+		"guest registrations allowed from one client address in the window (CONVENE_GUEST_REGISTRATIONS_PER_ADDRESS)")
+	fs.IntVar(&cfg.GuestRegistrations.PerEvent, "guest-registrations-per-event", cfg.GuestRegistrations.PerEvent,
+		"guest registrations allowed for one event in the window (CONVENE_GUEST_REGISTRATIONS_PER_EVENT)")
 	cfg.databaseFlags(fs)
 }
 
@@ -143,6 +179,14 @@ func (cfg *Config) validate() error {
 	}
 	if cfg.ShutdownTimeout <= 0 {
 		return configErrorf("CONVENE_SHUTDOWN_TIMEOUT must be positive")
+	}
+	switch t := cfg.GuestRegistrations; {
+	case t.Window <= 0:
+		return configErrorf("CONVENE_GUEST_REGISTRATION_WINDOW (--guest-registration-window) must be positive")
+	case t.PerAddress < 1:
+		return configErrorf("CONVENE_GUEST_REGISTRATIONS_PER_ADDRESS (--guest-registrations-per-address) must be at least 1")
+	case t.PerEvent < 1:
+		return configErrorf("CONVENE_GUEST_REGISTRATIONS_PER_EVENT (--guest-registrations-per-event) must be at least 1")
 	}
 	return nil
 }

@@ -27,6 +27,9 @@ type eventView struct {
 	// guest their manage link once).
 	Placed    *storage.Placed
 	ManageURL string
+	// CheckEmail tells a guest who registered with the email of a live
+	// registration to look for their manage link; empty otherwise.
+	CheckEmail string
 }
 
 // When is the event's date and time in its hub's zone.

@@ -39,14 +39,18 @@ func (s *server) register(c echo.Context) error {
 	}
 	var placed storage.Placed
 	if err == nil {
-		placed, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now()})
+		placed, err = s.registerSelf(c, ec.Event.ID, in)
 	}
 	if err != nil {
 		form, ferr := failedForm(err, values, registerFields...)
 		if ferr != nil {
 			return ferr
 		}
+		setRetryAfter(c, err)
 		return s.showEvent(c, statusForForm(err), ec, func(v *eventView) { v.Form = form })
+	}
+	if placed.Recovering {
+		return s.showEvent(c, http.StatusOK, ec, func(v *eventView) { v.CheckEmail = checkEmailMessage })
 	}
 	// Show the page afresh: counts and the viewer's place have changed.
 	if ec, err = s.eventByID(c, ec.Event.ID); err != nil {
@@ -55,9 +59,40 @@ func (s *server) register(c echo.Context) error {
 	return s.showEvent(c, http.StatusCreated, ec, func(v *eventView) {
 		v.Placed = &placed
 		if placed.ManageToken != "" {
-			v.ManageURL = s.cfg.BaseURL + "/registrations/manage/" + placed.ManageToken
+			v.ManageURL = s.manageURL(placed.ManageToken)
 		}
 	})
+}
+
+// checkEmailMessage answers a guest who registers with the email of a
+// live registration for the event: no dead end for its true owner, and
+// nothing more about that registration for anyone else.
+const checkEmailMessage = "This email address is already registered for this event (or on its waitlist). " +
+	"Check your email for your manage link to see or cancel that registration; if it does not arrive, ask the event’s coordinators for a new one."
+
+// registerSelf registers the viewer for an event: a signed-in person as
+// themselves, anyone else as a guest, throttled per client address (by the
+// same rule as sign-in: X-Forwarded-For only from trusted proxies) and per
+// event. A guest giving the email of a live registration gets
+// Placed.Recovering, and its owner is sent their manage link.
+func (s *server) registerSelf(c echo.Context, eventID int64, in events.RegistrationInput) (storage.Placed, error) {
+	opts := storage.RegisterOptions{Now: time.Now()}
+	if in.PersonID == nil {
+		opts.Guest = &storage.GuestOptions{ClientIP: c.RealIP(), Throttle: s.cfg.GuestRegistrations}
+	}
+	placed, err := s.db.Register(c.Request().Context(), eventID, in, opts)
+	if err == nil && placed.Recovering {
+		// Convene sends no email yet. When it does, the manage link goes out
+		// here, to the registration's own address only: make a fresh token
+		// with s.db.NewManageToken(ctx, nil, placed.RecoverID) and email the
+		// link to that registration's guest_email. It is throttled with the
+		// registration itself, so nobody can flood an inbox through it.
+		// Until then a coordinator makes a new link from the check-in page
+		// (or POST /api/v1/registrations/{id}/manage-link) and passes it on.
+		s.log.Info("guest registered again with a registered email; manage link to be sent",
+			"request_id", requestID(c), "event_id", eventID, "registration_id", placed.RecoverID)
+	}
+	return placed, err
 }
 
 // cancelRegistration lets a signed-in person give up their place (or a

@@ -89,6 +89,7 @@ func (s *server) routes() []route {
 		{POST, "/registrations/manage/:token/cancel", s.cancelByToken, public},
 		{GET, "/events/:id/check-in", s.checkInPage, signedIn},
 		{POST, "/registrations/:id/attendance", s.setAttendance, signedIn},
+		{POST, "/registrations/:id/manage-link", s.newManageLink, signedIn},
 		{POST, "/events/:id/walk-ins", s.addWalkIn, signedIn},
 		{POST, "/events/:id/registrations", s.registerSomeone, signedIn},
 		{GET, "/events/:id/sign-in-sheet", s.signInSheetPage, signedIn},
@@ -150,6 +151,7 @@ func (s *server) routes() []route {
 		{POST, "/api/v1/events/:id/walk-ins", s.apiWalkIn, signedIn},
 		{DELETE, "/api/v1/registrations/:id", s.apiCancelRegistration, public},
 		{PUT, "/api/v1/registrations/:id/attendance", s.apiAttendance, signedIn},
+		{POST, "/api/v1/registrations/:id/manage-link", s.apiNewManageLink, signedIn},
 		{GET, "/api/v1/me/registrations", s.apiMyRegistrations, signedIn},
 	}
 }
