@@ -63,10 +63,10 @@ func (s *server) handleError(err error, c echo.Context) {
 	c.Set(errorHandledKey, true)
 	status, detail := s.describe(err, c)
 	setRetryAfter(c, err)
+	// A HEAD gets the same status and headers as a GET; net/http drops
+	// the body.
 	var werr error
 	switch {
-	case c.Request().Method == http.MethodHead:
-		werr = c.NoContent(status)
 	case isAPI(c):
 		werr = c.JSON(status, errorBody{Error: detail})
 	default:

@@ -64,6 +64,11 @@ func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
 	)
 	for _, r := range s.routes() {
 		e.Add(r.method, r.path, r.handler, r.access.middleware(s))
+		if r.method == http.MethodGet {
+			// HEAD works wherever GET does: the same handler, whose body
+			// net/http drops.
+			e.Add(http.MethodHead, r.path, r.handler, r.access.middleware(s))
+		}
 	}
 	s.echo = e
 	return s, nil
