@@ -19,6 +19,7 @@ const (
 	EForbidden    = "forbidden"    // signed in, but not allowed
 	EUnauthorised = "unauthorised" // not signed in, or bad credentials
 	ERateLimited  = "rate_limited" // too many attempts; try again later
+	EUnavailable  = "unavailable"  // the database cannot be reached; try again shortly
 	EInternal     = "internal"     // a fault of ours; details go to the log only
 )
 
