@@ -20,6 +20,7 @@ const (
 	EUnauthorised = "unauthorised"        // not signed in, or bad credentials
 	ERateLimited  = "rate_limited"        // too many attempts; try again later
 	EStale        = "precondition_failed" // an edit was made from a version that is no longer current
+	EUnavailable  = "unavailable"         // the database cannot be reached; try again shortly
 	EInternal     = "internal"            // a fault of ours; details go to the log only
 )
 

@@ -32,6 +32,13 @@ type Asset struct {
 	Hash string
 }
 
+// served are the kinds of file pages use; anything else in the folders
+// (notes such as css/STYLEGUIDE.md) is not served.
+var served = map[string]bool{
+	".css": true, ".js": true, ".svg": true, ".png": true, ".jpg": true, ".jpeg": true,
+	".gif": true, ".webp": true, ".ico": true, ".woff": true, ".woff2": true,
+}
+
 // Files is the set of embedded assets, hashed once at start.
 type Files struct {
 	byName map[string]*Asset
@@ -41,7 +48,7 @@ type Files struct {
 func New() (*Files, error) {
 	f := &Files{byName: map[string]*Asset{}}
 	err := fs.WalkDir(files, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || !served[path.Ext(name)] {
 			return err
 		}
 		data, err := files.ReadFile(name)

@@ -30,7 +30,8 @@ func TestURLAndLookup(t *testing.T) {
 		}
 	})
 	t.Run("Missing", func(t *testing.T) {
-		for _, p := range []string{"/static/css/nope.css", "/static/", "/static/../static.go", "/static/css"} {
+		for _, p := range []string{"/static/css/nope.css", "/static/", "/static/../static.go", "/static/css",
+			"/static/css/STYLEGUIDE.md"} {
 			if a, _ := f.Lookup(p); a != nil {
 				t.Errorf("Lookup(%q) found %s", p, a.Name)
 			}

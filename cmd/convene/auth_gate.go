@@ -12,7 +12,7 @@ import (
 // requireSignIn answers an anonymous request for a protected route: 401
 // from the API, a redirect to the sign-in page (and back) otherwise.
 func (s *server) requireSignIn(c echo.Context) error {
-	if isAPI(c) || c.Request().Method != http.MethodGet {
+	if m := c.Request().Method; isAPI(c) || (m != http.MethodGet && m != http.MethodHead) {
 		return &hub.Error{Code: hub.EUnauthorised, Message: "Please sign in first."}
 	}
 	return c.Redirect(http.StatusSeeOther, "/sign-in?next="+url.QueryEscape(c.Request().URL.RequestURI()))

@@ -34,6 +34,8 @@ func statusOf(code string) int {
 		return http.StatusTooManyRequests
 	case hub.EStale:
 		return http.StatusPreconditionFailed
+	case hub.EUnavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -65,10 +67,10 @@ func (s *server) handleError(err error, c echo.Context) {
 	c.Set(errorHandledKey, true)
 	status, detail := s.describe(err, c)
 	setRetryAfter(c, err)
+	// A HEAD gets the same status and headers as a GET; net/http drops
+	// the body.
 	var werr error
 	switch {
-	case c.Request().Method == http.MethodHead:
-		werr = c.NoContent(status)
 	case isAPI(c):
 		werr = c.JSON(status, errorBody{Error: detail})
 	default:
@@ -79,8 +81,14 @@ func (s *server) handleError(err error, c echo.Context) {
 	}
 }
 
-// describe chooses the status and the user-facing detail of err.
+// describe chooses the status and the user-facing detail of err. A
+// database that cannot be reached is an outage, not an internal error: 503,
+// logged once per outage rather than per request.
 func (s *server) describe(err error, c echo.Context) (int, errorDetail) {
+	if storage.IsUnavailable(err) {
+		s.outage.begin(err, requestStart(c))
+		return http.StatusServiceUnavailable, errorDetail{Code: hub.EUnavailable, Message: unavailableMessage}
+	}
 	var he *hub.Error
 	if errors.As(err, &he) && he.Code != hub.EInternal {
 		return statusOf(he.Code), errorDetail{Code: he.Code, Message: he.Message, Fields: he.Fields}
@@ -141,13 +149,15 @@ func (s *server) renderError(c echo.Context, status int, message string) error {
 		heading = "Please sign in"
 	case http.StatusTooManyRequests:
 		heading = "Please wait a moment"
+	case http.StatusServiceUnavailable:
+		heading = "We'll be back shortly"
 	default:
 		if status < 500 {
 			heading = "There is a problem"
 		}
 	}
 	data := map[string]any{"Heading": heading, "Message": message}
-	if status >= 500 {
+	if status >= 500 && status != http.StatusServiceUnavailable {
 		data["RequestID"] = requestID(c)
 	}
 	return s.render(c, status, "error", heading, data)
@@ -163,10 +173,13 @@ func newRequestID() string {
 	return hex.EncodeToString(b)
 }
 
-// setRetryAfter tells a throttled client when to try again.
+// setRetryAfter tells a throttled client, or any client during an outage,
+// when to try again.
 func setRetryAfter(c echo.Context, err error) {
 	var he *hub.Error
-	if errors.As(err, &he) && he.RetryAfterSeconds > 0 {
+	if storage.IsUnavailable(err) || hub.ErrorCode(err) == hub.EUnavailable {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(outageRetryAfter))
+	} else if errors.As(err, &he) && he.RetryAfterSeconds > 0 {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(he.RetryAfterSeconds))
 	}
 }

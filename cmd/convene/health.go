@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -16,12 +17,15 @@ func (s *server) healthz(c echo.Context) error {
 // readyz says whether the database answers: 503 while it does not, 200
 // again as soon as it does.
 func (s *server) readyz(c echo.Context) error {
+	started := time.Now()
 	ctx, cancel := context.WithTimeout(c.Request().Context(), time.Second)
 	defer cancel()
 	if err := s.db.Ping(ctx); err != nil {
-		s.log.Warn("not ready: database unreachable", "err", err)
+		s.outage.begin(err, started)
+		c.Response().Header().Set("Retry-After", strconv.Itoa(outageRetryAfter))
 		return c.String(http.StatusServiceUnavailable, "database unreachable\n")
 	}
+	s.outage.end(started)
 	return c.String(http.StatusOK, "ready\n")
 }
 

@@ -30,11 +30,12 @@ type server struct {
 	pages  *templates.Renderer
 	assets *static.Files
 	echo   *echo.Echo
+	outage *outage
 }
 
 // newServer wires the application; it fails if a page is missing.
 func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
-	s := &server{cfg: cfg, db: db, log: log}
+	s := &server{cfg: cfg, db: db, log: log, outage: &outage{log: log}}
 	var err error
 	if s.assets, err = static.New(); err != nil {
 		return nil, err
@@ -64,6 +65,11 @@ func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
 	)
 	for _, r := range s.routes() {
 		e.Add(r.method, r.path, r.handler, r.access.middleware(s))
+		if r.method == http.MethodGet {
+			// HEAD works wherever GET does: the same handler, whose body
+			// net/http drops.
+			e.Add(http.MethodHead, r.path, r.handler, r.access.middleware(s))
+		}
 	}
 	s.echo = e
 	return s, nil
@@ -126,11 +132,17 @@ func (s *server) logRequests() echo.MiddlewareFunc {
 			ctx, n := storage.WithQueryCounter(c.Request().Context())
 			c.SetRequest(c.Request().WithContext(ctx))
 			c.Set("queries", n)
+			c.Set(startedKey, time.Now())
 		},
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			level := slog.LevelInfo
-			if v.Status >= 500 {
+			switch {
+			case v.Status == http.StatusServiceUnavailable:
+				level = slog.LevelWarn // an outage, logged once by s.outage
+			case v.Status >= 500:
 				level = slog.LevelError
+			case queriesOf(c) > 0:
+				s.outage.end(requestStart(c)) // the database answered
 			}
 			s.log.LogAttrs(c.Request().Context(), level, "request",
 				slog.String("method", v.Method),
