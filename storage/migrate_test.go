@@ -62,7 +62,8 @@ func TestMigrate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := len(files); applied != want {
+		// Plus the one Go migration (8, organisation name keys).
+		if want := len(files) + 1; applied != want {
 			t.Errorf("migrations recorded = %d, want %d (each once)", applied, want)
 		}
 	})
