@@ -41,7 +41,7 @@ func (db *DB) Migrate(ctx context.Context, log *slog.Logger) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	for _, r := range results {
-		log.Info("migration applied", "file", r.Source.Path, "duration", r.Duration)
+		log.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path, "duration", r.Duration)
 	}
 	return nil
 }

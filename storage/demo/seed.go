@@ -94,6 +94,11 @@ func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, er
 			}
 		}
 	}
+	if report.Hubs > 0 {
+		if err := db.InTx(ctx, func(tx *sqlx.Tx) error { return seedNeighbours(ctx, tx) }); err != nil {
+			return report, fmt.Errorf("seed invitations between hubs: %w", err)
+		}
+	}
 	// A bulk load leaves the planner's statistics behind until autovacuum
 	// catches up; refresh them so the first pages are planned well.
 	if report.Hubs > 0 {
@@ -213,4 +218,44 @@ func scaledPerson(p DemoPerson, n int) DemoPerson {
 	local, domain, _ := strings.Cut(p.Email, "@")
 	p.Email = fmt.Sprintf("%s+%d@%s", local, n, domain)
 	return p
+}
+
+// seedNeighbours leaves membership agreements half made between
+// neighbouring demo hubs, so that both sides have something to answer:
+// each hub has invited the first organisation of the next hub (waiting on
+// that organisation's members' account pages), and the second
+// organisation of the next hub has asked to join (waiting on the
+// coordinator's members page).
+func seedNeighbours(ctx context.Context, tx *sqlx.Tx) error {
+	hubs := DemoHubs()
+	for i, dh := range hubs {
+		next := hubs[(i+1)%len(hubs)]
+		if len(next.Organisations) < 2 {
+			continue
+		}
+		invited, asking := next.Organisations[0], next.Organisations[1]
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO hub_memberships (hub_id, organisation_id, status, origin, invited_by, since)
+			SELECT h.id, o.id, 'invited', 'invitation', p.id, now() - interval '3 days'
+			FROM hubs h, organisations o, people p
+			WHERE h.slug = $1 AND lower(o.name) = lower($2) AND lower(p.email) = lower($3)
+			ON CONFLICT DO NOTHING`, dh.Slug, invited.Name, dh.Coordinator.Email)
+		if err != nil {
+			return fmt.Errorf("invite %q to %s: %w", invited.Name, dh.Slug, err)
+		}
+		if len(asking.Members) == 0 {
+			continue
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO hub_memberships (hub_id, organisation_id, status, origin, requested_by, message, since)
+			SELECT h.id, o.id, 'requested', 'request', p.id, $4, now() - interval '1 day'
+			FROM hubs h, organisations o, people p
+			WHERE h.slug = $1 AND lower(o.name) = lower($2) AND lower(p.email) = lower($3)
+			ON CONFLICT DO NOTHING`, dh.Slug, asking.Name, asking.Members[0].Email,
+			"Several of the people we support live across the border in your region; we would like to learn with your members too.")
+		if err != nil {
+			return fmt.Errorf("request of %q to %s: %w", asking.Name, dh.Slug, err)
+		}
+	}
+	return nil
 }

@@ -74,6 +74,15 @@ func TestSeedDemoEvents(t *testing.T) {
 			}
 		}
 	})
+	t.Run("MembershipAgreementsWaiting", func(t *testing.T) {
+		hubs := len(demo.DemoHubs())
+		for status, want := range map[string]int{"invited": hubs, "requested": hubs} {
+			if got := MustCount(t, db, `SELECT count(*) FROM hub_memberships WHERE status = $1`, status); got != want {
+				t.Errorf("%d memberships %s, want %d (one per hub)", got, status, want)
+			}
+		}
+		MustNone(t, db, `SELECT organisation_id::text FROM hub_memberships WHERE status = 'active' AND origin = 'admin'`)
+	})
 	t.Run("AYearAroundNow", func(t *testing.T) {
 		CheckYearAround(t, db, seedNow)
 		MustNone(t, db, `
