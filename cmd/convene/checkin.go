@@ -138,6 +138,7 @@ func (s *server) registerSomeone(c echo.Context) error {
 		}
 		return s.showCheckIn(c, statusForForm(err), "check_in", func(v *checkInView) { v.RegisterForm = form })
 	}
+	forgetEvent(c, ec.Event.ID) // its counts have changed
 	return s.showCheckIn(c, http.StatusCreated, "check_in", func(v *checkInView) {
 		v.Placed, v.PlacedName = &placed, values["guest_name"]
 		if placed.ManageToken != "" {

@@ -39,7 +39,24 @@ func (s *server) loadEvent(c echo.Context) (eventContext, error) {
 	return s.eventByID(c, id)
 }
 
+// eventByID reads an event as the viewer sees it, once per request: the
+// route's permission check and the handler share it.
 func (s *server) eventByID(c echo.Context, id int64) (eventContext, error) {
+	key := "event:" + itoa64(id)
+	if ec, ok := c.Get(key).(eventContext); ok {
+		return ec, nil
+	}
+	ec, err := s.readEvent(c, id)
+	if err == nil {
+		c.Set(key, ec)
+	}
+	return ec, err
+}
+
+// forgetEvent drops the request's copy of an event after a change.
+func forgetEvent(c echo.Context, id int64) { c.Set("event:"+itoa64(id), nil) }
+
+func (s *server) readEvent(c echo.Context, id int64) (eventContext, error) {
 	ctx := c.Request().Context()
 	var ec eventContext
 	var err error

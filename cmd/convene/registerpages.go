@@ -33,7 +33,7 @@ func (s *server) register(c echo.Context) error {
 		return s.showEvent(c, http.StatusOK, ec, func(v *eventView) { v.CheckEmail = checkEmailMessage })
 	}
 	// Show the page afresh: counts and the viewer's place have changed.
-	if ec, err = s.eventByID(c, ec.Event.ID); err != nil {
+	if ec, err = s.readEvent(c, ec.Event.ID); err != nil {
 		return err
 	}
 	return s.showEvent(c, http.StatusCreated, ec, func(v *eventView) {
