@@ -119,6 +119,10 @@ func (db *DB) ReachOf(ctx context.Context, personID int64) (hub.Reach, error) {
 // never tells the one adding whether an email has an account; someone
 // already in the organisation changes nothing.
 func (db *DB) InviteColleague(ctx context.Context, by int64, orgID int64, n hub.NewPerson) error {
+	n.Normalise()
+	if err := n.Validate(); err != nil {
+		return err
+	}
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var personID int64
 		err := tx.GetContext(ctx, &personID, `SELECT id FROM people WHERE lower(email) = lower($1)`, n.Email)

@@ -54,6 +54,10 @@ func (db *DB) HubByID(ctx context.Context, id int64) (hub.Hub, error) {
 // CreateHub stores a new hub, filling in its id and timestamps. A taken
 // slug is a conflict on the slug field.
 func (db *DB) CreateHub(ctx context.Context, by *int64, h *hub.Hub) error {
+	h.Normalise()
+	if err := h.Validate(); err != nil {
+		return err
+	}
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := insertHub(ctx, tx, h); err != nil {
 			return err

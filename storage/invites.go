@@ -19,6 +19,10 @@ type Invitation struct {
 // orgID when given, and a link token to set the password — all or nothing.
 func (db *DB) InvitePerson(ctx context.Context, by *int64, hubID *int64, n hub.NewPerson, orgID *int64) (Invitation, error) {
 	var inv Invitation
+	n.Normalise()
+	if err := n.Validate(); err != nil {
+		return inv, err
+	}
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
 		if inv.Person, err = createPerson(ctx, tx, n, ""); err != nil {

@@ -91,6 +91,10 @@ func (db *DB) OrganisationsOf(ctx context.Context, personID int64) ([]hub.Organi
 // RegisterOrganisation creates an organisation with its creator as its
 // first member, in one transaction.
 func (db *DB) RegisterOrganisation(ctx context.Context, by int64, o *hub.Organisation) error {
+	o.Normalise()
+	if err := o.Validate(); err != nil {
+		return err
+	}
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := createOrganisation(ctx, tx, o); err != nil {
 			return err

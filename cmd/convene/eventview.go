@@ -132,7 +132,7 @@ func (s *server) hubEventsPage(c echo.Context) error {
 	if v := c.QueryParam("page"); v != "" {
 		var err error
 		if page, err = strconv.Atoi(v); err != nil || page < 1 || page > 10000 {
-			return invalidField("page", "must be a page number from 1 to 10000")
+			return hub.FieldError("page", "must be a page number from 1 to 10000")
 		}
 	}
 	v := eventListView{Hub: h, Loc: h.Zone(), Past: c.QueryParam("when") == "past", Manage: viewer.Manager, Filter: filter, Page: page}
