@@ -104,7 +104,7 @@ func (s *server) routes() []route {
 		{POST, "/organisations/:id/people", s.addColleague, colleagueAdder},
 		{POST, "/organisations/:id/hub-invitations/:slug", s.answerHubInvitation, organisationMember},
 
-		// The JSON API (shared/API.md), documented in /api/v1/openapi.json.
+		// The JSON API, documented in /api/v1/openapi.json.
 		{GET, "/api/v1/openapi.json", s.openAPI, public},
 		{POST, "/api/v1/auth/token", s.apiToken, public},
 		{GET, "/api/v1/me", s.apiMe, signedIn},
