@@ -31,7 +31,7 @@ type EventQuery struct {
 
 // visibleTo is events.CanSee written as SQL, the condition for events
 // (aliased e) a viewer may see; it takes $2 manager, $3 in hub, $4 person
-// id. TestVisibilityAgrees proves the two agree.
+// id. TestVisibilityAgrees (registrations_test.go) proves the two agree.
 const visibleTo = `($2 OR (e.status <> 'draft' AND (e.visibility = 'public'
 	OR (e.visibility = 'members' AND $3)
 	OR EXISTS (SELECT 1 FROM registrations vr WHERE vr.event_id = e.id AND vr.person_id = $4 AND vr.status <> 'cancelled'))))`
