@@ -35,10 +35,10 @@ func ShiftFrom(event Event, items []AgendaItem, index int, delta time.Duration) 
 		out[i].EndsAt = out[i].EndsAt.Add(delta)
 		switch {
 		case out[i].StartsAt.Before(event.StartsAt):
-			return nil, fieldError(fmt.Sprintf("items[%d].starts_at", i),
+			return nil, hub.FieldError(fmt.Sprintf("items[%d].starts_at", i),
 				fmt.Sprintf("%s would start %s before the event does", moving, out[i].name(i)))
 		case out[i].EndsAt.After(event.EndsAt):
-			return nil, fieldError(fmt.Sprintf("items[%d].ends_at", i),
+			return nil, hub.FieldError(fmt.Sprintf("items[%d].ends_at", i),
 				fmt.Sprintf("%s would take %s past the end of the event", moving, out[i].name(i)))
 		}
 	}

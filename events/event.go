@@ -183,3 +183,23 @@ func webAddress(s string) bool {
 	}
 	return u.Scheme == "http" || u.Scheme == "https"
 }
+
+// Normalise tidies an event's text for storing: surrounding spaces go.
+func (e *Event) Normalise() {
+	e.Title, e.Summary = strings.TrimSpace(e.Title), strings.TrimSpace(e.Summary)
+	e.Venue, e.OnlineURL = strings.TrimSpace(e.Venue), strings.TrimSpace(e.OnlineURL)
+	e.CancelReason = strings.TrimSpace(e.CancelReason)
+}
+
+// ValidateCancelReason checks the reason given for calling an event off,
+// which attendees see.
+func ValidateCancelReason(reason string) error {
+	reason = strings.TrimSpace(reason)
+	switch {
+	case reason == "":
+		return hub.FieldError("reason", "Say why the event is cancelled: attendees will see it")
+	case len([]rune(reason)) > MaxCancelReasonLen:
+		return hub.FieldError("reason", "The reason must be 1000 characters or fewer")
+	}
+	return nil
+}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/teambition/rrule-go"
+
+	"github.com/convene/convene/hub"
 )
 
 // Occurrence is one event of a series.
@@ -45,7 +47,7 @@ func Expand(rule Recurrence, firstStart, firstEnd time.Time, loc *time.Location)
 		return nil, err
 	}
 	if !firstEnd.After(firstStart) {
-		return nil, fieldError("ends_at", "The end must be after the start")
+		return nil, hub.FieldError("ends_at", "The end must be after the start")
 	}
 	startWall, endWall := floating(firstStart, loc), floating(firstEnd, loc)
 	firstDay := dateOf(startWall)

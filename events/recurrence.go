@@ -99,14 +99,7 @@ func (r Recurrence) Validate() error {
 }
 
 // ruleError is an invalid *hub.Error on the field "recurrence".
-func ruleError(why string) error { return fieldError("recurrence", why) }
-
-// fieldError is an invalid *hub.Error on one field.
-func fieldError(field, why string) error {
-	var f hub.FieldErrors
-	f.Add(field, why)
-	return f.Err()
-}
+func ruleError(why string) error { return hub.FieldError("recurrence", why) }
 
 // weekdayCodes are the RFC 5545 names of the days, indexed by time.Weekday.
 var weekdayCodes = [7]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}

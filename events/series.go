@@ -16,11 +16,11 @@ func (r Recurrence) checkFirst(first time.Time) error {
 	}
 	date := first.Format(layoutDate)
 	if first.Weekday() != r.On.Weekday {
-		return fieldError("starts_at", fmt.Sprintf("The first event is on %s, but the series repeats on %ss: start it on a %s",
+		return hub.FieldError("starts_at", fmt.Sprintf("The first event is on %s, but the series repeats on %ss: start it on a %s",
 			date, r.On.Weekday, r.On.Weekday))
 	}
 	if r.On.N != 0 && !isNth(first, r.On.N) {
-		return fieldError("starts_at", fmt.Sprintf("The first event is on %s, but the series repeats on the %s %s of the month: start it on one of those days",
+		return hub.FieldError("starts_at", fmt.Sprintf("The first event is on %s, but the series repeats on the %s %s of the month: start it on one of those days",
 			date, nthWords[r.On.N], r.On.Weekday))
 	}
 	return nil
@@ -40,7 +40,7 @@ func (r Recurrence) checkMonthDays(first time.Time) error {
 			return nil
 		}
 		if last.Day() < first.Day() {
-			return fieldError("starts_at", fmt.Sprintf("There is no %d %s, so a series every 3 months on the %s would skip it: "+
+			return hub.FieldError("starts_at", fmt.Sprintf("There is no %d %s, so a series every 3 months on the %s would skip it: "+
 				"start on the 28th or earlier, or repeat on a weekday such as the last %s",
 				first.Day(), month.Format("January 2006"), ordinal(first.Day()), first.Weekday()))
 		}
@@ -63,7 +63,7 @@ func ShiftFollowing(occurrences []Occurrence, from int, newStart, newEnd time.Ti
 	case from < 0 || from >= len(occurrences):
 		return nil, hub.Errorf(hub.EInvalid, "There is no occurrence %d in this series.", from+1)
 	case !newEnd.After(newStart):
-		return nil, fieldError("ends_at", "The end must be after the start")
+		return nil, hub.FieldError("ends_at", "The end must be after the start")
 	}
 	newWall := floating(newStart, loc)
 	newDay, oldDay := dateOf(newWall), dateOf(floating(occurrences[from].StartsAt, loc))

@@ -40,3 +40,8 @@ func (a *Actor) Name() string {
 
 // IsCoordinator reports whether the actor coordinates any hub.
 func (a *Actor) IsCoordinator() bool { return a.SignedIn() && len(a.Coordinates) > 0 }
+
+// System is the actor of Convene's own tools (the command line, the demo
+// seeder, test fixtures): an administrator who is no person, so the audit
+// log records no one.
+var System = &Actor{Person: &Person{}, Admin: true}

@@ -132,3 +132,27 @@ func (f *FieldErrors) Err() error {
 func FieldError(field, why string) error {
 	return &Error{Code: EInvalid, Message: why, Fields: map[string]string{field: why}}
 }
+
+// Merge adds the field problems of err, an invalid *Error (one without
+// fields is recorded under "", the form as a whole), keeping problems
+// already found. It reports false, adding nothing, for nil and for any
+// other error, which the caller returns as it is.
+func (f *FieldErrors) Merge(err error) bool {
+	if ErrorCode(err) != EInvalid {
+		return false
+	}
+	fields := ErrorFields(err)
+	if len(fields) == 0 {
+		f.Add("", ErrorMessage(err))
+		return true
+	}
+	names := make([]string, 0, len(fields))
+	for name := range fields {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		f.Add(name, fields[name])
+	}
+	return true
+}

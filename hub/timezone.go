@@ -43,3 +43,13 @@ func zoneName(name string) bool {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Zone is the hub's time zone; a zone the machine no longer knows falls
+// back to the default rather than failing the page.
+func (h Hub) Zone() *time.Location {
+	if loc, err := LoadTimeZone(h.TimeZone); err == nil {
+		return loc
+	}
+	loc, _ := LoadTimeZone(DefaultTimeZone)
+	return loc
+}

@@ -17,7 +17,7 @@ import (
 // organisation; they become a member when they accept. Inviting someone
 // already invited changes nothing; someone already a member is a conflict.
 func (db *DB) InviteToOrganisation(ctx context.Context, by int64, personID, orgID int64) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var member bool
 		if err := tx.GetContext(ctx, &member, `SELECT EXISTS (SELECT 1 FROM affiliations WHERE person_id = $1 AND organisation_id = $2)`, personID, orgID); err != nil {
 			return fmt.Errorf("invite to organisation: %w", err)
@@ -62,7 +62,7 @@ func (db *DB) AffiliationInvitations(ctx context.Context, personID int64) ([]Aff
 // AnswerAffiliation accepts (joining the organisation) or declines an
 // invitation, in one transaction.
 func (db *DB) AnswerAffiliation(ctx context.Context, personID, orgID int64, accept bool) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM affiliation_invitations WHERE person_id = $1 AND organisation_id = $2`, personID, orgID)
 		if err != nil {
 			return fmt.Errorf("answer invitation: %w", err)
@@ -119,12 +119,16 @@ func (db *DB) ReachOf(ctx context.Context, personID int64) (hub.Reach, error) {
 // never tells the one adding whether an email has an account; someone
 // already in the organisation changes nothing.
 func (db *DB) InviteColleague(ctx context.Context, by int64, orgID int64, n hub.NewPerson) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	n.Normalise()
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var personID int64
 		err := tx.GetContext(ctx, &personID, `SELECT id FROM people WHERE lower(email) = lower($1)`, n.Email)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			p, err := db.CreatePerson(ctx, tx, n, "")
+			p, err := createPerson(ctx, tx, n, "")
 			if err != nil {
 				return err
 			}

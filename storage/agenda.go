@@ -27,7 +27,7 @@ func (db *DB) AgendaOf(ctx context.Context, eventID int64) ([]AgendaEntry, error
 	return agendaOf(ctx, db.x, eventID)
 }
 
-func agendaOf(ctx context.Context, q Querier, eventID int64) ([]AgendaEntry, error) {
+func agendaOf(ctx context.Context, q querier, eventID int64) ([]AgendaEntry, error) {
 	var rows []struct {
 		ID          int64     `db:"id"`
 		EventID     int64     `db:"event_id"`
@@ -63,8 +63,8 @@ func agendaOf(ctx context.Context, q Querier, eventID int64) ([]AgendaEntry, err
 }
 
 // ReplaceAgenda stores an event's whole agenda; see ChangeAgenda.
-func (db *DB) ReplaceAgenda(ctx context.Context, by *int64, eventID int64, items []events.AgendaItem) error {
-	return db.ChangeAgenda(ctx, by, eventID, nil, time.UTC, func(events.Event, []events.AgendaItem) ([]events.AgendaItem, error) {
+func (db *DB) ReplaceAgenda(ctx context.Context, a *hub.Actor, eventID int64, items []events.AgendaItem) error {
+	return db.ChangeAgenda(ctx, a, eventID, nil, func(events.Event, []events.AgendaItem) ([]events.AgendaItem, error) {
 		return items, nil
 	})
 }
@@ -84,14 +84,22 @@ func (db *DB) AgendaVersion(ctx context.Context, eventID int64) (int64, error) {
 // two coordinators editing at once cannot undo each other: change gets the
 // event and its items as they are now (after want is checked against the
 // agenda's version) and returns the new items, which are checked against
-// the event (times in loc for the messages) and stored in start order, all
-// in one transaction. Items keep their ids; an id that is not one of the
+// the event (times in the hub's zone for the messages) and stored in start
+// order, all in one transaction, for the coordinators of the hub. Items keep their ids; an id that is not one of the
 // event's items, unknown topics or organisations are invalid on the item's
 // field.
-func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, want IfVersion, loc *time.Location,
+func (db *DB) ChangeAgenda(ctx context.Context, a *hub.Actor, eventID int64, want IfVersion,
 	change func(e events.Event, items []events.AgendaItem) ([]events.AgendaItem, error)) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	by := personID(a)
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, eventID)
+		if err != nil {
+			return err
+		}
+		if err := mustManage(ctx, tx, a, e.HubID); err != nil {
+			return err
+		}
+		loc, err := hubZone(ctx, tx, e.HubID)
 		if err != nil {
 			return err
 		}
@@ -116,9 +124,9 @@ func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, want I
 			switch {
 			case it.ID == 0:
 			case !ours[it.ID]:
-				return fieldErr(fmt.Sprintf("items[%d].id", i), "There is no item with this id in this event’s agenda; leave the id out for a new item")
+				return hub.FieldError(fmt.Sprintf("items[%d].id", i), "There is no item with this id in this event’s agenda; leave the id out for a new item")
 			case seen[it.ID]:
-				return fieldErr(fmt.Sprintf("items[%d].id", i), "This id is given to two items")
+				return hub.FieldError(fmt.Sprintf("items[%d].id", i), "This id is given to two items")
 			}
 			seen[it.ID] = true
 		}
@@ -132,9 +140,9 @@ func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, want I
 		for i, it := range items {
 			var topicID *int64
 			if it.TopicSlug != "" {
-				ids, err := topicIDs(ctx, tx, []string{it.TopicSlug})
-				if err != nil || len(ids) == 0 {
-					return fieldErr(fmt.Sprintf("items[%d].topic", i), "“"+it.TopicSlug+"” is not a topic we know")
+				ids, err := topicIDs(ctx, tx, fmt.Sprintf("items[%d].topic", i), []string{it.TopicSlug})
+				if err != nil {
+					return err
 				}
 				topicID = &ids[0]
 			}
@@ -148,9 +156,9 @@ func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, want I
 			var pqErr *pq.Error
 			switch {
 			case errors.As(err, &pqErr) && pqErr.Code == pqForeignKeyViolation:
-				return fieldErr(fmt.Sprintf("items[%d].presenter_organisation_id", i), "There is no organisation with this id")
+				return hub.FieldError(fmt.Sprintf("items[%d].presenter_organisation_id", i), "There is no organisation with this id")
 			case errors.As(err, &pqErr) && pqErr.Code == "23P01": // exclusion: overlapping items
-				return fieldErr(fmt.Sprintf("items[%d].starts_at", i), "This item overlaps another")
+				return hub.FieldError(fmt.Sprintf("items[%d].starts_at", i), "This item overlaps another")
 			case err != nil:
 				return fmt.Errorf("agenda item %d: %w", i, err)
 			}
@@ -161,16 +169,6 @@ func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, want I
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "agenda.change", Subject: subject("event", eventID),
 			Details: map[string]any{"items": len(items)}})
 	})
-}
-
-func topicIDs(ctx context.Context, q Querier, slugs []string) ([]int64, error) {
-	ids := []int64{}
-	err := sqlx.SelectContext(ctx, q, &ids, `SELECT id FROM topics WHERE slug = ANY($1)`, pq.StringArray(slugs))
-	return ids, err
-}
-
-func fieldErr(field, why string) error {
-	return &hub.Error{Code: hub.EInvalid, Message: why, Fields: map[string]string{field: why}}
 }
 
 func deref[T any](p *T) T {

@@ -23,7 +23,7 @@ type Entry struct {
 
 // audit writes an entry in the caller's transaction, so the record and the
 // change stand or fall together.
-func audit(ctx context.Context, q Querier, e Entry) error {
+func audit(ctx context.Context, q querier, e Entry) error {
 	details := []byte("{}")
 	if len(e.Details) > 0 {
 		var err error

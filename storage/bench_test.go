@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"
 )
@@ -22,7 +23,7 @@ func BenchmarkRegister(b *testing.B) {
 	for b.Loop() {
 		i++
 		in := events.RegistrationInput{GuestName: "Guest", GuestEmail: fmt.Sprintf("g%d@example.org", i), AttendeeRole: events.RoleOther}
-		if _, err := db.Register(ctx, e.ID, in, storage.RegisterOptions{Now: time.Now()}); err != nil {
+		if _, err := db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: in, Now: time.Now()}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -41,7 +42,7 @@ func BenchmarkRegisterContended(b *testing.B) {
 		for pb.Next() {
 			i := n.Add(1)
 			in := events.RegistrationInput{GuestName: "Guest", GuestEmail: fmt.Sprintf("g%d@example.org", i), AttendeeRole: events.RoleOther}
-			if _, err := db.Register(ctx, e.ID, in, storage.RegisterOptions{Now: time.Now()}); err != nil {
+			if _, err := db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: in, Now: time.Now()}); err != nil {
 				b.Error(err)
 				return
 			}

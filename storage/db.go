@@ -46,15 +46,17 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // Close releases the connections.
 func (db *DB) Close() error { return db.x.Close() }
 
-// SQL exposes the underlying handle to tests and tools in this module.
-func (db *DB) SQL() *sqlx.DB { return db.x }
+// SQL exposes the underlying handle (database/sql, not sqlx) to tests and
+// tools in this module: storage/demo bulk-loads through it, and
+// storage/pgtest wraps it for tests that inspect rows.
+func (db *DB) SQL() *sql.DB { return db.x.DB }
 
 // Ping checks that the database answers within ctx.
 func (db *DB) Ping(ctx context.Context) error { return db.x.PingContext(ctx) }
 
-// InTx runs fn in one transaction, committed when fn returns nil and rolled
+// inTx runs fn in one transaction, committed when fn returns nil and rolled
 // back otherwise, so a change is stored whole or not at all.
-func (db *DB) InTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+func (db *DB) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	tx, err := db.x.BeginTxx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -102,11 +104,11 @@ func notFound(err error, what string) error {
 	return err
 }
 
-// Querier is what a query helper needs: the database itself or an open
+// querier is what a query helper needs: the database itself or an open
 // transaction.
-type Querier = sqlx.ExtContext
+type querier = sqlx.ExtContext
 
-func sqlxGet(ctx context.Context, q Querier, dest any, query string, args ...any) error {
+func sqlxGet(ctx context.Context, q querier, dest any, query string, args ...any) error {
 	return sqlx.GetContext(ctx, q, dest, query, args...)
 }
 

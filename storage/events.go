@@ -141,7 +141,7 @@ type NewEvent struct {
 // otherwise) with its topics.
 func (db *DB) CreateEvent(ctx context.Context, by *int64, n NewEvent) (events.Event, error) {
 	var e events.Event
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
 		e, err = insertEvent(ctx, tx, by, n.Event, n.TopicIDs)
 		if err != nil {
@@ -185,8 +185,13 @@ func setTopics(ctx context.Context, tx *sqlx.Tx, eventID int64, topicIDs []int64
 	return nil
 }
 
-// TopicIDs resolves topic slugs; an unknown slug is invalid on field.
-func (db *DB) TopicIDs(ctx context.Context, field string, slugs []string) ([]int64, error) {
+// TopicIDs resolves topic slugs, in order.
+func (db *DB) TopicIDs(ctx context.Context, slugs []string) ([]int64, error) {
+	return topicIDs(ctx, db.x, "topics", slugs)
+}
+
+// topicIDs resolves topic slugs; an unknown slug is invalid on field.
+func topicIDs(ctx context.Context, q querier, field string, slugs []string) ([]int64, error) {
 	if len(slugs) == 0 {
 		return nil, nil
 	}
@@ -194,7 +199,7 @@ func (db *DB) TopicIDs(ctx context.Context, field string, slugs []string) ([]int
 		ID   int64  `db:"id"`
 		Slug string `db:"slug"`
 	}
-	if err := db.x.SelectContext(ctx, &rows, `SELECT id, slug FROM topics WHERE slug = ANY($1)`, pq.StringArray(slugs)); err != nil {
+	if err := sqlx.SelectContext(ctx, q, &rows, `SELECT id, slug FROM topics WHERE slug = ANY($1)`, pq.StringArray(slugs)); err != nil {
 		return nil, fmt.Errorf("find topics: %w", err)
 	}
 	found := map[string]int64{}
@@ -205,8 +210,7 @@ func (db *DB) TopicIDs(ctx context.Context, field string, slugs []string) ([]int
 	for _, s := range slugs {
 		id, ok := found[s]
 		if !ok {
-			msg := "“" + s + "” is not a topic we know"
-			return nil, &hub.Error{Code: hub.EInvalid, Message: msg, Fields: map[string]string{field: msg}}
+			return nil, hub.FieldError(field, "“"+s+"” is not a topic we know")
 		}
 		ids = append(ids, id)
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -11,35 +12,32 @@ import (
 	"github.com/convene/convene/hub"
 )
 
-// CreateSeries stores a series and materialises its occurrences, each its
+// insertSeries stores a series and materialises its occurrences, each its
 // own event with the first's details and the occurrence's times.
-func (db *DB) CreateSeries(ctx context.Context, by *int64, n NewEvent, rule events.Recurrence, loc *time.Location) ([]events.Event, error) {
-	rule = rule.Anchor(n.Event.StartsAt, loc)
-	occurrences, err := events.Expand(rule, n.Event.StartsAt, n.Event.EndsAt, loc)
+func insertSeries(ctx context.Context, tx *sqlx.Tx, by *int64, first events.Event, topicIDs []int64, rule events.Recurrence, loc *time.Location) ([]events.Event, error) {
+	rule = rule.Anchor(first.StartsAt, loc)
+	occurrences, err := events.Expand(rule, first.StartsAt, first.EndsAt, loc)
 	if err != nil {
 		return nil, err
 	}
+	var seriesID int64
+	err = tx.GetContext(ctx, &seriesID, `INSERT INTO series (hub_id, rule, created_by) VALUES ($1, $2, $3) RETURNING id`,
+		first.HubID, rule.String(), by)
+	if err != nil {
+		return nil, fmt.Errorf("create series: %w", err)
+	}
 	var created []events.Event
-	err = db.InTx(ctx, func(tx *sqlx.Tx) error {
-		var seriesID int64
-		err := tx.GetContext(ctx, &seriesID, `INSERT INTO series (hub_id, rule, created_by) VALUES ($1, $2, $3) RETURNING id`,
-			n.Event.HubID, rule.String(), by)
+	for _, occ := range occurrences {
+		e := first
+		e.SeriesID, e.StartsAt, e.EndsAt = &seriesID, occ.StartsAt, occ.EndsAt
+		stored, err := insertEvent(ctx, tx, by, e, topicIDs)
 		if err != nil {
-			return fmt.Errorf("create series: %w", err)
+			return nil, err
 		}
-		for _, occ := range occurrences {
-			e := n.Event
-			e.SeriesID, e.StartsAt, e.EndsAt = &seriesID, occ.StartsAt, occ.EndsAt
-			stored, err := insertEvent(ctx, tx, by, e, n.TopicIDs)
-			if err != nil {
-				return err
-			}
-			created = append(created, stored)
-		}
-		return audit(ctx, tx, Entry{PersonID: by, HubID: &n.Event.HubID, Action: "series.create", Subject: subject("series", seriesID),
-			Details: map[string]any{"rule": rule.String(), "occurrences": len(created)}})
-	})
-	return created, err
+		created = append(created, stored)
+	}
+	return created, audit(ctx, tx, Entry{PersonID: by, HubID: &first.HubID, Action: "series.create", Subject: subject("series", seriesID),
+		Details: map[string]any{"rule": rule.String(), "occurrences": len(created)}})
 }
 
 // lockEvent reads an event for update: registration, cancellation and
@@ -63,67 +61,80 @@ type UpdateResult struct {
 	Updated int
 }
 
-// EventEdit is a change to an event, made to the event as it is under its
-// row lock so that two edits at once cannot undo each other.
-type EventEdit struct {
+// EventChange asks to change an event, made to the event as it is under
+// its row lock so that two edits at once cannot undo each other.
+type EventChange struct {
 	// ID is the event changed.
 	ID int64
 	// Want is the version the change was made from, if the editor says.
 	Want IfVersion
 	// Following applies the change to the later occurrences of the event's
-	// series too, each keeping its own date.
+	// series too, each keeping its own date and local times.
 	Following bool
-	// Loc is the hub's zone, in which later occurrences keep their local
-	// times.
-	Loc *time.Location
-	// Change gets the event and its topics' ids as they are now, sets the
-	// new values on the event and returns the new topics' ids.
-	Change func(e *events.Event, topicIDs []int64) ([]int64, error)
+	// Topics, when not nil, are the slugs of its new topics.
+	Topics *[]string
+	// Problems are what was wrong with the input before it could be
+	// applied; see NewEvents.
+	Problems error
+	// Change sets the new values on the event as it is now.
+	Change func(e *events.Event) error
 }
 
-// EditEvent applies an edit to an event's editable fields. Changes
-// calendars must notice (times, place, format) bump its sequence; a raised
-// capacity promotes the waitlist; a lowered one never removes anyone.
-func (db *DB) EditEvent(ctx context.Context, by *int64, edit EventEdit) (UpdateResult, error) {
+// ChangeEvent changes an event's editable fields for a coordinator of its
+// hub, validated as a whole with the host and topics checked, in one
+// transaction. Changes calendars must notice (times, place, format) bump
+// its sequence; a raised capacity promotes the waitlist; a lowered one
+// never removes anyone.
+func (db *DB) ChangeEvent(ctx context.Context, a *hub.Actor, ch EventChange) (UpdateResult, error) {
 	var res UpdateResult
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
-		e, err := lockEvent(ctx, tx, edit.ID)
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		e, err := lockEvent(ctx, tx, ch.ID)
 		if err != nil {
 			return err
 		}
-		if err := edit.Want.check(e.Version, "The event"); err != nil {
+		if err := mustManage(ctx, tx, a, e.HubID); err != nil {
 			return err
 		}
-		current := []int64{}
-		if err := tx.SelectContext(ctx, &current, `SELECT topic_id FROM event_topics WHERE event_id = $1 ORDER BY topic_id`, e.ID); err != nil {
-			return fmt.Errorf("topics of event %d: %w", e.ID, err)
+		if err := ch.Want.check(e.Version, "The event"); err != nil {
+			return err
 		}
+		var f hub.FieldErrors
+		f.Merge(ch.Problems)
 		id, hubID, seriesID, status, reason := e.ID, e.HubID, e.SeriesID, e.Status, e.CancelReason
-		topicIDs, err := edit.Change(&e, current)
-		if err != nil {
-			return err
+		if ch.Change != nil {
+			if err := ch.Change(&e); !f.Merge(err) && err != nil {
+				return err
+			}
 		}
 		e.ID, e.HubID, e.SeriesID, e.Status, e.CancelReason = id, hubID, seriesID, status, reason
-		if err := e.Validate(); err != nil {
+		e.Normalise()
+		f.Merge(e.Validate())
+		var topics []string
+		if ch.Topics != nil {
+			topics = *ch.Topics
+		} else if err := tx.SelectContext(ctx, &topics, `SELECT t.slug FROM event_topics et JOIN topics t ON t.id = et.topic_id
+			WHERE et.event_id = $1 ORDER BY t.id`, e.ID); err != nil {
+			return fmt.Errorf("topics of event %d: %w", e.ID, err)
+		}
+		topicIDs, err := checkEvent(ctx, tx, &f, e, topics)
+		if err != nil {
 			return err
 		}
-		if edit.Following && e.SeriesID != nil {
-			res, err = updateFollowingTx(ctx, tx, by, e, topicIDs, edit.Loc)
-		} else {
-			res, err = updateEventTx(ctx, tx, by, e, topicIDs)
+		if err := f.Err(); err != nil {
+			return err
 		}
+		if ch.Following && e.SeriesID != nil {
+			loc, err := hubZone(ctx, tx, e.HubID)
+			if err != nil {
+				return err
+			}
+			res, err = updateFollowingTx(ctx, tx, personID(a), e, topicIDs, loc)
+			return err
+		}
+		res, err = updateEventTx(ctx, tx, personID(a), e, topicIDs)
 		return err
 	})
 	return res, err
-}
-
-// UpdateEvent replaces all of an event's editable fields with e's,
-// whatever they are now; see EditEvent.
-func (db *DB) UpdateEvent(ctx context.Context, by *int64, e events.Event, topicIDs []int64) (UpdateResult, error) {
-	return db.EditEvent(ctx, by, EventEdit{ID: e.ID, Change: func(now *events.Event, _ []int64) ([]int64, error) {
-		*now = e
-		return topicIDs, nil
-	}})
 }
 
 // updateFollowingTx applies an edit of one occurrence to it and every
@@ -177,8 +188,7 @@ func updateEventTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, 
 		return UpdateResult{}, err
 	}
 	bump := 0
-	if !old.StartsAt.Equal(e.StartsAt) || !old.EndsAt.Equal(e.EndsAt) || old.Venue != e.Venue || old.Format != e.Format ||
-		old.OnlineURL != e.OnlineURL || old.Title != e.Title {
+	if events.NeedsNewSequence(old, e) {
 		bump = 1
 	}
 	_, err = tx.ExecContext(ctx, `
@@ -206,11 +216,15 @@ func updateEventTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, 
 	return res, audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "event.update", Subject: subject("event", e.ID)})
 }
 
-// PublishEvent makes a draft visible.
-func (db *DB) PublishEvent(ctx context.Context, by *int64, id int64) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+// PublishEvent makes a draft visible, for a coordinator of its hub.
+func (db *DB) PublishEvent(ctx context.Context, a *hub.Actor, id int64) error {
+	by := personID(a)
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := mustManage(ctx, tx, a, e.HubID); err != nil {
 			return err
 		}
 		switch e.Status {
@@ -226,12 +240,21 @@ func (db *DB) PublishEvent(ctx context.Context, by *int64, id int64) error {
 	})
 }
 
-// CancelEvent calls an event off with a reason shown on its page.
-// Registrations are kept, so that attendees see what happened.
-func (db *DB) CancelEvent(ctx context.Context, by *int64, id int64, reason string) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+// CancelEvent calls an event off, for a coordinator of its hub, with a
+// reason shown on its page. Registrations are kept, so that attendees see
+// what happened.
+func (db *DB) CancelEvent(ctx context.Context, a *hub.Actor, id int64, reason string) error {
+	by := personID(a)
+	reason = strings.TrimSpace(reason)
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := mustManage(ctx, tx, a, e.HubID); err != nil {
+			return err
+		}
+		if err := events.ValidateCancelReason(reason); err != nil {
 			return err
 		}
 		if e.Status == events.StatusCancelled {
@@ -245,7 +268,7 @@ func (db *DB) CancelEvent(ctx context.Context, by *int64, id int64, reason strin
 }
 
 // counts returns an event's registered and waitlisted numbers.
-func counts(ctx context.Context, q Querier, eventID int64) (registered, waitlisted int, err error) {
+func counts(ctx context.Context, q querier, eventID int64) (registered, waitlisted int, err error) {
 	var c struct {
 		Registered int `db:"registered"`
 		Waitlisted int `db:"waitlisted"`

@@ -54,7 +54,11 @@ func (db *DB) HubByID(ctx context.Context, id int64) (hub.Hub, error) {
 // CreateHub stores a new hub, filling in its id and timestamps. A taken
 // slug is a conflict on the slug field.
 func (db *DB) CreateHub(ctx context.Context, by *int64, h *hub.Hub) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	h.Normalise()
+	if err := h.Validate(); err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := insertHub(ctx, tx, h); err != nil {
 			return err
 		}
@@ -62,7 +66,7 @@ func (db *DB) CreateHub(ctx context.Context, by *int64, h *hub.Hub) error {
 	})
 }
 
-func insertHub(ctx context.Context, q Querier, h *hub.Hub) error {
+func insertHub(ctx context.Context, q querier, h *hub.Hub) error {
 	err := sqlxGet(ctx, q, h, `
 		INSERT INTO hubs (slug, name, region, timezone, description)
 		VALUES ($1, $2, $3, $4, $5)
@@ -80,7 +84,7 @@ func insertHub(ctx context.Context, q Querier, h *hub.Hub) error {
 // the hub as saved.
 func (db *DB) ChangeHub(ctx context.Context, by *int64, id int64, want IfVersion, change func(h *hub.Hub) error) (hub.Hub, error) {
 	var h hub.Hub
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := tx.GetContext(ctx, &h, `SELECT `+hubColumns+` FROM hubs h WHERE h.id = $1 FOR UPDATE`, id); err != nil {
 			return fmt.Errorf("lock hub %d: %w", id, notFound(err, "The hub"))
 		}
@@ -102,7 +106,7 @@ func (db *DB) ChangeHub(ctx context.Context, by *int64, id int64, want IfVersion
 	return h, err
 }
 
-func updateHub(ctx context.Context, q Querier, h *hub.Hub) error {
+func updateHub(ctx context.Context, q querier, h *hub.Hub) error {
 	err := sqlxGet(ctx, q, h, `
 		UPDATE hubs SET slug = $2, name = $3, region = $4, timezone = $5, description = $6, updated_at = now(), version = version + 1
 		WHERE id = $1

@@ -19,9 +19,13 @@ type Invitation struct {
 // orgID when given, and a link token to set the password — all or nothing.
 func (db *DB) InvitePerson(ctx context.Context, by *int64, hubID *int64, n hub.NewPerson, orgID *int64) (Invitation, error) {
 	var inv Invitation
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	n.Normalise()
+	if err := n.Validate(); err != nil {
+		return inv, err
+	}
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
-		if inv.Person, err = db.CreatePerson(ctx, tx, n, ""); err != nil {
+		if inv.Person, err = createPerson(ctx, tx, n, ""); err != nil {
 			return err
 		}
 		if orgID != nil {
@@ -29,7 +33,7 @@ func (db *DB) InvitePerson(ctx context.Context, by *int64, hubID *int64, n hub.N
 				return err
 			}
 		}
-		if inv.Token, err = db.CreatePasswordToken(ctx, tx, inv.Person.ID, PurposeInvite, by); err != nil {
+		if inv.Token, err = createPasswordToken(ctx, tx, inv.Person.ID, PurposeInvite, by); err != nil {
 			return err
 		}
 		details := map[string]any{}
@@ -49,9 +53,9 @@ func (db *DB) NewPasswordLink(ctx context.Context, by *int64, hubID *int64, p hu
 		purpose = PurposeInvite
 	}
 	var token string
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
-		if token, err = db.CreatePasswordToken(ctx, tx, p.ID, purpose, by); err != nil {
+		if token, err = createPasswordToken(ctx, tx, p.ID, purpose, by); err != nil {
 			return err
 		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: hubID, Action: "password.link", Subject: subject("person", p.ID), Details: map[string]any{"purpose": purpose}})

@@ -31,7 +31,7 @@ func (db *DB) OfferMembership(ctx context.Context, a *hub.Actor, hubID, orgID in
 	}
 	by := a.PersonID()
 	var result string
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		status, err := lockMembership(ctx, tx, hubID, orgID)
 		if err != nil {
 			return err
@@ -89,7 +89,7 @@ func lockMembership(ctx context.Context, tx *sqlx.Tx, hubID, orgID int64) (strin
 // decides who may). Membership made this way gives coordinators no right
 // to make sign-in links for the organisation's people.
 func (db *DB) AddMember(ctx context.Context, by *int64, hubID, orgID int64) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error { return addMember(ctx, tx, by, hubID, orgID) })
+	return db.inTx(ctx, func(tx *sqlx.Tx) error { return addMember(ctx, tx, by, hubID, orgID) })
 }
 
 func addMember(ctx context.Context, tx *sqlx.Tx, by *int64, hubID, orgID int64) error {
@@ -117,7 +117,7 @@ func (db *DB) AnswerHubInvitation(ctx context.Context, a *hub.Actor, hubID, orgI
 	if accept {
 		status, action = "active", "member.accept"
 	}
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `
 			UPDATE hub_memberships SET status = $3, decided_by = $4, decided_at = now(), since = now()
 			WHERE hub_id = $1 AND organisation_id = $2 AND status = 'invited'`, hubID, orgID, status, by)
@@ -134,7 +134,7 @@ func (db *DB) AnswerHubInvitation(ctx context.Context, a *hub.Actor, hubID, orgI
 // RemoveMember takes an organisation out of a hub, or withdraws the hub's
 // invitation to it.
 func (db *DB) RemoveMember(ctx context.Context, by *int64, hubID, orgID int64) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var was string
 		err := tx.GetContext(ctx, &was, `DELETE FROM hub_memberships WHERE hub_id = $1 AND organisation_id = $2 AND status IN ('active', 'invited') RETURNING status`, hubID, orgID)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -157,7 +157,7 @@ func (db *DB) RemoveMember(ctx context.Context, by *int64, hubID, orgID int64) e
 // invited becomes a member at once, both sides having agreed.
 func (db *DB) RequestMembership(ctx context.Context, by int64, hubID, orgID int64, message string) (string, error) {
 	result := MembershipRequested
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		status, err := lockMembership(ctx, tx, hubID, orgID)
 		switch {
 		case err != nil:
@@ -190,7 +190,7 @@ func (db *DB) RequestMembership(ctx context.Context, by int64, hubID, orgID int6
 
 // DecideMembership approves or declines a pending request.
 func (db *DB) DecideMembership(ctx context.Context, by int64, hubID, orgID int64, approve bool) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error { return decide(ctx, tx, by, hubID, orgID, approve) })
+	return db.inTx(ctx, func(tx *sqlx.Tx) error { return decide(ctx, tx, by, hubID, orgID, approve) })
 }
 
 func decide(ctx context.Context, tx *sqlx.Tx, by int64, hubID, orgID int64, approve bool) error {

@@ -28,7 +28,7 @@ func TestMigrate(t *testing.T) {
 			t.Errorf("version after a second migrate = %d, want %d", got, want)
 		}
 		var topics int
-		if err := db.SQL().GetContext(ctx, &topics, `SELECT count(*) FROM topics`); err != nil {
+		if err := pgtest.SQL(db).GetContext(ctx, &topics, `SELECT count(*) FROM topics`); err != nil {
 			t.Fatal(err)
 		}
 		if topics != 7 {
@@ -53,7 +53,7 @@ func TestMigrate(t *testing.T) {
 		}
 		db := MustOpen(t, dsn)
 		var applied int
-		if err := db.SQL().GetContext(ctx, &applied, `SELECT count(*) FROM schema_migrations WHERE version_id > 0`); err != nil {
+		if err := pgtest.SQL(db).GetContext(ctx, &applied, `SELECT count(*) FROM schema_migrations WHERE version_id > 0`); err != nil {
 			t.Fatal(err)
 		}
 		// Numbers may have gaps (one reserved for a change still to land),
@@ -72,7 +72,7 @@ func TestMigrate(t *testing.T) {
 func schemaVersion(tb testing.TB, db *storage.DB) int64 {
 	tb.Helper()
 	var v int64
-	if err := db.SQL().GetContext(context.Background(), &v, `SELECT max(version_id) FROM schema_migrations`); err != nil {
+	if err := pgtest.SQL(db).GetContext(context.Background(), &v, `SELECT max(version_id) FROM schema_migrations`); err != nil {
 		tb.Fatalf("schema version: %v", err)
 	}
 	return v

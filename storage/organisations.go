@@ -37,7 +37,15 @@ func (db *DB) OrganisationByID(ctx context.Context, id int64) (hub.Organisation,
 
 // CreateOrganisation stores a new organisation. A name already used
 // (ignoring case) is a conflict on the name field.
-func (db *DB) CreateOrganisation(ctx context.Context, q Querier, o *hub.Organisation) error {
+func (db *DB) CreateOrganisation(ctx context.Context, o *hub.Organisation) error {
+	o.Normalise()
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	return createOrganisation(ctx, db.x, o)
+}
+
+func createOrganisation(ctx context.Context, q querier, o *hub.Organisation) error {
 	err := sqlxGet(ctx, q, o, `
 		INSERT INTO organisations (name, name_key, kind, website, description)
 		VALUES ($1, $2, $3, $4, $5)
@@ -83,8 +91,12 @@ func (db *DB) OrganisationsOf(ctx context.Context, personID int64) ([]hub.Organi
 // RegisterOrganisation creates an organisation with its creator as its
 // first member, in one transaction.
 func (db *DB) RegisterOrganisation(ctx context.Context, by int64, o *hub.Organisation) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
-		if err := db.CreateOrganisation(ctx, tx, o); err != nil {
+	o.Normalise()
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := createOrganisation(ctx, tx, o); err != nil {
 			return err
 		}
 		if err := affiliate(ctx, tx, by, o.ID); err != nil {
@@ -100,7 +112,7 @@ func (db *DB) RegisterOrganisation(ctx context.Context, by int64, o *hub.Organis
 // version. It returns the organisation as saved.
 func (db *DB) ChangeOrganisation(ctx context.Context, by int64, id int64, want IfVersion, change func(o *hub.Organisation) error) (hub.Organisation, error) {
 	var o hub.Organisation
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := tx.GetContext(ctx, &o, `SELECT `+orgColumns+` FROM organisations o WHERE o.id = $1 FOR UPDATE`, id); err != nil {
 			return fmt.Errorf("lock organisation %d: %w", id, notFound(err, "The organisation"))
 		}
@@ -129,7 +141,7 @@ func (db *DB) ChangeOrganisation(ctx context.Context, by int64, id int64, want I
 // AffiliatePerson adds a person to an organisation; already being there is
 // a conflict.
 func (db *DB) AffiliatePerson(ctx context.Context, by *int64, personID, orgID int64) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := affiliate(ctx, tx, personID, orgID); err != nil {
 			return err
 		}
@@ -137,7 +149,7 @@ func (db *DB) AffiliatePerson(ctx context.Context, by *int64, personID, orgID in
 	})
 }
 
-func affiliate(ctx context.Context, q Querier, personID, orgID int64) error {
+func affiliate(ctx context.Context, q querier, personID, orgID int64) error {
 	_, err := q.ExecContext(ctx, `INSERT INTO affiliations (person_id, organisation_id) VALUES ($1, $2)`, personID, orgID)
 	if isUniqueViolation(err) {
 		return &hub.Error{Code: hub.EConflict, Message: "That person is already part of the organisation."}

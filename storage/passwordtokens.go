@@ -28,10 +28,10 @@ const (
 // the three are told apart to nobody.
 var errLinkUsed = &hub.Error{Code: hub.ENotFound, Message: "This link has expired or has already been used. Ask your hub coordinator for a new one."}
 
-// CreatePasswordToken makes a single-use link token for a person, valid
+// createPasswordToken makes a single-use link token for a person, valid
 // for the purpose's lifetime. Earlier unused links of the same person and
 // purpose stop working.
-func (db *DB) CreatePasswordToken(ctx context.Context, q Querier, personID int64, purpose string, createdBy *int64) (string, error) {
+func createPasswordToken(ctx context.Context, q querier, personID int64, purpose string, createdBy *int64) (string, error) {
 	lifetime := ResetLifetime
 	if purpose == PurposeInvite {
 		lifetime = InviteLifetime
@@ -79,7 +79,7 @@ func (db *DB) CheckPasswordToken(ctx context.Context, token string) (PasswordLin
 // one transaction.
 func (db *DB) UsePasswordToken(ctx context.Context, token, passwordHash string) (hub.Person, error) {
 	var p hub.Person
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var personID int64
 		err := tx.GetContext(ctx, &personID, `
 			UPDATE password_tokens SET used_at = now()
@@ -91,7 +91,7 @@ func (db *DB) UsePasswordToken(ctx context.Context, token, passwordHash string) 
 		if err != nil {
 			return fmt.Errorf("use password link: %w", err)
 		}
-		if err := db.SetPassword(ctx, tx, personID, passwordHash, nil, false); err != nil {
+		if err := setPassword(ctx, tx, personID, passwordHash, nil, false); err != nil {
 			return err
 		}
 		if err := audit(ctx, tx, Entry{PersonID: &personID, Action: "password.set", Subject: subject("person", personID)}); err != nil {

@@ -15,7 +15,15 @@ const personColumns = `p.id, p.email, p.name, p.created_at, coalesce(p.password_
 
 // CreatePerson adds an account; passwordHash may be empty (set later
 // through an invite link). A taken email is a conflict on the email field.
-func (db *DB) CreatePerson(ctx context.Context, q Querier, n hub.NewPerson, passwordHash string) (hub.Person, error) {
+func (db *DB) CreatePerson(ctx context.Context, n hub.NewPerson, passwordHash string) (hub.Person, error) {
+	n.Normalise()
+	if err := n.Validate(); err != nil {
+		return hub.Person{}, err
+	}
+	return createPerson(ctx, db.x, n, passwordHash)
+}
+
+func createPerson(ctx context.Context, q querier, n hub.NewPerson, passwordHash string) (hub.Person, error) {
 	var p hub.Person
 	err := sqlxGet(ctx, q, &p, `
 		INSERT INTO people (email, name, password_hash) VALUES ($1, $2, nullif($3, ''))
@@ -60,12 +68,12 @@ func (db *DB) RenamePerson(ctx context.Context, id int64, name string) error {
 	return nil
 }
 
-// SetPassword stores a new password hash and ends the person's other
+// setPassword stores a new password hash and ends the person's other
 // sessions: a changed password must lock out whoever else was signed in.
 // keepSession is the hash of the session to keep, or nil for none. Unless
 // keepTokens, the person's API tokens are revoked too: a stolen token must
 // die with the password.
-func (db *DB) SetPassword(ctx context.Context, q Querier, personID int64, hash string, keepSession []byte, keepTokens bool) error {
+func setPassword(ctx context.Context, q querier, personID int64, hash string, keepSession []byte, keepTokens bool) error {
 	if _, err := q.ExecContext(ctx, `UPDATE people SET password_hash = $2, updated_at = now() WHERE id = $1`, personID, hash); err != nil {
 		return fmt.Errorf("set password of %d: %w", personID, err)
 	}
@@ -123,8 +131,8 @@ func (db *DB) ActorByID(ctx context.Context, id int64) (*hub.Actor, error) {
 // sessions, keeping keepSession (the one they changed it from), and
 // revokes their API tokens unless they chose to keep them.
 func (db *DB) ChangePassword(ctx context.Context, personID int64, hash string, keepSession []byte, keepTokens bool) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
-		if err := db.SetPassword(ctx, tx, personID, hash, keepSession, keepTokens); err != nil {
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := setPassword(ctx, tx, personID, hash, keepSession, keepTokens); err != nil {
 			return err
 		}
 		return audit(ctx, tx, Entry{PersonID: &personID, Action: "password.change", Subject: subject("person", personID), Details: map[string]any{"kept_api_tokens": keepTokens}})

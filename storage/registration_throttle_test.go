@@ -22,7 +22,7 @@ func TestGuestThrottle(t *testing.T) {
 	e := MustEvent(t, db, nil)
 	limits := storage.GuestThrottle{Window: time.Hour, PerAddress: 3, PerEvent: 5}
 	from := func(ip string, i int) (storage.Placed, error) {
-		return db.Register(ctx, e.ID, guest(i), storage.RegisterOptions{Now: time.Now(),
+		return db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: guest(i), Now: time.Now(),
 			Guest: &storage.GuestOptions{ClientIP: ip, Throttle: limits}})
 	}
 	for i := range 2 {
@@ -63,7 +63,7 @@ func TestGuestThrottle(t *testing.T) {
 		t.Fatal(err)
 	}
 	var left int
-	if err := db.SQL().GetContext(ctx, &left, `SELECT count(*) FROM guest_registration_attempts`); err != nil {
+	if err := pgtest.SQL(db).GetContext(ctx, &left, `SELECT count(*) FROM guest_registration_attempts`); err != nil {
 		t.Fatal(err)
 	}
 	if left != 1 {
@@ -77,11 +77,11 @@ func TestNewManageToken(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	e := MustEvent(t, db, nil)
-	placed, err := db.Register(ctx, e.ID, guest(1), storage.RegisterOptions{Now: time.Now()})
+	placed, err := db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: guest(1), Now: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	token, err := db.NewManageToken(ctx, nil, placed.Registration.ID)
+	token, err := db.NewManageToken(ctx, hub.System, placed.Registration.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,15 +91,15 @@ func TestNewManageToken(t *testing.T) {
 	if reg, err := db.RegistrationByToken(ctx, token); err != nil || reg.ID != placed.Registration.ID {
 		t.Errorf("the new link: %+v, %v", reg, err)
 	}
-	p, err := db.CreatePerson(ctx, db.SQL(), hub.NewPerson{Email: "member@example.org", Name: "Member"}, "")
+	p, err := db.CreatePerson(ctx, hub.NewPerson{Email: "member@example.org", Name: "Member"}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	own, err := db.Register(ctx, e.ID, events.RegistrationInput{PersonID: &p.ID, AttendeeRole: events.RoleOther}, storage.RegisterOptions{Now: time.Now()})
+	own, err := db.Register(ctx, &hub.Actor{Person: &hub.Person{ID: p.ID}}, storage.Registration{EventID: e.ID, RegistrationInput: events.RegistrationInput{PersonID: &p.ID, AttendeeRole: events.RoleOther}, Now: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.NewManageToken(ctx, nil, own.Registration.ID); hub.ErrorCode(err) != hub.EConflict {
+	if _, err := db.NewManageToken(ctx, hub.System, own.Registration.ID); hub.ErrorCode(err) != hub.EConflict {
 		t.Errorf("a person's registration: %v, want conflict", err)
 	}
 }

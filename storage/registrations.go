@@ -62,16 +62,33 @@ type Placed struct {
 	RecoverID  int64
 }
 
-// RegisterOptions changes how a registration is admitted.
-type RegisterOptions struct {
+// RegisterAs says whose registration is asked for.
+type RegisterAs int
+
+const (
+	// Self is the actor registering themselves, or a guest (name and
+	// email) when nobody is signed in.
+	Self RegisterAs = iota
+	// Someone is a coordinator registering another person – the way into
+	// an invite-only event: someone with an account is registered as
+	// themselves, anyone else as a guest.
+	Someone
+	// WalkIn is a coordinator recording someone let in at the door: they
+	// take a place whatever the capacity, and are checked in at once.
+	WalkIn
+)
+
+// Registration asks for a place at an event.
+type Registration struct {
+	// EventID is the event.
+	EventID int64
+	// As says whose registration it is.
+	As RegisterAs
+	// RegistrationInput is what was given; its PersonID is decided by
+	// the operation (the actor's for Self, found by email for Someone).
+	events.RegistrationInput
 	// Now is the time registration is judged at.
 	Now time.Time
-	// WalkIn records someone a coordinator lets in at the door: they take
-	// a place whatever the capacity, and are checked in at once.
-	WalkIn bool
-	// By is the coordinator registering someone else, for the audit log;
-	// nil when people register themselves.
-	By *int64
 	// Guest is set when someone not signed in registers themselves: the
 	// registration is throttled, and an email already registered is
 	// answered with Placed.Recovering rather than a conflict.
@@ -87,24 +104,31 @@ type GuestOptions struct {
 }
 
 // Register gives someone a place, or a place in the waitlist when the
-// event is full. It holds the event's row lock, so that concurrent
+// event is full: the actor themselves, or (for the hub's coordinators)
+// someone else or a walk-in. Who may register for a members-only or
+// invite-only event is decided here, as is whether the event takes
+// registrations. It holds the event's row lock, so that concurrent
 // registrations are admitted one at a time and places are never oversold;
 // the waitlist is ordered by the time each registration got the lock.
-func (db *DB) Register(ctx context.Context, eventID int64, in events.RegistrationInput, opts RegisterOptions) (Placed, error) {
+func (db *DB) Register(ctx context.Context, a *hub.Actor, r Registration) (Placed, error) {
 	var placed Placed
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	eventID := r.EventID
+	in := r.RegistrationInput
+	in.WalkIn, in.PersonID = r.As == WalkIn, nil
+	if r.As == Self {
+		in.PersonID = personID(a)
+	}
+	in = in.Normalise()
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, eventID)
 		if err != nil {
 			return err
 		}
-		status := events.RegRegistered
-		if opts.WalkIn && e.Status != events.StatusPublished {
-			return &hub.Error{Code: hub.EConflict, Message: "Walk-ins can only be added to a published event."}
+		if in, err = admissible(ctx, tx, a, e, r.As, in, r.Now); err != nil {
+			return err
 		}
-		if !opts.WalkIn {
-			if err := e.AcceptsRegistrations(opts.Now); err != nil {
-				return err
-			}
+		status := events.RegRegistered
+		if r.As != WalkIn {
 			// Anyone already waiting goes first (normally promotion has
 			// happened already, at the cancellation that freed a place).
 			_, registered, err := promote(ctx, tx, eventID, e.Capacity)
@@ -113,8 +137,8 @@ func (db *DB) Register(ctx context.Context, eventID int64, in events.Registratio
 			}
 			status = events.Admit(e.Capacity, registered)
 		}
-		if opts.Guest != nil {
-			if err := admitGuest(ctx, tx, eventID, opts.Guest.ClientIP, opts.Guest.Throttle); err != nil {
+		if r.Guest != nil && r.As == Self && in.PersonID == nil {
+			if err := admitGuest(ctx, tx, eventID, r.Guest.ClientIP, r.Guest.Throttle); err != nil {
 				return err
 			}
 			id, err := liveGuestRegistration(ctx, tx, eventID, in.GuestEmail)
@@ -133,7 +157,7 @@ func (db *DB) Register(ctx context.Context, eventID int64, in events.Registratio
 				walk_in, attended_at, manage_token_hash)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8 THEN clock_timestamp() END, $9)
 			RETURNING `+regColumns,
-			eventID, in.PersonID, in.GuestName, in.GuestEmail, in.AttendeeRole, in.AccessNeeds, status, opts.WalkIn, hash)
+			eventID, in.PersonID, in.GuestName, in.GuestEmail, in.AttendeeRole, in.AccessNeeds, status, in.WalkIn, hash)
 		if isUniqueViolation(err) {
 			return alreadyRegistered(in)
 		}
@@ -146,21 +170,83 @@ func (db *DB) Register(ctx context.Context, eventID int64, in events.Registratio
 				return err
 			}
 		}
-		if opts.By == nil {
+		if r.As == Self {
 			return nil
 		}
 		action := "registration.add"
-		if opts.WalkIn {
+		if r.As == WalkIn {
 			action = "registration.walk_in"
 		}
-		return audit(ctx, tx, Entry{PersonID: opts.By, HubID: &e.HubID, Action: action, Subject: subject("registration", row.ID)})
+		return audit(ctx, tx, Entry{PersonID: personID(a), HubID: &e.HubID, Action: action, Subject: subject("registration", row.ID)})
 	})
 	return placed, err
 }
 
+// admissible decides whether the actor may make this registration for e
+// (held under its lock) and checks the input; for Someone it returns the
+// input made the person's own registration when they have an account.
+func admissible(ctx context.Context, tx *sqlx.Tx, a *hub.Actor, e events.Event, as RegisterAs, in events.RegistrationInput, now time.Time) (events.RegistrationInput, error) {
+	if as != Self {
+		if err := mustManage(ctx, tx, a, e.HubID); err != nil {
+			return in, err
+		}
+		if err := in.Validate(); err != nil {
+			return in, err
+		}
+		if as == WalkIn {
+			return in, e.AcceptsWalkIns()
+		}
+		if err := e.AcceptsRegistrations(now); err != nil {
+			return in, err
+		}
+		var id int64
+		err := sqlxGet(ctx, tx, &id, `SELECT id FROM people WHERE lower(email) = lower($1)`, in.GuestEmail)
+		switch {
+		case err == nil:
+			in.PersonID, in.GuestName, in.GuestEmail = &id, "", ""
+		case !errors.Is(err, sql.ErrNoRows):
+			return in, fmt.Errorf("find person by email: %w", err)
+		}
+		return in, nil
+	}
+	v, err := viewerIn(ctx, tx, a, e.HubID)
+	if err != nil {
+		return in, err
+	}
+	registered, err := isRegistered(ctx, tx, e.ID, v.PersonID)
+	if err != nil {
+		return in, err
+	}
+	if !events.CanSee(e, v, registered) {
+		return in, hub.Errorf(hub.ENotFound, "The event was not found.")
+	}
+	var name string
+	if err := sqlxGet(ctx, tx, &name, `SELECT name FROM hubs WHERE id = $1`, e.HubID); err != nil {
+		return in, fmt.Errorf("name of hub %d: %w", e.HubID, err)
+	}
+	if err := events.SelfRegistrationError(e, v, name, now); err != nil {
+		return in, err
+	}
+	return in, in.Validate()
+}
+
+// isRegistered reports whether a person holds a live registration for an
+// event; false for nobody (0).
+func isRegistered(ctx context.Context, q querier, eventID, personID int64) (bool, error) {
+	if personID == 0 {
+		return false, nil
+	}
+	var yes bool
+	err := sqlxGet(ctx, q, &yes, `SELECT EXISTS (SELECT 1 FROM registrations WHERE event_id = $1 AND person_id = $2 AND status <> 'cancelled')`, eventID, personID)
+	if err != nil {
+		return false, fmt.Errorf("is %d registered for %d: %w", personID, eventID, err)
+	}
+	return yes, nil
+}
+
 // liveGuestRegistration is the id of the live registration of a guest
 // email for an event, or 0.
-func liveGuestRegistration(ctx context.Context, q Querier, eventID int64, email string) (int64, error) {
+func liveGuestRegistration(ctx context.Context, q querier, eventID int64, email string) (int64, error) {
 	var id int64
 	err := sqlxGet(ctx, q, &id, `SELECT id FROM registrations
 		WHERE event_id = $1 AND lower(guest_email) = lower($2) AND status <> 'cancelled' AND person_id IS NULL AND guest_email <> ''`,
@@ -183,7 +269,7 @@ func alreadyRegistered(in events.RegistrationInput) error {
 }
 
 // waitlistPosition is where a waitlisted registration stands, from 1.
-func waitlistPosition(ctx context.Context, q Querier, regID int64) (int, error) {
+func waitlistPosition(ctx context.Context, q querier, regID int64) (int, error) {
 	var pos int
 	err := sqlxGet(ctx, q, &pos, `SELECT `+positionColumn+` FROM registrations r WHERE r.id = $1`, regID)
 	if err != nil {
@@ -199,19 +285,50 @@ type Cancelled struct {
 	Promoted int
 }
 
+// Cancellation asks to cancel a registration.
+type Cancellation struct {
+	// ID is the registration.
+	ID int64
+	// Token is the secret of a guest's manage link, when cancelling
+	// through it; it must be that registration's.
+	Token string
+	// Now is when it is asked.
+	Now time.Time
+}
+
 // CancelRegistration gives up a place (or a waitlist spot) and offers any
-// freed place to the head of the waitlist, under the event's lock.
-// by is who cancels, for the audit log (nil for a guest's own link).
-func (db *DB) CancelRegistration(ctx context.Context, by *int64, regID int64, now time.Time) (Cancelled, error) {
+// freed place to the head of the waitlist, under the event's lock. It may
+// be asked by the registrant, the hub's coordinators, or with the guest's
+// manage link.
+func (db *DB) CancelRegistration(ctx context.Context, a *hub.Actor, c Cancellation) (Cancelled, error) {
 	var out Cancelled
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	regID, now, by := c.ID, c.Now, personID(a)
+	if c.Token == "" && !a.SignedIn() {
+		return out, hub.Errorf(hub.EUnauthorised, "Sign in, or use the manage link's token, to cancel.")
+	}
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		reg, err := registrationByID(ctx, tx, regID)
-		if err != nil {
+		if err != nil && (c.Token == "" || hub.ErrorCode(err) != hub.ENotFound) {
 			return err
+		}
+		if c.Token != "" {
+			var id int64
+			if err := sqlxGet(ctx, tx, &id, `SELECT id FROM registrations WHERE manage_token_hash = $1`, hub.HashToken(c.Token)); err != nil || id != regID {
+				if err != nil && !errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("find registration by link: %w", err)
+				}
+				return hub.Errorf(hub.EForbidden, "This link is not for that registration.")
+			}
+			by = nil
 		}
 		e, err := lockEvent(ctx, tx, reg.EventID)
 		if err != nil {
 			return err
+		}
+		if c.Token == "" {
+			if err := mayCancel(ctx, tx, a, e, reg); err != nil {
+				return err
+			}
 		}
 		if e.IsPast(now) {
 			return &hub.Error{Code: hub.EConflict, Message: "The event has already taken place, so the registration cannot be cancelled."}
@@ -236,7 +353,27 @@ func (db *DB) CancelRegistration(ctx context.Context, by *int64, regID int64, no
 	return out, err
 }
 
-func registrationByID(ctx context.Context, q Querier, id int64) (events.Registration, error) {
+// mayCancel: the registrant themselves, or the hub's coordinators; to
+// anyone else who cannot see the event, it does not exist.
+func mayCancel(ctx context.Context, q querier, a *hub.Actor, e events.Event, reg events.Registration) error {
+	if reg.PersonID != nil && *reg.PersonID == a.PersonID() {
+		return nil
+	}
+	v, err := viewerIn(ctx, q, a, e.HubID)
+	if err != nil || v.Manager {
+		return err
+	}
+	registered, err := isRegistered(ctx, q, e.ID, v.PersonID)
+	if err != nil {
+		return err
+	}
+	if !events.CanSee(e, v, registered) {
+		return hub.Errorf(hub.ENotFound, "The event was not found.")
+	}
+	return hub.Errorf(hub.EForbidden, "You can only cancel your own registration.")
+}
+
+func registrationByID(ctx context.Context, q querier, id int64) (events.Registration, error) {
 	var row regRow
 	if err := sqlxGet(ctx, q, &row, `SELECT `+regColumns+` FROM registrations r WHERE r.id = $1`, id); err != nil {
 		return events.Registration{}, fmt.Errorf("find registration %d: %w", id, notFound(err, "The registration"))
@@ -259,11 +396,13 @@ func (db *DB) RegistrationByToken(ctx context.Context, token string) (events.Reg
 	return row.registration(), nil
 }
 
-// SetAttendance checks someone in (or undoes it). A waitlisted person who
-// turns up and is let in takes a place.
-func (db *DB) SetAttendance(ctx context.Context, by *int64, regID int64, attended bool) (events.Registration, error) {
+// SetAttendance checks someone in (or undoes it), for the coordinators of
+// the event's hub. A waitlisted person who turns up and is let in takes a
+// place.
+func (db *DB) SetAttendance(ctx context.Context, a *hub.Actor, regID int64, attended bool) (events.Registration, error) {
 	var reg events.Registration
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	by := personID(a)
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		old, err := registrationByID(ctx, tx, regID)
 		if err != nil {
 			return err
@@ -272,8 +411,11 @@ func (db *DB) SetAttendance(ctx context.Context, by *int64, regID int64, attende
 		if err != nil {
 			return err
 		}
-		if old.Status == events.RegCancelled {
-			return &hub.Error{Code: hub.EConflict, Message: "This registration was cancelled; add the person as a walk-in instead."}
+		if err := mustManage(ctx, tx, a, e.HubID); err != nil {
+			return err
+		}
+		if err := old.CanCheckIn(); err != nil {
+			return err
 		}
 		var row regRow
 		err = tx.GetContext(ctx, &row, `
@@ -297,13 +439,21 @@ func (db *DB) WaitlistPosition(ctx context.Context, regID int64) (int, error) {
 }
 
 // NewManageToken gives a guest's live registration a fresh manage link,
-// so that a coordinator can pass it on; the old link stops working. by is
-// the coordinator, for the audit log.
-func (db *DB) NewManageToken(ctx context.Context, by *int64, regID int64) (string, error) {
+// so that a coordinator of the event's hub can pass it on; the old link
+// stops working.
+func (db *DB) NewManageToken(ctx context.Context, a *hub.Actor, regID int64) (string, error) {
 	var token string
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	by := personID(a)
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		reg, err := registrationByID(ctx, tx, regID)
 		if err != nil {
+			return err
+		}
+		var hubID int64
+		if err := sqlxGet(ctx, tx, &hubID, `SELECT hub_id FROM events WHERE id = $1`, reg.EventID); err != nil {
+			return fmt.Errorf("hub of event %d: %w", reg.EventID, err)
+		}
+		if err := mustManage(ctx, tx, a, hubID); err != nil {
 			return err
 		}
 		if reg.PersonID != nil {
@@ -316,10 +466,6 @@ func (db *DB) NewManageToken(ctx context.Context, by *int64, regID int64) (strin
 		token, hash = hub.NewToken("")
 		if _, err := tx.ExecContext(ctx, `UPDATE registrations SET manage_token_hash = $2 WHERE id = $1`, regID, hash); err != nil {
 			return fmt.Errorf("new manage link for %d: %w", regID, err)
-		}
-		var hubID int64
-		if err := sqlxGet(ctx, tx, &hubID, `SELECT hub_id FROM events WHERE id = $1`, reg.EventID); err != nil {
-			return fmt.Errorf("hub of event %d: %w", reg.EventID, err)
 		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &hubID, Action: "registration.manage_link", Subject: subject("registration", regID)})
 	})

@@ -53,7 +53,7 @@ func TestConcurrentRegistration(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			placed[i], errs[i] = db.Register(ctx, e.ID, guest(i), storage.RegisterOptions{Now: time.Now()})
+			placed[i], errs[i] = db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: guest(i), Now: time.Now()})
 		})
 	}
 	wg.Wait()
@@ -93,7 +93,7 @@ func TestConcurrentRegistration(t *testing.T) {
 	}
 
 	for _, r := range holding[:5] {
-		res, err := db.CancelRegistration(ctx, nil, r.ID, time.Now())
+		res, err := db.CancelRegistration(ctx, hub.System, storage.Cancellation{ID: r.ID, Now: time.Now()})
 		if err != nil {
 			t.Fatalf("cancel %d: %v", r.ID, err)
 		}
@@ -136,9 +136,9 @@ func TestRegistrationRules(t *testing.T) {
 		}
 		return p
 	}
-	a := must(db.Register(ctx, e.ID, guest(1), storage.RegisterOptions{Now: now}))
-	must(db.Register(ctx, e.ID, guest(2), storage.RegisterOptions{Now: now}))
-	w := must(db.Register(ctx, e.ID, guest(3), storage.RegisterOptions{Now: now}))
+	a := must(db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: guest(1), Now: now}))
+	must(db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: guest(2), Now: now}))
+	w := must(db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: guest(3), Now: now}))
 	if w.Registration.Status != events.RegWaitlisted || w.Position != 1 {
 		t.Fatalf("third registration: %s at %d, want waitlisted at 1", w.Registration.Status, w.Position)
 	}
@@ -150,19 +150,19 @@ func TestRegistrationRules(t *testing.T) {
 		in := guest(1)
 		in.GuestEmail = "GUEST001@example.org"
 		in = in.Normalise()
-		_, err := db.Register(ctx, e.ID, in, storage.RegisterOptions{Now: now})
+		_, err := db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: in, Now: now})
 		if hub.ErrorCode(err) != hub.EConflict {
 			t.Errorf("duplicate guest: %v, want conflict", err)
 		}
 	})
 	t.Run("ErrPastEvent", func(t *testing.T) {
-		_, err := db.Register(ctx, e.ID, guest(9), storage.RegisterOptions{Now: e.StartsAt.Add(time.Minute)})
+		_, err := db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: guest(9), Now: e.StartsAt.Add(time.Minute)})
 		if hub.ErrorCode(err) != hub.EConflict {
 			t.Errorf("after the start: %v, want conflict", err)
 		}
 	})
 	t.Run("WalkInIgnoresCapacity", func(t *testing.T) {
-		p := must(db.Register(ctx, e.ID, guest(10), storage.RegisterOptions{Now: now, WalkIn: true}))
+		p := must(db.Register(ctx, hub.System, storage.Registration{EventID: e.ID, As: storage.WalkIn, RegistrationInput: guest(10), Now: now}))
 		if p.Registration.Status != events.RegRegistered || p.Registration.AttendedAt == nil {
 			t.Errorf("walk-in: %+v, want registered and attended", p.Registration)
 		}
@@ -171,7 +171,7 @@ func TestRegistrationRules(t *testing.T) {
 		d, _ := db.EventByID(ctx, e.ID)
 		one := 1
 		d.Event.Capacity = &one
-		res, err := db.UpdateEvent(ctx, nil, d.Event, nil)
+		res, err := db.ChangeEvent(ctx, hub.System, storage.EventChange{ID: d.ID, Change: func(now *events.Event) error { *now = d.Event; return nil }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,7 +187,7 @@ func TestRegistrationRules(t *testing.T) {
 		d, _ := db.EventByID(ctx, e.ID)
 		ten := 10
 		d.Event.Capacity = &ten
-		res, err := db.UpdateEvent(ctx, nil, d.Event, nil)
+		res, err := db.ChangeEvent(ctx, hub.System, storage.EventChange{ID: d.ID, Change: func(now *events.Event) error { *now = d.Event; return nil }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -196,20 +196,108 @@ func TestRegistrationRules(t *testing.T) {
 		}
 	})
 	t.Run("ErrCancelTwice", func(t *testing.T) {
-		if _, err := db.CancelRegistration(ctx, nil, a.Registration.ID, now); err != nil {
+		if _, err := db.CancelRegistration(ctx, hub.System, storage.Cancellation{ID: a.Registration.ID, Now: now}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.CancelRegistration(ctx, nil, a.Registration.ID, now); hub.ErrorCode(err) != hub.EConflict {
+		if _, err := db.CancelRegistration(ctx, hub.System, storage.Cancellation{ID: a.Registration.ID, Now: now}); hub.ErrorCode(err) != hub.EConflict {
 			t.Errorf("second cancel: %v, want conflict", err)
 		}
 	})
 	t.Run("ErrDraftAndCancelled", func(t *testing.T) {
 		d, _ := db.EventByID(ctx, e.ID)
-		if err := db.CancelEvent(ctx, nil, d.ID, "Venue flooded"); err != nil {
+		if err := db.CancelEvent(ctx, hub.System, d.ID, "Venue flooded"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.Register(ctx, e.ID, guest(20), storage.RegisterOptions{Now: now}); hub.ErrorCode(err) != hub.EConflict {
+		if _, err := db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: guest(20), Now: now}); hub.ErrorCode(err) != hub.EConflict {
 			t.Errorf("registering for a cancelled event: %v, want conflict", err)
 		}
 	})
+}
+
+// TestVisibilityAgrees: for every kind of event (each status and
+// visibility) and every kind of viewer, the SQL filter of HubEvents lists
+// exactly the events events.CanSee lets the viewer see.
+func TestVisibilityAgrees(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	h := hub.Hub{Slug: "visibility", Name: "Visibility Hub", TimeZone: "Europe/London"}
+	if err := db.CreateHub(ctx, nil, &h); err != nil {
+		t.Fatal(err)
+	}
+	person := func(name string) int64 {
+		t.Helper()
+		p, err := db.CreatePerson(ctx, hub.NewPerson{Email: name + "@example.org", Name: name}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.ID
+	}
+	registrant, leaver := person("registrant"), person("leaver")
+	viewers := map[string]events.Viewer{
+		"Anonymous":  {},
+		"Outsider":   {PersonID: person("outsider")},
+		"HubPerson":  {PersonID: person("member"), InHub: true},
+		"Registrant": {PersonID: registrant},
+		"Leaver":     {PersonID: leaver},
+		"Manager":    {PersonID: person("manager"), Manager: true},
+	}
+
+	start := time.Now().Add(14 * 24 * time.Hour).Truncate(time.Hour).UTC()
+	var all []events.Event
+	for i, vis := range []events.Visibility{events.VisibilityPublic, events.VisibilityMembers, events.VisibilityInviteOnly} {
+		for j, status := range []events.Status{events.StatusDraft, events.StatusPublished, events.StatusCancelled} {
+			at := start.Add(time.Duration(i*3+j) * 24 * time.Hour)
+			e, err := db.CreateEvent(ctx, nil, storage.NewEvent{Event: events.Event{HubID: h.ID, Title: fmt.Sprintf("%s %s", vis, status),
+				StartsAt: at, EndsAt: at.Add(time.Hour), Format: events.FormatOnline, OnlineURL: "https://meet.example.org/v",
+				Visibility: vis, Status: events.StatusPublished}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range []string{"registrant", "leaver"} {
+				if _, err := db.Register(ctx, hub.System, storage.Registration{EventID: e.ID, As: storage.Someone, Now: time.Now(),
+					RegistrationInput: events.RegistrationInput{GuestName: name, GuestEmail: name + "@example.org", AttendeeRole: events.RolePractitioner}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			reg, _, err := db.PlaceOf(ctx, e.ID, leaver)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.CancelRegistration(ctx, hub.System, storage.Cancellation{ID: reg.Registration.ID, Now: time.Now()}); err != nil {
+				t.Fatal(err)
+			}
+			switch status {
+			case events.StatusDraft:
+				pgtest.MustExec(t, db, `UPDATE events SET status = 'draft' WHERE id = $1`, e.ID)
+			case events.StatusCancelled:
+				if err := db.CancelEvent(ctx, hub.System, e.ID, "Called off"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			e.Status = status
+			all = append(all, e)
+		}
+	}
+
+	for name, v := range viewers {
+		t.Run(name, func(t *testing.T) {
+			listed, err := db.HubEvents(ctx, storage.EventQuery{HubID: h.ID, Viewer: v, From: start.Add(-time.Hour), To: start.AddDate(0, 1, 0), Limit: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			inList := map[int64]bool{}
+			for _, d := range listed {
+				inList[d.ID] = true
+			}
+			for _, e := range all {
+				_, registered, err := db.PlaceOf(ctx, e.ID, v.PersonID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, want := inList[e.ID], events.CanSee(e, v, registered); got != want {
+					t.Errorf("%s event %q: listed %v, CanSee %v", e.Status, e.Title, got, want)
+				}
+			}
+		})
+	}
 }

@@ -12,7 +12,7 @@ import (
 // GrantRole gives a person a role (in a hub, for coordinators and
 // evaluators); granting one already held changes nothing.
 func (db *DB) GrantRole(ctx context.Context, by *int64, personID int64, role hub.RoleKind, hubID *int64) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO roles (person_id, role, hub_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, personID, role, hubID)
 		if err != nil {
 			return fmt.Errorf("grant %s to %d: %w", role, personID, mapErr(err))
@@ -26,7 +26,7 @@ func (db *DB) GrantRole(ctx context.Context, by *int64, personID int64, role hub
 
 // RevokeRole takes a role away; revoking one not held is not found.
 func (db *DB) RevokeRole(ctx context.Context, by *int64, personID int64, role hub.RoleKind, hubID *int64) error {
-	return db.InTx(ctx, func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM roles WHERE person_id = $1 AND role = $2 AND hub_id IS NOT DISTINCT FROM $3`, personID, role, hubID)
 		if err != nil {
 			return fmt.Errorf("revoke %s from %d: %w", role, personID, err)

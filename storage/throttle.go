@@ -28,7 +28,7 @@ type Throttle struct {
 // passed even while someone keeps trying.
 func (db *DB) BeginSignIn(ctx context.Context, email, ip string, t Throttle) (time.Duration, error) {
 	var wait time.Duration
-	err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		// Always the account first, then the address: no deadlocks.
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('sign-in:' || lower($1))), pg_advisory_xact_lock(hashtext('sign-in-from:' || $2))`, email, ip); err != nil {
 			return fmt.Errorf("sign-in lock: %w", err)
@@ -46,7 +46,7 @@ func (db *DB) BeginSignIn(ctx context.Context, email, ip string, t Throttle) (ti
 }
 
 // signInWait says how long a sign-in for email from ip must wait.
-func signInWait(ctx context.Context, q Querier, email, ip string, t Throttle) (time.Duration, error) {
+func signInWait(ctx context.Context, q querier, email, ip string, t Throttle) (time.Duration, error) {
 	var wait struct {
 		Account float64 `db:"account"`
 		Address float64 `db:"address"`

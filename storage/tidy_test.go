@@ -13,7 +13,7 @@ import (
 func TestTidy(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
-	p, err := db.CreatePerson(ctx, db.SQL(), hub.NewPerson{Email: "tidy@example.org", Name: "Tidy"}, "")
+	p, err := db.CreatePerson(ctx, hub.NewPerson{Email: "tidy@example.org", Name: "Tidy"}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,10 +42,10 @@ func TestTidy(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sessions, failures int
-	if err := db.SQL().GetContext(ctx, &sessions, `SELECT count(*) FROM sessions`); err != nil {
+	if err := pgtest.SQL(db).GetContext(ctx, &sessions, `SELECT count(*) FROM sessions`); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SQL().GetContext(ctx, &failures, `SELECT count(*) FROM sign_in_failures`); err != nil {
+	if err := pgtest.SQL(db).GetContext(ctx, &failures, `SELECT count(*) FROM sign_in_failures`); err != nil {
 		t.Fatal(err)
 	}
 	if sessions != 1 || failures != 1 {

@@ -18,6 +18,10 @@ func (db *DB) ListTopics(ctx context.Context) ([]hub.Topic, error) {
 
 // CreateTopic adds a topic; a taken slug is a conflict on the slug field.
 func (db *DB) CreateTopic(ctx context.Context, by int64, t *hub.Topic) error {
+	t.Normalise()
+	if err := t.Validate(); err != nil {
+		return err
+	}
 	err := db.x.GetContext(ctx, t, `INSERT INTO topics (slug, name) VALUES ($1, $2) RETURNING id, slug, name, created_at`, t.Slug, t.Name)
 	if err != nil {
 		return fmt.Errorf("create topic: %w", slugTaken(err, t.Slug))

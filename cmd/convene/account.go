@@ -156,7 +156,7 @@ func (s *server) answerInvitation(c echo.Context) error {
 	}
 	decision := c.FormValue("decision")
 	if decision != "accept" && decision != "decline" {
-		return invalidField("decision", "must be accept or decline")
+		return hub.FieldError("decision", "must be accept or decline")
 	}
 	ctx := c.Request().Context()
 	o, err := s.db.OrganisationByID(ctx, orgID)

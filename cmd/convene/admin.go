@@ -70,12 +70,7 @@ func (s *server) createHub(c echo.Context) error {
 	if h.Slug == "" {
 		h.Slug = hub.Slugify(h.Name)
 	}
-	h.Normalise()
-	err := h.Validate()
-	if err == nil {
-		err = s.db.CreateHub(c.Request().Context(), personIDOf(c), &h)
-	}
-	if err != nil {
+	if err := s.db.CreateHub(c.Request().Context(), personIDOf(c), &h); err != nil {
 		form, ferr := failedForm(err, values, hubFields...)
 		if ferr != nil {
 			return ferr
@@ -158,9 +153,6 @@ func (s *server) personOrInvite(c echo.Context, email, name string, hubID, orgID
 	if n.Name == "" {
 		msg := "Nobody has an account with this email address yet: enter their name to invite them"
 		return person, "", &hub.Error{Code: hub.EInvalid, Message: msg, Fields: map[string]string{"name": msg}}
-	}
-	if err := n.Validate(); err != nil {
-		return person, "", err
 	}
 	inv, err := s.db.InvitePerson(ctx, personIDOf(c), hubID, n, orgID)
 	if err != nil {

@@ -164,9 +164,9 @@ func readAgendaItem(values map[string]string, loc *time.Location) (events.Agenda
 	it := events.AgendaItem{Title: values["title"], Kind: events.AgendaKind(values["kind"]), TopicSlug: values["topic"], PresenterName: values["presenter_name"]}
 	var err error
 	it.StartsAt, _, err = events.ParseLocal(values["date"], values["start_time"], loc)
-	renameFields(&f, err, map[string]string{"date": "date", "time": "start_time"})
+	f.Merge(renamed(err, map[string]string{"time": "start_time"}))
 	it.EndsAt, _, err = events.ParseLocal(values["date"], values["end_time"], loc)
-	renameFields(&f, err, map[string]string{"date": "date", "time": "end_time"})
+	f.Merge(renamed(err, map[string]string{"time": "end_time"}))
 	if id, ok, err := formID(values["presenter_organisation_id"], "presenter_organisation_id"); err != nil {
 		f.Add("presenter_organisation_id", "Choose the presenting organisation from the list")
 	} else if ok {
@@ -182,22 +182,17 @@ func itemErrors(err error) error {
 	if len(fields) == 0 {
 		return err
 	}
-	rename := map[string]string{"starts_at": "start_time", "ends_at": "end_time"}
 	var f hub.FieldErrors
 	for name, why := range fields {
-		field := name[strings.LastIndexByte(name, '.')+1:]
-		if r, ok := rename[field]; ok {
-			field = r
-		}
-		f.Add(field, why)
+		f.Add(name[strings.LastIndexByte(name, '.')+1:], why)
 	}
-	return f.Err()
+	return renamed(f.Err(), eventFieldNames)
 }
 
 // changeAgenda applies a change to the agenda as it stands, under the
 // event's lock; storage checks the result against the event and stores it.
 func (s *server) changeAgenda(c echo.Context, ec eventContext, want storage.IfVersion, change func([]events.AgendaItem) ([]events.AgendaItem, error)) error {
-	return s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, want, ec.Loc,
+	return s.db.ChangeAgenda(c.Request().Context(), actorOf(c), ec.Event.ID, want,
 		func(_ events.Event, items []events.AgendaItem) ([]events.AgendaItem, error) { return change(items) })
 }
 
@@ -247,7 +242,7 @@ func (s *server) agendaAction(c echo.Context, done string, act func(e events.Eve
 	if err != nil {
 		return err
 	}
-	err = s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, formVersion(c), ec.Loc,
+	err = s.db.ChangeAgenda(c.Request().Context(), actorOf(c), ec.Event.ID, formVersion(c),
 		func(e events.Event, items []events.AgendaItem) ([]events.AgendaItem, error) {
 			items = events.SortAgenda(items)
 			for i, it := range items {

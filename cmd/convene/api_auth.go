@@ -145,7 +145,7 @@ func (s *server) apiAnswerInvitation(c echo.Context) error {
 		return err
 	}
 	if in.Decision != "accept" && in.Decision != "decline" {
-		return invalidField("decision", "must be accept or decline")
+		return hub.FieldError("decision", "must be accept or decline")
 	}
 	if err := s.db.AnswerAffiliation(c.Request().Context(), actorOf(c).PersonID(), orgID, in.Decision == "accept"); err != nil {
 		return err

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -115,7 +114,6 @@ func (b eventBody) apply(e *events.Event) error {
 	set(&e.Summary, b.Summary)
 	set(&e.Venue, b.Venue)
 	set(&e.OnlineURL, b.OnlineURL)
-	e.Title, e.Summary, e.Venue, e.OnlineURL = strings.TrimSpace(e.Title), strings.TrimSpace(e.Summary), strings.TrimSpace(e.Venue), strings.TrimSpace(e.OnlineURL)
 	if b.Format != nil {
 		e.Format = events.Format(*b.Format)
 	}
@@ -170,7 +168,7 @@ func (s *server) apiHubEvents(c echo.Context) error {
 	}
 	q := storage.EventQuery{HubID: h.ID, Past: c.QueryParam("when") == "past", Now: time.Now(), Limit: limit, Offset: offset,
 		Topic: filter["topic"], Format: filter["format"], Audience: filter["audience"]}
-	loc := zoneOf(h)
+	loc := h.Zone()
 	var f hub.FieldErrors
 	q.From = parseWhen(&f, "from", c.QueryParam("from"), loc)
 	q.To = parseWhen(&f, "to", c.QueryParam("to"), loc)
@@ -220,48 +218,33 @@ func (s *server) apiEvent(c echo.Context) error {
 // apiCreateEvent creates a draft event in a hub, or a series with
 // recurrence {rule}: RRULE (FREQ=WEEKLY;COUNT=10 and the like).
 func (s *server) apiCreateEvent(c echo.Context) error {
-	h, err := s.managedHub(c)
+	h, err := s.db.HubBySlug(c.Request().Context(), c.Param("slug"))
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
 	var b eventBody
 	if err := bindJSON(c, &b); err != nil {
 		return err
 	}
-	e := events.Event{HubID: h.ID, Status: events.StatusDraft, Visibility: events.VisibilityPublic}
-	if err := b.apply(&e); err != nil {
-		return err
-	}
-	if err := events.ValidateNew(e, time.Now()); err != nil {
-		return err
-	}
-	if err := s.checkHost(c, e); err != nil {
-		return err
-	}
-	var topicIDs []int64
+	n := storage.NewEvents{Event: events.Event{HubID: h.ID, Visibility: events.VisibilityPublic}, Now: time.Now()}
+	var f hub.FieldErrors
+	f.Merge(b.apply(&n.Event))
 	if b.Topics != nil {
-		if topicIDs, err = s.db.TopicIDs(ctx, "topics", *b.Topics); err != nil {
-			return err
-		}
+		n.Topics = *b.Topics
 	}
-	var created []events.Event
 	if b.Recurrence != nil {
 		rule, err := events.ParseRule(b.Recurrence.Rule)
-		if err != nil {
+		if !f.Merge(err) && err != nil {
 			return err
 		}
-		if created, err = s.db.CreateSeries(ctx, personIDOf(c), storage.NewEvent{Event: e, TopicIDs: topicIDs}, rule, zoneOf(h)); err != nil {
-			return err
-		}
-	} else {
-		stored, err := s.db.CreateEvent(ctx, personIDOf(c), storage.NewEvent{Event: e, TopicIDs: topicIDs})
-		if err != nil {
-			return err
-		}
-		created = []events.Event{stored}
+		n.Recurrence = &rule
 	}
-	d, err := s.db.EventByID(ctx, created[0].ID)
+	n.Problems = f.Err()
+	created, err := s.db.CreateEvents(c.Request().Context(), actorOf(c), n)
+	if err != nil {
+		return err
+	}
+	d, err := s.db.EventByID(c.Request().Context(), created[0].ID)
 	if err != nil {
 		return err
 	}
@@ -269,7 +252,7 @@ func (s *server) apiCreateEvent(c echo.Context) error {
 	out := struct {
 		eventJSON
 		Occurrences []int64 `json:"occurrence_ids,omitempty"`
-	}{eventJSON: s.toEventJSON(d, zoneOf(d.Hub), true)}
+	}{eventJSON: s.toEventJSON(d, d.Hub.Zone(), true)}
 	if len(created) > 1 {
 		for _, e := range created {
 			out.Occurrences = append(out.Occurrences, e.ID)
@@ -282,50 +265,27 @@ func (s *server) apiCreateEvent(c echo.Context) error {
 // change is made (If-Match makes it conditional); with scope "following",
 // it and the rest of its series.
 func (s *server) apiUpdateEvent(c echo.Context) error {
-	ec, err := s.managedEvent(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
 	var b eventBody
 	if err := bindJSON(c, &b); err != nil {
 		return err
 	}
+	var f hub.FieldErrors
 	if b.Recurrence != nil {
-		return invalidField("recurrence", "A series cannot be added to an existing event; create a new series")
+		f.Add("recurrence", "A series cannot be added to an existing event; create a new series")
 	}
 	if b.Scope != "" && b.Scope != "this" && b.Scope != "following" {
-		return invalidField("scope", "must be this or following")
+		f.Add("scope", "must be this or following")
 	}
-	// Checked here on the event as read, to keep lookups out of the
-	// transaction; the change itself is made to the event under its lock.
-	e := ec.Event.Event
-	if err := b.apply(&e); err != nil {
-		return err
-	}
-	if err := e.Validate(); err != nil {
-		return err
-	}
-	if err := s.checkHost(c, e); err != nil {
-		return err
-	}
-	var topicIDs []int64
-	if b.Topics != nil {
-		if topicIDs, err = s.db.TopicIDs(ctx, "topics", *b.Topics); err != nil {
-			return err
-		}
-	}
-	res, err := s.db.EditEvent(ctx, personIDOf(c), storage.EventEdit{ID: e.ID, Want: ifMatch(c), Following: b.Scope == "following", Loc: ec.Loc,
-		Change: func(now *events.Event, current []int64) ([]int64, error) {
-			if b.Topics == nil {
-				topicIDs = current
-			}
-			return topicIDs, b.apply(now)
-		}})
+	res, err := s.db.ChangeEvent(c.Request().Context(), actorOf(c), storage.EventChange{ID: id, Want: ifMatch(c),
+		Following: b.Scope == "following", Topics: b.Topics, Problems: f.Err(), Change: b.apply})
 	if err != nil {
 		return err
 	}
-	d, err := s.db.EventByID(ctx, e.ID)
+	d, err := s.db.EventByID(c.Request().Context(), id)
 	if err != nil {
 		return err
 	}
@@ -335,24 +295,24 @@ func (s *server) apiUpdateEvent(c echo.Context) error {
 		Updated  int    `json:"updated"`
 		Promoted int    `json:"promoted"`
 		Warning  string `json:"warning,omitempty"`
-	}{s.toEventJSON(d, ec.Loc, true), res.Updated, res.Promoted, res.Warning})
+	}{s.toEventJSON(d, d.Hub.Zone(), true), res.Updated, res.Promoted, res.Warning})
 }
 
 // apiPublishEvent publishes a draft.
 func (s *server) apiPublishEvent(c echo.Context) error {
-	ec, err := s.managedEvent(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	if err := s.db.PublishEvent(c.Request().Context(), personIDOf(c), ec.Event.ID); err != nil {
+	if err := s.db.PublishEvent(c.Request().Context(), actorOf(c), id); err != nil {
 		return err
 	}
-	return s.apiEventAfter(c, ec.Event.ID)
+	return s.apiEventAfter(c, id)
 }
 
 // apiCancelEvent cancels an event with {reason}.
 func (s *server) apiCancelEvent(c echo.Context) error {
-	ec, err := s.managedEvent(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -362,14 +322,10 @@ func (s *server) apiCancelEvent(c echo.Context) error {
 	if err := bindJSON(c, &b); err != nil {
 		return err
 	}
-	b.Reason = strings.TrimSpace(b.Reason)
-	if b.Reason == "" || len([]rune(b.Reason)) > events.MaxCancelReasonLen {
-		return invalidField("reason", "Give the reason attendees will see, up to 1000 characters")
-	}
-	if err := s.db.CancelEvent(c.Request().Context(), personIDOf(c), ec.Event.ID, b.Reason); err != nil {
+	if err := s.db.CancelEvent(c.Request().Context(), actorOf(c), id, b.Reason); err != nil {
 		return err
 	}
-	return s.apiEventAfter(c, ec.Event.ID)
+	return s.apiEventAfter(c, id)
 }
 
 func (s *server) apiEventAfter(c echo.Context, id int64) error {
@@ -378,5 +334,5 @@ func (s *server) apiEventAfter(c echo.Context, id int64) error {
 		return err
 	}
 	setETag(c, d.Version)
-	return c.JSON(http.StatusOK, s.toEventJSON(d, zoneOf(d.Hub), true))
+	return c.JSON(http.StatusOK, s.toEventJSON(d, d.Hub.Zone(), true))
 }

@@ -70,10 +70,6 @@ func (s *server) apiCreateHub(c echo.Context) error {
 	}
 	var h hub.Hub
 	in.apply(&h)
-	h.Normalise()
-	if err := h.Validate(); err != nil {
-		return err
-	}
 	if err := s.db.CreateHub(c.Request().Context(), personIDOf(c), &h); err != nil {
 		return err
 	}
@@ -294,18 +290,13 @@ func (s *server) apiDecideJoin(c echo.Context) error {
 		return err
 	}
 	if in.Decision != "approve" && in.Decision != "decline" {
-		return invalidField("decision", "must be approve or decline")
+		return hub.FieldError("decision", "must be approve or decline")
 	}
 	if err := s.db.DecideMembership(c.Request().Context(), actorOf(c).PersonID(), h.ID, orgID, in.Decision == "approve"); err != nil {
 		return err
 	}
 	status := map[string]string{"approve": "active", "decline": "declined"}[in.Decision]
 	return c.JSON(http.StatusOK, map[string]any{"organisation_id": orgID, "status": status})
-}
-
-// invalidField is an invalid-input error on one field.
-func invalidField(field, why string) error {
-	return &hub.Error{Code: hub.EInvalid, Message: field + ": " + why, Fields: map[string]string{field: why}}
 }
 
 // apiHubInvitations lists the hubs' invitations waiting for an

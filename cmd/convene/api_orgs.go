@@ -76,10 +76,6 @@ func (s *server) apiCreateOrganisation(c echo.Context) error {
 	}
 	var o hub.Organisation
 	in.apply(&o)
-	o.Normalise()
-	if err := o.Validate(); err != nil {
-		return err
-	}
 	if err := s.db.RegisterOrganisation(c.Request().Context(), actorOf(c).PersonID(), &o); err != nil {
 		return err
 	}
@@ -135,7 +131,7 @@ func (s *server) apiAffiliate(c echo.Context) error {
 		return err
 	}
 	if _, err := s.db.PersonByID(ctx, in.PersonID); err != nil {
-		return invalidField("person_id", "There is no person with this id")
+		return hub.FieldError("person_id", "There is no person with this id")
 	}
 	// Admins add people directly; anyone else invites them to accept.
 	if hub.CanAdminister(actorOf(c)) {
@@ -173,7 +169,7 @@ func (s *server) apiCreatePerson(c echo.Context) error {
 			return err
 		}
 		if _, err := s.db.OrganisationByID(ctx, *in.OrganisationID); err != nil {
-			return invalidField("organisation_id", "There is no organisation with this id")
+			return hub.FieldError("organisation_id", "There is no organisation with this id")
 		}
 		for _, h := range hubs {
 			if hub.CanManageHub(a, h) {
@@ -185,11 +181,7 @@ func (s *server) apiCreatePerson(c echo.Context) error {
 			return forbidden("You can invite people only into organisations of the hubs you coordinate.")
 		}
 	} else if !a.Admin {
-		return invalidField("organisation_id", "Choose an organisation of your hub for them")
-	}
-	in.Normalise()
-	if err := in.Validate(); err != nil {
-		return err
+		return hub.FieldError("organisation_id", "Choose an organisation of your hub for them")
 	}
 	inv, err := s.db.InvitePerson(ctx, personIDOf(c), hubID, in.NewPerson, in.OrganisationID)
 	if err != nil {
@@ -220,10 +212,6 @@ func (s *server) apiCreateTopic(c echo.Context) error {
 		return err
 	}
 	t := hub.Topic{Slug: in.Slug, Name: in.Name}
-	t.Normalise()
-	if err := t.Validate(); err != nil {
-		return err
-	}
 	if err := s.db.CreateTopic(c.Request().Context(), actorOf(c).PersonID(), &t); err != nil {
 		return err
 	}

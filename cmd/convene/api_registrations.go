@@ -91,7 +91,7 @@ func (s *server) apiPutAgenda(c echo.Context) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	err = s.db.ChangeAgenda(c.Request().Context(), personIDOf(c), ec.Event.ID, ifMatch(c), ec.Loc,
+	err = s.db.ChangeAgenda(c.Request().Context(), actorOf(c), ec.Event.ID, ifMatch(c),
 		func(events.Event, []events.AgendaItem) ([]events.AgendaItem, error) { return items, nil })
 	if err != nil {
 		return err
@@ -165,32 +165,16 @@ func (s *server) apiRegister(c echo.Context) error {
 	if err := bindJSON(c, &b); err != nil {
 		return err
 	}
-	onBehalf := b.GuestName != "" || b.GuestEmail != ""
-	if actorOf(c).SignedIn() && onBehalf && !ec.Manage() {
-		return invalidField("guest_email", "Guest details are only for people who are not signed in")
-	}
-	if err := selfRegistrationError(ec, time.Now()); err != nil {
-		return err
-	}
 	in := events.RegistrationInput{GuestName: b.GuestName, GuestEmail: b.GuestEmail,
-		AttendeeRole: events.AttendeeRole(b.AttendeeRole), AccessNeeds: b.AccessNeeds}.Normalise()
-	if !onBehalf || !ec.Manage() {
-		in = registrationInput(c, map[string]string{"guest_name": b.GuestName, "guest_email": b.GuestEmail,
-			"attendee_role": b.AttendeeRole, "access_needs": b.AccessNeeds})
-	}
-	if err := in.Validate(); err != nil {
-		return err
-	}
-	if onBehalf && ec.Manage() { // a coordinator registering someone, e.g. for an invite-only event
-		var err error
-		if in, err = s.personOrGuest(c, in); err != nil {
-			return err
-		}
-	}
+		AttendeeRole: events.AttendeeRole(b.AttendeeRole), AccessNeeds: b.AccessNeeds}
 	var placed storage.Placed
-	if onBehalf && ec.Manage() {
-		placed, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), By: personIDOf(c)})
-	} else {
+	switch onBehalf := b.GuestName != "" || b.GuestEmail != ""; {
+	case onBehalf && ec.Manage(): // a coordinator registering someone, e.g. for an invite-only event
+		placed, err = s.db.Register(c.Request().Context(), actorOf(c), storage.Registration{EventID: ec.Event.ID, As: storage.Someone,
+			RegistrationInput: in, Now: time.Now()})
+	case onBehalf && actorOf(c).SignedIn():
+		return hub.FieldError("guest_email", "Guest details are only for people who are not signed in")
+	default:
 		placed, err = s.registerSelf(c, ec.Event.ID, in)
 	}
 	if err != nil {
@@ -209,32 +193,11 @@ func (s *server) apiRegister(c echo.Context) error {
 // apiCancelRegistration cancels a registration: by its registrant, the
 // hub's coordinators, or anyone with the guest's ?token=.
 func (s *server) apiCancelRegistration(c echo.Context) error {
-	ctx := c.Request().Context()
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	if token := c.QueryParam("token"); token != "" {
-		reg, err := s.db.RegistrationByToken(ctx, token)
-		if err != nil && hub.ErrorCode(err) != hub.ENotFound {
-			return err
-		}
-		if err != nil || reg.ID != id {
-			return &hub.Error{Code: hub.EForbidden, Message: "This link is not for that registration."}
-		}
-	} else {
-		if !actorOf(c).SignedIn() {
-			return &hub.Error{Code: hub.EUnauthorised, Message: "Sign in, or use the manage link's token, to cancel."}
-		}
-		reg, ec, err := s.registrationOf(c)
-		if err != nil {
-			return err
-		}
-		if !mayCancel(actorOf(c), ec, reg) {
-			return forbidden("You can only cancel your own registration.")
-		}
-	}
-	res, err := s.db.CancelRegistration(ctx, personIDOf(c), id, time.Now())
+	res, err := s.db.CancelRegistration(c.Request().Context(), actorOf(c), storage.Cancellation{ID: id, Token: c.QueryParam("token"), Now: time.Now()})
 	if err != nil {
 		return err
 	}
@@ -254,9 +217,9 @@ func (s *server) apiAttendance(c echo.Context) error {
 		return err
 	}
 	if b.Attended == nil {
-		return invalidField("attended", "must be true or false")
+		return hub.FieldError("attended", "must be true or false")
 	}
-	updated, err := s.db.SetAttendance(c.Request().Context(), personIDOf(c), reg.ID, *b.Attended)
+	updated, err := s.db.SetAttendance(c.Request().Context(), actorOf(c), reg.ID, *b.Attended)
 	if err != nil {
 		return err
 	}
@@ -277,21 +240,10 @@ func (s *server) apiWalkIn(c echo.Context) error {
 	if err := bindJSON(c, &b); err != nil {
 		return err
 	}
-	in := events.RegistrationInput{GuestName: b.Name, GuestEmail: b.Email, AttendeeRole: events.AttendeeRole(b.AttendeeRole), WalkIn: true}.Normalise()
-	if err := in.Validate(); err != nil {
-		rename := map[string]string{"guest_name": "name", "guest_email": "email"}
-		renamed := map[string]string{}
-		for k, v := range hub.ErrorFields(err) {
-			if r, ok := rename[k]; ok {
-				k = r
-			}
-			renamed[k] = v
-		}
-		return &hub.Error{Code: hub.EInvalid, Message: hub.ErrorMessage(err), Fields: renamed}
-	}
-	placed, err := s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), WalkIn: true, By: personIDOf(c)})
+	in := events.RegistrationInput{GuestName: b.Name, GuestEmail: b.Email, AttendeeRole: events.AttendeeRole(b.AttendeeRole)}
+	placed, err := s.db.Register(c.Request().Context(), actorOf(c), storage.Registration{EventID: ec.Event.ID, As: storage.WalkIn, RegistrationInput: in, Now: time.Now()})
 	if err != nil {
-		return err
+		return renamed(err, map[string]string{"guest_name": "name", "guest_email": "email"})
 	}
 	return c.JSON(http.StatusCreated, placedJSON{ID: placed.Registration.ID, Status: string(placed.Registration.Status)})
 }
@@ -303,7 +255,7 @@ func (s *server) apiNewManageLink(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	token, err := s.db.NewManageToken(c.Request().Context(), personIDOf(c), reg.ID)
+	token, err := s.db.NewManageToken(c.Request().Context(), actorOf(c), reg.ID)
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,34 @@ var (
 	anyCoordOrAdm = kinds(coordA, coordB, adminK)
 )
 
+// permitted is who each permission of the route table lets through, for
+// the fixture's routes: hub A, organisation A (a member of hub A), its
+// event and the bystander's registration for it.
+var permitted = map[permission]who{
+	public:                    everyone,
+	signedIn:                  anySignedIn,
+	admin:                     adminOnly,
+	coordinator:               anyCoordOrAdm,
+	coordinatorOfHub:          hubAManagers,
+	coordinatorOfEvent:        hubAManagers,
+	coordinatorOfRegistration: hubAManagers,
+	registrantOrCoordinator:   hubAManagers,
+	organisationEditor:        orgAEditors,
+	organisationMember:        orgAMembers,
+	colleagueAdder:            orgAAdders,
+	memberOfAnOrganisation:    kinds(member),
+}
+
+func (w who) String() string {
+	var names []string
+	for k := anon; k < numKinds; k++ {
+		if w.has(k) {
+			names = append(names, k.String())
+		}
+	}
+	return "{" + strings.Join(names, ", ") + "}"
+}
+
 // authzCase is one row of the authorisation table: a route, a request
 // that reaches its authorisation check, and who gets through.
 type authzCase struct {
@@ -175,9 +203,9 @@ func TestAuthorisationTable(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 
-	registered := map[string]bool{}
+	registered := map[string]permission{}
 	for _, r := range (&server{}).routes() {
-		registered[r.method+" "+r.path] = true
+		registered[r.method+" "+r.path] = r.access
 	}
 	rows := map[string]bool{}
 	for _, tc := range authzTable {
@@ -185,8 +213,16 @@ func TestAuthorisationTable(t *testing.T) {
 			t.Errorf("route %s has two rows", tc.route)
 		}
 		rows[tc.route] = true
-		if !registered[tc.route] {
+		perm, ok := registered[tc.route]
+		if !ok {
 			t.Errorf("row %s names no registered route", tc.route)
+			continue
+		}
+		// The route table states who may call each route: the row's
+		// answer must be what that permission means for the fixture (or,
+		// for coordinator, which the operation narrows to a hub, within it).
+		if want := permitted[perm]; tc.allow != want && (perm != coordinator || tc.allow&^want != 0) {
+			t.Errorf("route %s needs %q in the route table, which lets in %s; its row expects %s", tc.route, perm, want, tc.allow)
 		}
 	}
 	var missing []string

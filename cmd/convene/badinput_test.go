@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"github.com/convene/convene/storage/pgtest"
 	"net/http"
 	"net/url"
 	"strings"
@@ -126,7 +127,7 @@ func snapshot(tb testing.TB, f *fixture) string {
 		Hubs, Orgs, People, Members, Roles, Affiliations, Topics int
 		HubA, OrgA                                               string
 	}
-	err := f.db.SQL().GetContext(context.Background(), &s, `SELECT
+	err := pgtest.SQL(f.db).GetContext(context.Background(), &s, `SELECT
 		(SELECT count(*) FROM hubs) AS hubs, (SELECT count(*) FROM organisations) AS orgs,
 		(SELECT count(*) FROM people) AS people, (SELECT count(*) FROM hub_memberships) AS members,
 		(SELECT count(*) FROM roles) AS roles, (SELECT count(*) FROM affiliations) AS affiliations,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/demo"
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // BenchmarkPages measures pages and the events API on a database seeded
@@ -30,7 +31,7 @@ func BenchmarkPages(b *testing.B) {
 	b.Logf("seeded %d hubs, %d events, %d registrations in %v", report.Hubs, report.Events, report.Registrations, time.Since(start).Round(time.Millisecond))
 	// The busiest upcoming public event of one hub.
 	var event int64
-	err = db.SQL().GetContext(ctx, &event, `
+	err = pgtest.SQL(db).GetContext(ctx, &event, `
 		SELECT e.id FROM events e JOIN hubs h ON h.id = e.hub_id
 		WHERE h.slug = 'north-east' AND e.status = 'published' AND e.visibility = 'public' AND e.starts_at > now()
 		ORDER BY (SELECT count(*) FROM registrations r WHERE r.event_id = e.id) DESC LIMIT 1`)

@@ -87,7 +87,7 @@ func (s *server) setAttendance(c echo.Context) error {
 		return err
 	}
 	attended := c.FormValue("attended") == "true"
-	if _, err := s.db.SetAttendance(c.Request().Context(), personIDOf(c), reg.ID, attended); err != nil {
+	if _, err := s.db.SetAttendance(c.Request().Context(), actorOf(c), reg.ID, attended); err != nil {
 		return err
 	}
 	back := "/events/" + itoa64(ec.Event.ID) + "/check-in"
@@ -108,12 +108,8 @@ func (s *server) addWalkIn(c echo.Context) error {
 		return err
 	}
 	values := formValues(c, walkInFields...)
-	in := events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"],
-		AttendeeRole: events.AttendeeRole(values["attendee_role"]), WalkIn: true}.Normalise()
-	err = in.Validate()
-	if err == nil {
-		_, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), WalkIn: true, By: personIDOf(c)})
-	}
+	in := registrationInput(values)
+	_, err = s.db.Register(c.Request().Context(), actorOf(c), storage.Registration{EventID: ec.Event.ID, As: storage.WalkIn, RegistrationInput: in, Now: time.Now()})
 	if err != nil {
 		form, ferr := failedForm(err, values, walkInFields...)
 		if ferr != nil {
@@ -124,8 +120,6 @@ func (s *server) addWalkIn(c echo.Context) error {
 	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID)+"/check-in", in.GuestName+" is added and checked in.")
 }
 
-var registerSomeoneFields = []string{"guest_name", "guest_email", "attendee_role", "access_needs"}
-
 // registerSomeone lets a coordinator register a person – the way into an
 // invite-only event. Someone with an account is registered as themselves;
 // anyone else as a guest, whose private manage link is shown to pass on.
@@ -134,24 +128,17 @@ func (s *server) registerSomeone(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	values := formValues(c, registerSomeoneFields...)
-	in := events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"],
-		AttendeeRole: events.AttendeeRole(values["attendee_role"]), AccessNeeds: values["access_needs"]}.Normalise()
-	err = in.Validate()
-	if err == nil {
-		in, err = s.personOrGuest(c, in)
-	}
-	var placed storage.Placed
-	if err == nil {
-		placed, err = s.db.Register(c.Request().Context(), ec.Event.ID, in, storage.RegisterOptions{Now: time.Now(), By: personIDOf(c)})
-	}
+	values := formValues(c, registerFields...)
+	placed, err := s.db.Register(c.Request().Context(), actorOf(c), storage.Registration{EventID: ec.Event.ID, As: storage.Someone,
+		RegistrationInput: registrationInput(values), Now: time.Now()})
 	if err != nil {
-		form, ferr := failedForm(err, values, registerSomeoneFields...)
+		form, ferr := failedForm(err, values, registerFields...)
 		if ferr != nil {
 			return ferr
 		}
 		return s.showCheckIn(c, statusForForm(err), "check_in", func(v *checkInView) { v.RegisterForm = form })
 	}
+	forgetEvent(c, ec.Event.ID) // its counts have changed
 	return s.showCheckIn(c, http.StatusCreated, "check_in", func(v *checkInView) {
 		v.Placed, v.PlacedName = &placed, values["guest_name"]
 		if placed.ManageToken != "" {
@@ -168,7 +155,7 @@ func (s *server) newManageLink(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	token, err := s.db.NewManageToken(c.Request().Context(), personIDOf(c), reg.ID)
+	token, err := s.db.NewManageToken(c.Request().Context(), actorOf(c), reg.ID)
 	if err != nil {
 		return err
 	}

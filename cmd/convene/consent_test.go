@@ -11,13 +11,14 @@ import (
 	"testing"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // MustCount runs a counting query against the fixture's database.
 func (f *fixture) MustCount(tb testing.TB, query string, args ...any) int {
 	tb.Helper()
 	var n int
-	if err := f.db.SQL().GetContext(context.Background(), &n, query, args...); err != nil {
+	if err := pgtest.SQL(f.db).GetContext(context.Background(), &n, query, args...); err != nil {
 		tb.Fatalf("%s: %v", query, err)
 	}
 	return n
@@ -32,7 +33,7 @@ func TestTakeoverThroughMembershipRefused(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	ctx := context.Background()
-	victim, err := f.db.CreatePerson(ctx, f.db.SQL(), hub.NewPerson{Email: "victim@example.org", Name: "Victim"}, fixtureHash)
+	victim, err := f.db.CreatePerson(ctx, hub.NewPerson{Email: "victim@example.org", Name: "Victim"}, fixtureHash)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +167,7 @@ func TestHubInvitationAnsweredByTheOrganisation(t *testing.T) {
 		t.Errorf("decline: %d", resp.StatusCode)
 	}
 	var actions []string
-	if err := f.db.SQL().SelectContext(context.Background(), &actions, `SELECT action FROM audit_log WHERE hub_id = $1 AND subject = $2 ORDER BY id`, f.HubB.ID, "organisation:"+orgA); err != nil {
+	if err := pgtest.SQL(f.db).SelectContext(context.Background(), &actions, `SELECT action FROM audit_log WHERE hub_id = $1 AND subject = $2 ORDER BY id`, f.HubB.ID, "organisation:"+orgA); err != nil {
 		t.Fatal(err)
 	}
 	want := "member.invite member.accept member.remove member.invite member.refuse"
@@ -195,7 +196,7 @@ func TestAdminAddsDirectlyWithoutLinkRights(t *testing.T) {
 	f := MustFixture(t, a)
 	ctx := context.Background()
 	org := hub.Organisation{Name: "Added By Admin", Kind: hub.Network}
-	if err := f.db.CreateOrganisation(ctx, f.db.SQL(), &org); err != nil {
+	if err := f.db.CreateOrganisation(ctx, &org); err != nil {
 		t.Fatal(err)
 	}
 	resp, body := f.API(t, adminK, http.MethodPost, "/api/v1/hubs/hub-a/members", fmt.Sprintf(`{"organisation_id":%d}`, org.ID))

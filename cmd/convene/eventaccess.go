@@ -1,7 +1,6 @@
 package main
 
 import (
-	"slices"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -11,25 +10,15 @@ import (
 	"github.com/convene/convene/storage"
 )
 
-// viewerIn works out what the actor may see of a hub's events: managers
-// see everything, the hub's people its members-only events.
-func (s *server) viewerIn(c echo.Context, hubID int64) (storage.Viewer, error) {
-	a := actorOf(c)
-	v := storage.Viewer{PersonID: a.PersonID(), Manager: hub.CanManageHub(a, hubID)}
-	if a.SignedIn() && !v.Manager {
-		in, err := s.db.PersonInHub(c.Request().Context(), a.PersonID(), hubID)
-		if err != nil {
-			return v, err
-		}
-		v.InHub = in
-	}
-	return v, nil
+// viewerIn works out what the actor may see of a hub's events.
+func (s *server) viewerIn(c echo.Context, hubID int64) (events.Viewer, error) {
+	return s.db.ViewerIn(c.Request().Context(), actorOf(c), hubID)
 }
 
 // eventContext is an event with who is looking at it.
 type eventContext struct {
 	Event  storage.EventDetail
-	Viewer storage.Viewer
+	Viewer events.Viewer
 	// Place is the viewer's own active registration, if any.
 	Place *storage.MyPlace
 	Loc   *time.Location
@@ -50,7 +39,24 @@ func (s *server) loadEvent(c echo.Context) (eventContext, error) {
 	return s.eventByID(c, id)
 }
 
+// eventByID reads an event as the viewer sees it, once per request: the
+// route's permission check and the handler share it.
 func (s *server) eventByID(c echo.Context, id int64) (eventContext, error) {
+	key := "event:" + itoa64(id)
+	if ec, ok := c.Get(key).(eventContext); ok {
+		return ec, nil
+	}
+	ec, err := s.readEvent(c, id)
+	if err == nil {
+		c.Set(key, ec)
+	}
+	return ec, err
+}
+
+// forgetEvent drops the request's copy of an event after a change.
+func forgetEvent(c echo.Context, id int64) { c.Set("event:"+itoa64(id), nil) }
+
+func (s *server) readEvent(c echo.Context, id int64) (eventContext, error) {
 	ctx := c.Request().Context()
 	var ec eventContext
 	var err error
@@ -69,24 +75,11 @@ func (s *server) eventByID(c echo.Context, id int64) (eventContext, error) {
 			ec.Place = &place
 		}
 	}
-	if !canSee(ec.Event.Event, ec.Viewer, ec.Place != nil) {
+	if !events.CanSee(ec.Event.Event, ec.Viewer, ec.Place != nil) {
 		return ec, &hub.Error{Code: hub.ENotFound, Message: "The event was not found."}
 	}
-	ec.Loc = zoneOf(ec.Event.Hub)
+	ec.Loc = ec.Event.Hub.Zone()
 	return ec, nil
-}
-
-// canSee is the visibility rule of storage.HubEvents for one event.
-func canSee(e events.Event, v storage.Viewer, registered bool) bool {
-	switch {
-	case v.Manager:
-		return true
-	case e.Status == events.StatusDraft:
-		return false
-	case registered:
-		return true
-	}
-	return e.Visibility == events.VisibilityPublic || (e.Visibility == events.VisibilityMembers && v.InHub)
 }
 
 // managedEvent loads the event and checks the viewer runs its hub.
@@ -99,64 +92,6 @@ func (s *server) managedEvent(c echo.Context) (eventContext, error) {
 		return ec, forbidden("Only the coordinators of " + ec.Event.Hub.Name + " can do that.")
 	}
 	return ec, nil
-}
-
-// selfRegistrationError says why the viewer may not register themselves,
-// or nil: invite-only events take registrations from coordinators only,
-// members-only ones from the hub's people.
-func selfRegistrationError(ec eventContext, now time.Time) error {
-	if err := ec.Event.AcceptsRegistrations(now); err != nil {
-		return err
-	}
-	if ec.Viewer.Manager {
-		return nil
-	}
-	if !events.RegistrationOpenTo(ec.Event.Visibility, ec.Viewer.InHub, false) {
-		if ec.Event.Visibility == events.VisibilityInviteOnly {
-			return forbidden("This event is by invitation only: the hub’s coordinators register the people invited.")
-		}
-		return forbidden("This event is for the people of " + ec.Event.Hub.Name + "’s member organisations.")
-	}
-	return nil
-}
-
-// zoneOf is a hub's time zone; a zone the machine no longer knows falls
-// back to the default rather than failing the page.
-func zoneOf(h hub.Hub) *time.Location {
-	if loc, err := hub.LoadTimeZone(h.TimeZone); err == nil {
-		return loc
-	}
-	loc, _ := hub.LoadTimeZone(hub.DefaultTimeZone)
-	return loc
-}
-
-// checkHost refuses a hosting organisation that is not a member of the
-// event's hub.
-func (s *server) checkHost(c echo.Context, e events.Event) error {
-	if e.HostOrganisationID == nil {
-		return nil
-	}
-	hubs, err := s.db.ActiveHubIDsOf(c.Request().Context(), *e.HostOrganisationID)
-	if err != nil {
-		return err
-	}
-	if !slices.Contains(hubs, e.HubID) {
-		return invalidField("host_organisation_id", "Choose one of the hub’s member organisations as the host")
-	}
-	return nil
-}
-
-// personOrGuest turns a coordinator's registration of someone else into
-// the person's own registration when they have an account.
-func (s *server) personOrGuest(c echo.Context, in events.RegistrationInput) (events.RegistrationInput, error) {
-	p, err := s.db.PersonByEmail(c.Request().Context(), in.GuestEmail)
-	switch {
-	case err == nil:
-		in.PersonID, in.GuestName, in.GuestEmail = &p.ID, "", ""
-	case hub.ErrorCode(err) != hub.ENotFound:
-		return in, err
-	}
-	return in, nil
 }
 
 // registrationOf loads the registration of the route's :id with its event
@@ -191,7 +126,7 @@ type zoneCache map[string]*time.Location
 func (z zoneCache) of(h hub.Hub) *time.Location {
 	loc, ok := z[h.TimeZone]
 	if !ok {
-		loc = zoneOf(h)
+		loc = h.Zone()
 		z[h.TimeZone] = loc
 	}
 	return loc

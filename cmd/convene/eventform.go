@@ -31,11 +31,14 @@ type eventInput struct {
 	Audiences, TopicSet map[string]bool
 	// Scope is "this" or "following" when editing an occurrence of a series.
 	Scope string
+	// Problems are what could not be read (dates, times, numbers), under
+	// the form's field names; the operation reports them with its own.
+	Problems error
 }
 
-// readEventForm reads the event form into an event of hubID; problems are
-// collected in err with the form's field names.
-func readEventForm(c echo.Context, hubID int64, loc *time.Location, withRepeat bool) (eventInput, error) {
+// readEventForm reads the event form into an event of hubID; what cannot
+// be read is in Problems, with the form's field names.
+func readEventForm(c echo.Context, hubID int64, loc *time.Location, withRepeat bool) eventInput {
 	values := formValues(c, eventFields...)
 	in := eventInput{Form: templates.NewForm(values), Audiences: map[string]bool{}, TopicSet: map[string]bool{}, Scope: values["scope"]}
 	params, _ := c.FormParams()
@@ -51,7 +54,7 @@ func readEventForm(c echo.Context, hubID int64, loc *time.Location, withRepeat b
 		in.TopicSet[t] = true
 	}
 	start, note, err := events.ParseLocal(values["date"], values["start_time"], loc)
-	renameFields(&f, err, map[string]string{"date": "date", "time": "start_time"})
+	f.Merge(renamed(err, map[string]string{"time": "start_time"}))
 	if note != "" {
 		in.Notes = append(in.Notes, note)
 	}
@@ -60,7 +63,7 @@ func readEventForm(c echo.Context, hubID int64, loc *time.Location, withRepeat b
 		endDate = values["date"]
 	}
 	end, note, err := events.ParseLocal(endDate, values["end_time"], loc)
-	renameFields(&f, err, map[string]string{"date": "end_date", "time": "end_time"})
+	f.Merge(renamed(err, map[string]string{"date": "end_date", "time": "end_time"}))
 	if note != "" {
 		in.Notes = append(in.Notes, note)
 	}
@@ -81,15 +84,8 @@ func readEventForm(c echo.Context, hubID int64, loc *time.Location, withRepeat b
 	if withRepeat && values["repeat"] != "" {
 		in.Recurrence = readRepeat(&f, values, loc)
 	}
-	if err := e.Validate(); err != nil {
-		renameFields(&f, err, map[string]string{"starts_at": "start_time", "ends_at": "end_time"})
-	}
-	in.Event = e
-	if err := f.Err(); err != nil {
-		in.Form.Fail("", hub.ErrorFields(err), eventFields...)
-		return in, err
-	}
-	return in, nil
+	in.Event, in.Problems = e, f.Err()
+	return in
 }
 
 // readRepeat reads the series part of the form.
@@ -120,29 +116,7 @@ func readRepeat(f *hub.FieldErrors, values map[string]string, loc *time.Location
 		f.Add("repeat_count", "Say how many events there are in all, or the date of the last one")
 		return nil
 	}
-	if err := r.Validate(); err != nil {
-		renameFields(f, err, map[string]string{"recurrence": "repeat"})
-		return nil
-	}
 	return &r
-}
-
-// renameFields copies err's field problems into f under the form's names.
-func renameFields(f *hub.FieldErrors, err error, names map[string]string) {
-	if err == nil {
-		return
-	}
-	fields := hub.ErrorFields(err)
-	if len(fields) == 0 {
-		f.Add("title", hub.ErrorMessage(err))
-		return
-	}
-	for field, why := range fields {
-		if renamed, ok := names[field]; ok {
-			field = renamed
-		}
-		f.Add(field, why)
-	}
 }
 
 // eventFormOf fills the form from a stored event, in the hub's zone.

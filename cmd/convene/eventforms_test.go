@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/convene/convene/storage/pgtest"
 	"net/http"
 	"net/url"
 	"strings"
@@ -45,7 +46,7 @@ func TestEventFormClockChanges(t *testing.T) {
 				t.Errorf("the confirmation %q does not explain the clock change (%q)", flash, tc.note)
 			}
 			var local string
-			err := f.db.SQL().GetContext(context.Background(), &local, `SELECT to_char(starts_at AT TIME ZONE 'Europe/London', 'HH24:MI') FROM events
+			err := pgtest.SQL(f.db).GetContext(context.Background(), &local, `SELECT to_char(starts_at AT TIME ZONE 'Europe/London', 'HH24:MI') FROM events
 				WHERE title = $1 AND (starts_at AT TIME ZONE 'Europe/London')::date = $2::date`, "Night shelter volunteers' meet-up", tc.date)
 			if err != nil {
 				t.Fatal(err)

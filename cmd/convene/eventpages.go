@@ -56,65 +56,45 @@ func (s *server) newEventPage(c echo.Context) error {
 
 // createEvent stores a draft event, or a series of them.
 func (s *server) createEvent(c echo.Context) error {
-	h, err := s.managedHub(c)
+	h, err := s.db.HubBySlug(c.Request().Context(), c.Param("slug"))
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	loc := zoneOf(h)
-	in, err := readEventForm(c, h.ID, loc, true)
-	if err == nil {
-		if err = events.ValidateNew(in.Event, time.Now()); err == nil {
-			err = s.checkHost(c, in.Event)
-		}
-		if err != nil {
-			in.Form.Fail("", renamedFields(err), eventFields...)
-		}
+	in := readEventForm(c, h.ID, h.Zone(), true)
+	created, err := s.db.CreateEvents(c.Request().Context(), actorOf(c), storage.NewEvents{Event: in.Event, Topics: in.Topics,
+		Recurrence: in.Recurrence, Problems: in.Problems, Now: time.Now()})
+	if err != nil {
+		return s.failedEventForm(c, err, h, in, nil)
 	}
-	var topicIDs []int64
-	if err == nil {
-		if topicIDs, err = s.db.TopicIDs(ctx, "topics", in.Topics); err != nil {
-			in.Form.Fail("", hub.ErrorFields(err), eventFields...)
-		}
+	msg := "The event is saved as a draft. Add its agenda, then publish it."
+	if len(created) > 1 {
+		msg = hub.Plural(len(created), "event", "events") + " of the series are saved as drafts. Publish each when its agenda is ready."
 	}
-	if err == nil {
-		var created []events.Event
-		if in.Recurrence != nil {
-			created, err = s.db.CreateSeries(ctx, personIDOf(c), storage.NewEvent{Event: in.Event, TopicIDs: topicIDs}, *in.Recurrence, loc)
-			if err != nil && hub.ErrorCode(err) == hub.EInvalid {
-				in.Form.Fail("", renamedFields(err), eventFields...)
-			}
-		} else {
-			var e events.Event
-			e, err = s.db.CreateEvent(ctx, personIDOf(c), storage.NewEvent{Event: in.Event, TopicIDs: topicIDs})
-			created = []events.Event{e}
-		}
-		if err == nil {
-			msg := "The event is saved as a draft. Add its agenda, then publish it."
-			if len(created) > 1 {
-				msg = hub.Plural(len(created), "event", "events") + " of the series are saved as drafts. Publish each when its agenda is ready."
-			}
-			if len(in.Notes) > 0 {
-				msg += " " + joinNotes(in.Notes)
-			}
-			return s.redirectWithFlash(c, "/events/"+itoa64(created[0].ID), msg)
-		}
+	if len(in.Notes) > 0 {
+		msg += " " + joinNotes(in.Notes)
 	}
+	return s.redirectWithFlash(c, "/events/"+itoa64(created[0].ID), msg)
+}
+
+// eventFieldNames maps the domain's event field names to the form's.
+var eventFieldNames = map[string]string{"starts_at": "start_time", "ends_at": "end_time", "recurrence": "repeat"}
+
+// failedEventForm shows the event form again after err, with its
+// problems next to the fields.
+func (s *server) failedEventForm(c echo.Context, err error, h hub.Hub, in eventInput, e *storage.EventDetail) error {
 	if code := hub.ErrorCode(err); code != hub.EInvalid && code != hub.EConflict {
 		return err
 	}
-	v, verr := s.eventFormView(c, h, in, nil)
+	in.Form.Fail(formMessage(err), formErrors(err, eventFieldNames), eventFields...)
+	v, verr := s.eventFormView(c, h, in, e)
 	if verr != nil {
 		return verr
 	}
-	return s.render(c, http.StatusUnprocessableEntity, "event_form", "New event", v)
-}
-
-// renamedFields maps the domain's event field names to the form's.
-func renamedFields(err error) map[string]string {
-	var f hub.FieldErrors
-	renameFields(&f, err, map[string]string{"starts_at": "start_time", "ends_at": "end_time", "recurrence": "repeat"})
-	return hub.ErrorFields(f.Err())
+	title := "New event"
+	if e != nil {
+		title = "Edit " + e.Title
+	}
+	return s.render(c, http.StatusUnprocessableEntity, "event_form", title, v)
 }
 
 // editEventPage shows the form to change an event.
@@ -133,49 +113,24 @@ func (s *server) editEventPage(c echo.Context) error {
 // updateEvent saves changes to an event, or to it and the rest of its
 // series.
 func (s *server) updateEvent(c echo.Context) error {
-	ec, err := s.managedEvent(c)
+	ec, err := s.loadEvent(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	in, err := readEventForm(c, ec.Event.HubID, ec.Loc, false)
-	in.Event.ID, in.Event.SeriesID, in.Event.Status, in.Event.CancelReason = ec.Event.ID, ec.Event.SeriesID, ec.Event.Status, ec.Event.CancelReason
-	if err == nil {
-		if err = s.checkHost(c, in.Event); err != nil {
-			in.Form.Fail("", hub.ErrorFields(err), eventFields...)
-		}
+	in := readEventForm(c, ec.Event.HubID, ec.Loc, false)
+	res, err := s.db.ChangeEvent(c.Request().Context(), actorOf(c), storage.EventChange{ID: ec.Event.ID, Want: formVersion(c),
+		Following: in.Scope == "following", Topics: &in.Topics, Problems: in.Problems,
+		Change: func(now *events.Event) error {
+			*now = in.Event
+			return nil
+		}})
+	switch {
+	case hub.ErrorCode(err) == hub.EStale:
+		return s.staleEventForm(c, ec.Event.ID)
+	case err != nil:
+		return s.failedEventForm(c, err, ec.Event.Hub, in, &ec.Event)
 	}
-	var topicIDs []int64
-	if err == nil {
-		if topicIDs, err = s.db.TopicIDs(ctx, "topics", in.Topics); err != nil {
-			in.Form.Fail("", hub.ErrorFields(err), eventFields...)
-		}
-	}
-	if err == nil {
-		var res storage.UpdateResult
-		res, err = s.db.EditEvent(ctx, personIDOf(c), storage.EventEdit{ID: ec.Event.ID, Want: formVersion(c), Following: in.Scope == "following", Loc: ec.Loc,
-			Change: func(now *events.Event, _ []int64) ([]int64, error) {
-				*now = in.Event
-				return topicIDs, nil
-			}})
-		if hub.ErrorCode(err) == hub.EStale {
-			return s.staleEventForm(c, ec.Event.ID)
-		}
-		if err == nil {
-			return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID), updateMessage(res, in.Notes))
-		}
-		if hub.ErrorCode(err) == hub.EInvalid {
-			in.Form.Fail("", renamedFields(err), eventFields...)
-		}
-	}
-	if code := hub.ErrorCode(err); code != hub.EInvalid && code != hub.EConflict {
-		return err
-	}
-	v, verr := s.eventFormView(c, ec.Event.Hub, in, &ec.Event)
-	if verr != nil {
-		return verr
-	}
-	return s.render(c, http.StatusUnprocessableEntity, "event_form", "Edit "+ec.Event.Title, v)
+	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID), updateMessage(res, in.Notes))
 }
 
 // staleEventForm shows the event form again with the event as someone
@@ -185,7 +140,7 @@ func (s *server) staleEventForm(c echo.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	in := eventFormOf(d, zoneOf(d.Hub))
+	in := eventFormOf(d, d.Hub.Zone())
 	in.Form.Fail(staleMessage("this event"), nil)
 	v, err := s.eventFormView(c, d.Hub, in, &d)
 	if err != nil {
@@ -220,32 +175,24 @@ func capitalise(s string) string {
 
 // publishEvent makes a draft visible to those it is for.
 func (s *server) publishEvent(c echo.Context) error {
-	ec, err := s.managedEvent(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	if err := s.db.PublishEvent(c.Request().Context(), personIDOf(c), ec.Event.ID); err != nil {
+	if err := s.db.PublishEvent(c.Request().Context(), actorOf(c), id); err != nil {
 		return err
 	}
-	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID), "The event is published: people can now find it and register.")
+	return s.redirectWithFlash(c, "/events/"+itoa64(id), "The event is published: people can now find it and register.")
 }
 
 // cancelEvent calls an event off, with the reason shown on its page.
 func (s *server) cancelEvent(c echo.Context) error {
-	ec, err := s.managedEvent(c)
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	reason := strings.TrimSpace(c.FormValue("reason"))
-	if reason == "" || len([]rune(reason)) > events.MaxCancelReasonLen {
-		msg := "Say why the event is cancelled: attendees will see it"
-		if reason != "" {
-			msg = "The reason must be 1000 characters or fewer"
-		}
-		return &hub.Error{Code: hub.EInvalid, Message: msg + ".", Fields: map[string]string{"reason": msg}}
-	}
-	if err := s.db.CancelEvent(c.Request().Context(), personIDOf(c), ec.Event.ID, reason); err != nil {
+	if err := s.db.CancelEvent(c.Request().Context(), actorOf(c), id, c.FormValue("reason")); err != nil {
 		return err
 	}
-	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID), "The event is cancelled. Its page and calendar entries say so.")
+	return s.redirectWithFlash(c, "/events/"+itoa64(id), "The event is cancelled. Its page and calendar entries say so.")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/convene/convene/storage/pgtest"
 	"net/http"
 	"net/url"
 	"strings"
@@ -144,7 +145,7 @@ func TestWeeklySeriesAcrossClockChanges(t *testing.T) {
 		t.Fatalf("%d occurrences, want one a week from March to mid-November", len(out.Occurrences))
 	}
 	var wrong []string
-	err := f.db.SQL().SelectContext(context.Background(), &wrong, `
+	err := pgtest.SQL(f.db).SelectContext(context.Background(), &wrong, `
 		SELECT to_char(starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI') FROM events
 		WHERE id = ANY($1) AND (to_char(starts_at AT TIME ZONE 'Europe/London', 'HH24:MI') <> '19:00'
 			OR to_char(ends_at AT TIME ZONE 'Europe/London', 'HH24:MI') <> '20:30')`, int64s(out.Occurrences))
@@ -296,7 +297,7 @@ func withField(body, field, value string) string {
 func eventSnapshot(tb testing.TB, f *fixture) string {
 	tb.Helper()
 	var s string
-	err := f.db.SQL().GetContext(context.Background(), &s, `SELECT concat_ws('|',
+	err := pgtest.SQL(f.db).GetContext(context.Background(), &s, `SELECT concat_ws('|',
 		(SELECT count(*) FROM events), (SELECT count(*) FROM agenda_items), (SELECT count(*) FROM registrations),
 		(SELECT string_agg(title || status || visibility || venue || coalesce(capacity, -1) || sequence, ',' ORDER BY id) FROM events),
 		(SELECT string_agg(status || coalesce(attended_at::text, '-'), ',' ORDER BY id) FROM registrations))`)

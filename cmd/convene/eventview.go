@@ -78,7 +78,7 @@ func (s *server) showEvent(c echo.Context, status int, ec eventContext, adjust f
 		return err
 	}
 	if ec.Place == nil {
-		if err := selfRegistrationError(ec, time.Now()); err != nil {
+		if err := events.SelfRegistrationError(ec.Event.Event, ec.Viewer, ec.Event.Hub.Name, time.Now()); err != nil {
 			v.RegisterError = hub.ErrorMessage(err)
 		}
 	}
@@ -132,10 +132,10 @@ func (s *server) hubEventsPage(c echo.Context) error {
 	if v := c.QueryParam("page"); v != "" {
 		var err error
 		if page, err = strconv.Atoi(v); err != nil || page < 1 || page > 10000 {
-			return invalidField("page", "must be a page number from 1 to 10000")
+			return hub.FieldError("page", "must be a page number from 1 to 10000")
 		}
 	}
-	v := eventListView{Hub: h, Loc: zoneOf(h), Past: c.QueryParam("when") == "past", Manage: viewer.Manager, Filter: filter, Page: page}
+	v := eventListView{Hub: h, Loc: h.Zone(), Past: c.QueryParam("when") == "past", Manage: viewer.Manager, Filter: filter, Page: page}
 	list, err := s.db.HubEvents(ctx, storage.EventQuery{HubID: h.ID, Viewer: viewer, Past: v.Past, Now: time.Now(),
 		Topic: filter["topic"], Format: filter["format"], Audience: filter["audience"], Limit: eventsPerPage + 1, Offset: (page - 1) * eventsPerPage})
 	if err != nil {

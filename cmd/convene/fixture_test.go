@@ -84,12 +84,12 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 	must(db.CreateHub(ctx, nil, &f.HubB))
 	f.OrgA = hub.Organisation{Name: "Organisation A", Kind: hub.FundedProject}
 	f.OrgB = hub.Organisation{Name: "Organisation B", Kind: hub.Network}
-	must(db.CreateOrganisation(ctx, db.SQL(), &f.OrgA))
-	must(db.CreateOrganisation(ctx, db.SQL(), &f.OrgB))
+	must(db.CreateOrganisation(ctx, &f.OrgA))
+	must(db.CreateOrganisation(ctx, &f.OrgB))
 	person := func(name string) hub.Person {
 		tb.Helper()
 		email := strings.ReplaceAll(strings.ToLower(name), " ", ".") + "@example.org"
-		p, err := db.CreatePerson(ctx, db.SQL(), hub.NewPerson{Email: email, Name: name}, fixtureHash)
+		p, err := db.CreatePerson(ctx, hub.NewPerson{Email: email, Name: name}, fixtureHash)
 		must(err)
 		return p
 	}
@@ -129,8 +129,8 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 	}})
 	must(err)
 	bystander := f.Bystander.ID
-	placed, err := db.Register(ctx, f.Event.ID, events.RegistrationInput{PersonID: &bystander, AttendeeRole: events.RolePractitioner},
-		storage.RegisterOptions{Now: time.Now()})
+	placed, err := db.Register(ctx, &hub.Actor{Person: &hub.Person{ID: bystander}}, storage.Registration{EventID: f.Event.ID,
+		RegistrationInput: events.RegistrationInput{AttendeeRole: events.RolePractitioner}, Now: time.Now()})
 	must(err)
 	f.BystanderReg = placed.Registration
 	return f

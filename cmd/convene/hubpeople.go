@@ -65,13 +65,7 @@ func (s *server) invitePerson(c echo.Context) error {
 		return s.showPeople(c, statusForForm(err), func(v *peopleView) { v.Form = form })
 	}
 	n := hub.NewPerson{Name: values["name"], Email: values["email"]}
-	n.Normalise()
 	var f hub.FieldErrors
-	if err := n.Validate(); err != nil {
-		for field, why := range hub.ErrorFields(err) {
-			f.Add(field, why)
-		}
-	}
 	orgID, ok, err := formID(values["organisation_id"], "organisation_id")
 	if err == nil && ok {
 		ids, herr := s.db.ActiveHubIDsOf(ctx, orgID)

@@ -68,7 +68,7 @@ func (s *server) hubPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v.Loc = zoneOf(h)
+	v.Loc = h.Zone()
 	if v.Upcoming, err = s.db.HubEvents(ctx, storage.EventQuery{HubID: h.ID, Viewer: viewer, Now: time.Now(), Limit: 5}); err != nil {
 		return err
 	}

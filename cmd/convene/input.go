@@ -85,12 +85,38 @@ func failedForm(err error, values map[string]string, fields ...string) (*templat
 	if code != hub.EInvalid && code != hub.EConflict && code != hub.ERateLimited && code != hub.EUnauthorised && code != hub.ENotFound {
 		return nil, err
 	}
-	f := templates.NewForm(values)
-	msg := hub.ErrorMessage(err)
-	if len(hub.ErrorFields(err)) > 0 {
-		msg = ""
+	return templates.NewForm(values).Fail(formMessage(err), hub.ErrorFields(err), fields...), nil
+}
+
+// formErrors are err's field problems under the form's names: rename maps
+// the domain's field names (those of the API) to the form's where they
+// differ. This is the one place fields are renamed for forms.
+func formErrors(err error, rename map[string]string) map[string]string {
+	fields := map[string]string{}
+	for name, why := range hub.ErrorFields(err) {
+		if to, ok := rename[name]; ok {
+			name = to
+		}
+		fields[name] = why
 	}
-	return f.Fail(msg, hub.ErrorFields(err), fields...), nil
+	return fields
+}
+
+// formMessage is err's message for the top of a form shown again, when it
+// names no field.
+func formMessage(err error) string {
+	if len(hub.ErrorFields(err)) > 0 {
+		return ""
+	}
+	return hub.ErrorMessage(err)
+}
+
+// renamed is err with its fields renamed (see formErrors).
+func renamed(err error, rename map[string]string) error {
+	if hub.ErrorCode(err) != hub.EInvalid {
+		return err
+	}
+	return &hub.Error{Code: hub.EInvalid, Message: hub.ErrorMessage(err), Fields: formErrors(err, rename)}
 }
 
 // statusForForm is the status of a form shown again after err.

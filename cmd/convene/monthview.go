@@ -42,7 +42,7 @@ func (s *server) monthPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	loc := zoneOf(h)
+	loc := h.Zone()
 	now := time.Now().In(loc)
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, loc)
 	if m := c.QueryParam("month"); m != "" {

@@ -98,12 +98,7 @@ func (s *server) newOrganisationPage(c echo.Context) error {
 func (s *server) createOrganisation(c echo.Context) error {
 	values := formValues(c, orgFields...)
 	o := hub.Organisation{Name: values["name"], Kind: hub.OrgKind(values["kind"]), Website: values["website"], Description: values["description"]}
-	o.Normalise()
-	err := o.Validate()
-	if err == nil {
-		err = s.db.RegisterOrganisation(c.Request().Context(), actorOf(c).PersonID(), &o)
-	}
-	if err != nil {
+	if err := s.db.RegisterOrganisation(c.Request().Context(), actorOf(c).PersonID(), &o); err != nil {
 		form, ferr := failedForm(err, values, orgFields...)
 		if ferr != nil {
 			return ferr
@@ -210,10 +205,6 @@ func (s *server) addColleague(c echo.Context) error {
 	// Anyone else invites: the same answer whether or not the email has an
 	// account, so that this form cannot be used to find out.
 	n := hub.NewPerson{Email: values["email"], Name: values["name"]}
-	n.Normalise()
-	if err := n.Validate(); err != nil {
-		return fail(err)
-	}
 	if err := s.db.InviteColleague(ctx, actorOf(c).PersonID(), id, n); err != nil {
 		return fail(err)
 	}

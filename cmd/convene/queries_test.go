@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 )
 
@@ -72,7 +73,7 @@ func TestBoundedQueries(t *testing.T) {
 	small := measure()
 
 	// Many more events, with topics, agendas and registrations.
-	topics, err := f.db.TopicIDs(ctx, "topics", []string{"safeguarding", "peer-support-delivery"})
+	topics, err := f.db.TopicIDs(ctx, []string{"safeguarding", "peer-support-delivery"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,13 +87,13 @@ func TestBoundedQueries(t *testing.T) {
 			t.Fatal(err)
 		}
 		for j := range 5 {
-			if _, err := f.db.Register(ctx, e.ID, guestNumber(i*10+j), storage.RegisterOptions{Now: time.Now()}); err != nil {
+			if _, err := f.db.Register(ctx, hub.Anonymous, storage.Registration{EventID: e.ID, RegistrationInput: guestNumber(i*10 + j), Now: time.Now()}); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
 	for j := range 60 {
-		if _, err := f.db.Register(ctx, f.Event.ID, guestNumber(1000+j), storage.RegisterOptions{Now: time.Now()}); err != nil {
+		if _, err := f.db.Register(ctx, hub.Anonymous, storage.Registration{EventID: f.Event.ID, RegistrationInput: guestNumber(1000 + j), Now: time.Now()}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -101,7 +102,7 @@ func TestBoundedQueries(t *testing.T) {
 		items = append(items, events.AgendaItem{StartsAt: f.Event.StartsAt.Add(time.Duration(k*30) * time.Minute),
 			EndsAt: f.Event.StartsAt.Add(time.Duration(k*30+30) * time.Minute), Title: fmt.Sprintf("Session %d", k+1), Kind: events.KindTalk, TopicSlug: "safeguarding"})
 	}
-	if err := f.db.ReplaceAgenda(ctx, nil, f.Event.ID, items); err != nil {
+	if err := f.db.ReplaceAgenda(ctx, hub.System, f.Event.ID, items); err != nil {
 		t.Fatal(err)
 	}
 

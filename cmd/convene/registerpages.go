@@ -7,23 +7,10 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/events"
-	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 )
 
 var registerFields = []string{"guest_name", "guest_email", "attendee_role", "access_needs"}
-
-// registrationInput reads the register form (or API body) for the actor:
-// a signed-in person registers as themselves, anyone else as a guest.
-func registrationInput(c echo.Context, values map[string]string) events.RegistrationInput {
-	in := events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"],
-		AttendeeRole: events.AttendeeRole(values["attendee_role"]), AccessNeeds: values["access_needs"]}
-	if a := actorOf(c); a.SignedIn() {
-		id := a.PersonID()
-		in.PersonID = &id
-	}
-	return in.Normalise()
-}
 
 // register gives the viewer a place at the event, or a place in the
 // waitlist, and shows the event page saying which.
@@ -33,14 +20,7 @@ func (s *server) register(c echo.Context) error {
 		return err
 	}
 	values := formValues(c, registerFields...)
-	in := registrationInput(c, values)
-	if err = selfRegistrationError(ec, time.Now()); err == nil {
-		err = in.Validate()
-	}
-	var placed storage.Placed
-	if err == nil {
-		placed, err = s.registerSelf(c, ec.Event.ID, in)
-	}
+	placed, err := s.registerSelf(c, ec.Event.ID, registrationInput(values))
 	if err != nil {
 		form, ferr := failedForm(err, values, registerFields...)
 		if ferr != nil {
@@ -53,7 +33,7 @@ func (s *server) register(c echo.Context) error {
 		return s.showEvent(c, http.StatusOK, ec, func(v *eventView) { v.CheckEmail = checkEmailMessage })
 	}
 	// Show the page afresh: counts and the viewer's place have changed.
-	if ec, err = s.eventByID(c, ec.Event.ID); err != nil {
+	if ec, err = s.readEvent(c, ec.Event.ID); err != nil {
 		return err
 	}
 	return s.showEvent(c, http.StatusCreated, ec, func(v *eventView) {
@@ -62,6 +42,13 @@ func (s *server) register(c echo.Context) error {
 			v.ManageURL = s.manageURL(placed.ManageToken)
 		}
 	})
+}
+
+// registrationInput reads a registration form's values (guest_name,
+// guest_email, attendee_role, access_needs).
+func registrationInput(values map[string]string) events.RegistrationInput {
+	return events.RegistrationInput{GuestName: values["guest_name"], GuestEmail: values["guest_email"],
+		AttendeeRole: events.AttendeeRole(values["attendee_role"]), AccessNeeds: values["access_needs"]}
 }
 
 // checkEmailMessage answers a guest who registers with the email of a
@@ -76,11 +63,8 @@ const checkEmailMessage = "This email address is already registered for this eve
 // event. A guest giving the email of a live registration gets
 // Placed.Recovering, and its owner is sent their manage link.
 func (s *server) registerSelf(c echo.Context, eventID int64, in events.RegistrationInput) (storage.Placed, error) {
-	opts := storage.RegisterOptions{Now: time.Now()}
-	if in.PersonID == nil {
-		opts.Guest = &storage.GuestOptions{ClientIP: c.RealIP(), Throttle: s.cfg.GuestRegistrations}
-	}
-	placed, err := s.db.Register(c.Request().Context(), eventID, in, opts)
+	placed, err := s.db.Register(c.Request().Context(), actorOf(c), storage.Registration{EventID: eventID, RegistrationInput: in, Now: time.Now(),
+		Guest: &storage.GuestOptions{ClientIP: c.RealIP(), Throttle: s.cfg.GuestRegistrations}})
 	if err == nil && placed.Recovering {
 		// Convene sends no email yet. When it does, the manage link goes out
 		// here, to the registration's own address only: make a fresh token
@@ -102,10 +86,7 @@ func (s *server) cancelRegistration(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !mayCancel(actorOf(c), ec, reg) {
-		return forbidden("You can only cancel your own registration.")
-	}
-	res, err := s.db.CancelRegistration(c.Request().Context(), personIDOf(c), reg.ID, time.Now())
+	res, err := s.db.CancelRegistration(c.Request().Context(), actorOf(c), storage.Cancellation{ID: reg.ID, Now: time.Now()})
 	if err != nil {
 		return err
 	}
@@ -120,11 +101,6 @@ func (s *server) cancelRegistration(c echo.Context) error {
 		msg += " The first person on the waitlist now has the place."
 	}
 	return s.redirectWithFlash(c, to, msg)
-}
-
-// mayCancel: the registrant themselves, or the hub's coordinators.
-func mayCancel(a *hub.Actor, ec eventContext, reg events.Registration) bool {
-	return ec.Manage() || (reg.PersonID != nil && *reg.PersonID == a.PersonID())
 }
 
 // manageView is a guest's page for their registration.
@@ -153,7 +129,7 @@ func (s *server) cancelByToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.db.CancelRegistration(c.Request().Context(), nil, v.Registration.ID, time.Now())
+	res, err := s.db.CancelRegistration(c.Request().Context(), actorOf(c), storage.Cancellation{ID: v.Registration.ID, Token: v.Token, Now: time.Now()})
 	if err != nil {
 		return err
 	}
@@ -175,7 +151,7 @@ func (s *server) manageContext(c echo.Context) (manageView, error) {
 	if err != nil {
 		return manageView{}, err
 	}
-	v := manageView{eventContext: eventContext{Event: d, Loc: zoneOf(d.Hub)}, Registration: reg, Token: token}
+	v := manageView{eventContext: eventContext{Event: d, Loc: d.Hub.Zone()}, Registration: reg, Token: token}
 	if reg.Status == events.RegWaitlisted {
 		if v.Position, err = s.db.WaitlistPosition(ctx, reg.ID); err != nil {
 			return v, err

@@ -3,7 +3,6 @@ package main
 import (
 	"html/template"
 	"io"
-	"net/http"
 	"strings"
 	"time"
 
@@ -109,4 +108,4 @@ func (s *server) templateFuncs() template.FuncMap {
 }
 
 // notFoundPage is a 404 for a thing that does not exist or may not be seen.
-func notFoundPage() error { return echo.NewHTTPError(http.StatusNotFound) }
+func notFoundPage() error { return hub.Errorf(hub.ENotFound, "There is nothing at this address.") }

@@ -11,13 +11,13 @@ type route struct {
 	method  string
 	path    string
 	handler echo.HandlerFunc
-	access  access
+	access  permission
 }
 
 // routes is every route of the application, read as a table: method,
-// path, handler, who may call it. Access is the coarse gate; rules that
-// depend on the thing addressed (coordinator of this hub) are checked in
-// the handler through hub's policy functions.
+// path, handler, and the real permission it needs (see permission.go),
+// checked before the handler runs; the operations check it again inside
+// their transactions. TestAuthorisationTable reads it.
 func (s *server) routes() []route {
 	const (
 		GET, POST, PUT = http.MethodGet, http.MethodPost, http.MethodPut
@@ -51,48 +51,47 @@ func (s *server) routes() []route {
 		{POST, "/admin/roles", s.appoint, admin},
 		{POST, "/admin/roles/remove", s.removeRole, admin},
 
-		// Hubs: public pages, and management by their coordinators (checked
-		// per hub in the handler).
+		// Hubs: public pages, and management by their coordinators.
 		{GET, "/hubs/:slug", s.hubPage, public},
-		{POST, "/hubs/:slug/join", s.askToJoin, signedIn},
-		{GET, "/hubs/:slug/settings", s.hubSettingsPage, signedIn},
-		{POST, "/hubs/:slug/settings", s.updateHubSettings, signedIn},
-		{GET, "/hubs/:slug/members", s.membersPage, signedIn},
-		{POST, "/hubs/:slug/members", s.addMember, signedIn},
-		{POST, "/hubs/:slug/members/:org/remove", s.removeMember, signedIn},
-		{POST, "/hubs/:slug/requests/:org", s.decideRequest, signedIn},
-		{GET, "/hubs/:slug/people", s.peoplePage, signedIn},
-		{POST, "/hubs/:slug/people", s.invitePerson, signedIn},
-		{POST, "/hubs/:slug/people/:id/link", s.makeLink, signedIn},
+		{POST, "/hubs/:slug/join", s.askToJoin, memberOfAnOrganisation},
+		{GET, "/hubs/:slug/settings", s.hubSettingsPage, coordinatorOfHub},
+		{POST, "/hubs/:slug/settings", s.updateHubSettings, coordinatorOfHub},
+		{GET, "/hubs/:slug/members", s.membersPage, coordinatorOfHub},
+		{POST, "/hubs/:slug/members", s.addMember, coordinatorOfHub},
+		{POST, "/hubs/:slug/members/:org/remove", s.removeMember, coordinatorOfHub},
+		{POST, "/hubs/:slug/requests/:org", s.decideRequest, coordinatorOfHub},
+		{GET, "/hubs/:slug/people", s.peoplePage, coordinatorOfHub},
+		{POST, "/hubs/:slug/people", s.invitePerson, coordinatorOfHub},
+		{POST, "/hubs/:slug/people/:id/link", s.makeLink, coordinatorOfHub},
 
-		// Events: lists and pages by visibility; management by the hub's
-		// coordinators (checked per event in the handler).
+		// Events: lists and pages by visibility (public routes that show only
+		// what the viewer may see); management by the hub's coordinators.
 		{GET, "/hubs/:slug/events", s.hubEventsPage, public},
 		{GET, "/hubs/:slug/events/month", s.monthPage, public},
-		{GET, "/hubs/:slug/events/new", s.newEventPage, signedIn},
-		{POST, "/hubs/:slug/events", s.createEvent, signedIn},
+		{GET, "/hubs/:slug/events/new", s.newEventPage, coordinatorOfHub},
+		{POST, "/hubs/:slug/events", s.createEvent, coordinatorOfHub},
 		{GET, "/events/:id", s.eventPage, public},
 		{GET, "/events/:id/event.ics", s.eventICS, public},
-		{GET, "/events/:id/edit", s.editEventPage, signedIn},
-		{POST, "/events/:id", s.updateEvent, signedIn},
-		{POST, "/events/:id/publish", s.publishEvent, signedIn},
-		{POST, "/events/:id/cancel", s.cancelEvent, signedIn},
-		{GET, "/events/:id/agenda", s.agendaPage, signedIn},
-		{POST, "/events/:id/agenda", s.saveAgendaItem, signedIn},
-		{POST, "/events/:id/agenda/:item", s.saveAgendaItem, signedIn},
-		{POST, "/events/:id/agenda/:item/delete", s.deleteAgendaItem, signedIn},
-		{POST, "/events/:id/agenda/:item/move", s.moveAgendaItem, signedIn},
-		{POST, "/events/:id/agenda/:item/shift", s.shiftAgenda, signedIn},
+		{GET, "/events/:id/edit", s.editEventPage, coordinatorOfEvent},
+		{POST, "/events/:id", s.updateEvent, coordinatorOfEvent},
+		{POST, "/events/:id/publish", s.publishEvent, coordinatorOfEvent},
+		{POST, "/events/:id/cancel", s.cancelEvent, coordinatorOfEvent},
+		{GET, "/events/:id/agenda", s.agendaPage, coordinatorOfEvent},
+		{POST, "/events/:id/agenda", s.saveAgendaItem, coordinatorOfEvent},
+		{POST, "/events/:id/agenda/:item", s.saveAgendaItem, coordinatorOfEvent},
+		{POST, "/events/:id/agenda/:item/delete", s.deleteAgendaItem, coordinatorOfEvent},
+		{POST, "/events/:id/agenda/:item/move", s.moveAgendaItem, coordinatorOfEvent},
+		{POST, "/events/:id/agenda/:item/shift", s.shiftAgenda, coordinatorOfEvent},
 		{POST, "/events/:id/register", s.register, public},
-		{POST, "/registrations/:id/cancel", s.cancelRegistration, signedIn},
+		{POST, "/registrations/:id/cancel", s.cancelRegistration, registrantOrCoordinator},
 		{GET, "/registrations/manage/:token", s.managePage, public},
 		{POST, "/registrations/manage/:token/cancel", s.cancelByToken, public},
-		{GET, "/events/:id/check-in", s.checkInPage, signedIn},
-		{POST, "/registrations/:id/attendance", s.setAttendance, signedIn},
-		{POST, "/registrations/:id/manage-link", s.newManageLink, signedIn},
-		{POST, "/events/:id/walk-ins", s.addWalkIn, signedIn},
-		{POST, "/events/:id/registrations", s.registerSomeone, signedIn},
-		{GET, "/events/:id/sign-in-sheet", s.signInSheetPage, signedIn},
+		{GET, "/events/:id/check-in", s.checkInPage, coordinatorOfEvent},
+		{POST, "/registrations/:id/attendance", s.setAttendance, coordinatorOfRegistration},
+		{POST, "/registrations/:id/manage-link", s.newManageLink, coordinatorOfRegistration},
+		{POST, "/events/:id/walk-ins", s.addWalkIn, coordinatorOfEvent},
+		{POST, "/events/:id/registrations", s.registerSomeone, coordinatorOfEvent},
+		{GET, "/events/:id/sign-in-sheet", s.signInSheetPage, coordinatorOfEvent},
 		{GET, "/me", s.myEventsPage, signedIn},
 
 		// Organisations.
@@ -100,12 +99,12 @@ func (s *server) routes() []route {
 		{GET, "/organisations/new", s.newOrganisationPage, signedIn},
 		{POST, "/organisations", s.createOrganisation, signedIn},
 		{GET, "/organisations/:id", s.organisationPage, public},
-		{GET, "/organisations/:id/edit", s.editOrganisationPage, signedIn},
-		{POST, "/organisations/:id", s.updateOrganisation, signedIn},
-		{POST, "/organisations/:id/people", s.addColleague, signedIn},
-		{POST, "/organisations/:id/hub-invitations/:slug", s.answerHubInvitation, signedIn},
+		{GET, "/organisations/:id/edit", s.editOrganisationPage, organisationEditor},
+		{POST, "/organisations/:id", s.updateOrganisation, organisationEditor},
+		{POST, "/organisations/:id/people", s.addColleague, colleagueAdder},
+		{POST, "/organisations/:id/hub-invitations/:slug", s.answerHubInvitation, organisationMember},
 
-		// The JSON API (shared/API.md), documented in /api/v1/openapi.json.
+		// The JSON API, documented in /api/v1/openapi.json.
 		{GET, "/api/v1/openapi.json", s.openAPI, public},
 		{POST, "/api/v1/auth/token", s.apiToken, public},
 		{GET, "/api/v1/me", s.apiMe, signedIn},
@@ -117,75 +116,41 @@ func (s *server) routes() []route {
 		{GET, "/api/v1/hubs", s.apiHubs, public},
 		{POST, "/api/v1/hubs", s.apiCreateHub, admin},
 		{GET, "/api/v1/hubs/:slug", s.apiHub, public},
-		{PATCH, "/api/v1/hubs/:slug", s.apiUpdateHub, signedIn},
+		{PATCH, "/api/v1/hubs/:slug", s.apiUpdateHub, coordinatorOfHub},
 		{GET, "/api/v1/hubs/:slug/members", s.apiHubMembers, public},
-		{POST, "/api/v1/hubs/:slug/members", s.apiAddMember, signedIn},
-		{DELETE, "/api/v1/hubs/:slug/members/:organisation_id", s.apiRemoveMember, signedIn},
-		{GET, "/api/v1/hubs/:slug/roles", s.apiHubRoles, signedIn},
+		{POST, "/api/v1/hubs/:slug/members", s.apiAddMember, coordinatorOfHub},
+		{DELETE, "/api/v1/hubs/:slug/members/:organisation_id", s.apiRemoveMember, coordinatorOfHub},
+		{GET, "/api/v1/hubs/:slug/roles", s.apiHubRoles, coordinatorOfHub},
 		{PUT, "/api/v1/hubs/:slug/roles", s.apiRole, admin},
 		{DELETE, "/api/v1/hubs/:slug/roles", s.apiRole, admin},
-		{GET, "/api/v1/hubs/:slug/people", s.apiHubPeople, signedIn},
-		{GET, "/api/v1/hubs/:slug/join-requests", s.apiJoinRequests, signedIn},
-		{POST, "/api/v1/hubs/:slug/join-requests", s.apiRequestToJoin, signedIn},
-		{PUT, "/api/v1/hubs/:slug/join-requests/:organisation_id", s.apiDecideJoin, signedIn},
+		{GET, "/api/v1/hubs/:slug/people", s.apiHubPeople, coordinatorOfHub},
+		{GET, "/api/v1/hubs/:slug/join-requests", s.apiJoinRequests, coordinatorOfHub},
+		{POST, "/api/v1/hubs/:slug/join-requests", s.apiRequestToJoin, memberOfAnOrganisation},
+		{PUT, "/api/v1/hubs/:slug/join-requests/:organisation_id", s.apiDecideJoin, coordinatorOfHub},
 		{GET, "/api/v1/organisations", s.apiOrganisations, public},
 		{POST, "/api/v1/organisations", s.apiCreateOrganisation, signedIn},
 		{GET, "/api/v1/organisations/:id", s.apiOrganisation, public},
-		{PATCH, "/api/v1/organisations/:id", s.apiUpdateOrganisation, signedIn},
-		{POST, "/api/v1/organisations/:id/people", s.apiAffiliate, signedIn},
-		{GET, "/api/v1/organisations/:id/hub-invitations", s.apiHubInvitations, signedIn},
-		{PUT, "/api/v1/organisations/:id/hub-invitations/:slug", s.apiAnswerHubInvitation, signedIn},
-		{POST, "/api/v1/people", s.apiCreatePerson, signedIn},
+		{PATCH, "/api/v1/organisations/:id", s.apiUpdateOrganisation, organisationEditor},
+		{POST, "/api/v1/organisations/:id/people", s.apiAffiliate, colleagueAdder},
+		{GET, "/api/v1/organisations/:id/hub-invitations", s.apiHubInvitations, organisationMember},
+		{PUT, "/api/v1/organisations/:id/hub-invitations/:slug", s.apiAnswerHubInvitation, organisationMember},
+		{POST, "/api/v1/people", s.apiCreatePerson, coordinator},
 		{GET, "/api/v1/topics", s.apiTopics, public},
-		{POST, "/api/v1/topics", s.apiCreateTopic, signedIn},
+		{POST, "/api/v1/topics", s.apiCreateTopic, coordinator},
 		{GET, "/api/v1/hubs/:slug/events", s.apiHubEvents, public},
-		{POST, "/api/v1/hubs/:slug/events", s.apiCreateEvent, signedIn},
+		{POST, "/api/v1/hubs/:slug/events", s.apiCreateEvent, coordinatorOfHub},
 		{GET, "/api/v1/events/:id", s.apiEvent, public},
-		{PATCH, "/api/v1/events/:id", s.apiUpdateEvent, signedIn},
-		{POST, "/api/v1/events/:id/publish", s.apiPublishEvent, signedIn},
-		{POST, "/api/v1/events/:id/cancel", s.apiCancelEvent, signedIn},
+		{PATCH, "/api/v1/events/:id", s.apiUpdateEvent, coordinatorOfEvent},
+		{POST, "/api/v1/events/:id/publish", s.apiPublishEvent, coordinatorOfEvent},
+		{POST, "/api/v1/events/:id/cancel", s.apiCancelEvent, coordinatorOfEvent},
 		{GET, "/api/v1/events/:id/agenda", s.apiAgenda, public},
-		{PUT, "/api/v1/events/:id/agenda", s.apiPutAgenda, signedIn},
-		{GET, "/api/v1/events/:id/registrations", s.apiRegistrations, signedIn},
+		{PUT, "/api/v1/events/:id/agenda", s.apiPutAgenda, coordinatorOfEvent},
+		{GET, "/api/v1/events/:id/registrations", s.apiRegistrations, coordinatorOfEvent},
 		{POST, "/api/v1/events/:id/registrations", s.apiRegister, public},
-		{POST, "/api/v1/events/:id/walk-ins", s.apiWalkIn, signedIn},
-		{DELETE, "/api/v1/registrations/:id", s.apiCancelRegistration, public},
-		{PUT, "/api/v1/registrations/:id/attendance", s.apiAttendance, signedIn},
-		{POST, "/api/v1/registrations/:id/manage-link", s.apiNewManageLink, signedIn},
+		{POST, "/api/v1/events/:id/walk-ins", s.apiWalkIn, coordinatorOfEvent},
+		{DELETE, "/api/v1/registrations/:id", s.apiCancelRegistration, registrantOrCoordinator},
+		{PUT, "/api/v1/registrations/:id/attendance", s.apiAttendance, coordinatorOfRegistration},
+		{POST, "/api/v1/registrations/:id/manage-link", s.apiNewManageLink, coordinatorOfRegistration},
 		{GET, "/api/v1/me/registrations", s.apiMyRegistrations, signedIn},
-	}
-}
-
-// access says who may call a route.
-type access int
-
-const (
-	public   access = iota // anyone, signed in or not
-	signedIn               // any signed-in person
-	admin                  // site administrators only
-)
-
-func (a access) String() string {
-	return [...]string{"public", "signed in", "admin"}[a]
-}
-
-// middleware enforces the access level: anonymous callers of a protected
-// route get 401 from the API and the sign-in page otherwise; signed-in
-// callers without the right get 403.
-func (a access) middleware(s *server) echo.MiddlewareFunc {
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			if a == public {
-				return next(c)
-			}
-			actor := actorOf(c)
-			if !actor.SignedIn() {
-				return s.requireSignIn(c)
-			}
-			if a == admin && !actor.Admin {
-				return forbidden("Only site administrators can do that.")
-			}
-			return next(c)
-		}
 	}
 }

@@ -21,7 +21,7 @@ func TestPasswordLinkScope(t *testing.T) {
 	f := MustFixture(t, a)
 	ctx := context.Background()
 	// Organisation B (of hub B) is added to hub A too, bringing in its people.
-	outsider, err := f.db.CreatePerson(ctx, f.db.SQL(), hub.NewPerson{Email: "outsider@example.org", Name: "Outsider"}, fixtureHash)
+	outsider, err := f.db.CreatePerson(ctx, hub.NewPerson{Email: "outsider@example.org", Name: "Outsider"}, fixtureHash)
 	if err != nil {
 		t.Fatal(err)
 	}

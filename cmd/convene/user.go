@@ -87,7 +87,7 @@ func createUser(ctx context.Context, db *storage.DB, n hub.NewPerson, password s
 	if err != nil {
 		return hub.Person{}, "", err
 	}
-	p, err := db.CreatePerson(ctx, db.SQL(), n, hash)
+	p, err := db.CreatePerson(ctx, n, hash)
 	return p, "", err
 }
 

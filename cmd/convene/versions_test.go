@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 )
 
@@ -281,7 +282,7 @@ func TestAgendaPutIDs(t *testing.T) {
 			t.Fatal(err)
 		}
 		it := events.AgendaItem{Title: "Theirs", Kind: events.KindTalk, StartsAt: other.StartsAt, EndsAt: other.StartsAt.Add(time.Hour)}
-		if err := f.db.ReplaceAgenda(t.Context(), nil, other.ID, []events.AgendaItem{it}); err != nil {
+		if err := f.db.ReplaceAgenda(t.Context(), hub.System, other.ID, []events.AgendaItem{it}); err != nil {
 			t.Fatal(err)
 		}
 		theirs, err := f.db.AgendaOf(t.Context(), other.ID)

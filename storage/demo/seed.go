@@ -61,7 +61,7 @@ func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, er
 		return report, err
 	}
 	admin := DemoAdmin()
-	err = db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err = inTx(ctx, db, func(tx *sqlx.Tx) error {
 		id, err := seedPerson(ctx, tx, admin, hash, &report)
 		if err != nil {
 			return err
@@ -82,7 +82,7 @@ func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, er
 	for copyNo := 1; copyNo <= opts.Scale; copyNo++ {
 		for _, dh := range DemoHubs() {
 			dh = scaled(dh, copyNo)
-			err := db.InTx(ctx, func(tx *sqlx.Tx) error {
+			err := inTx(ctx, db, func(tx *sqlx.Tx) error {
 				added, err := seedHub(ctx, tx, dh, hash, opts.Now, &report)
 				if err == nil && !added {
 					report.Skipped++
@@ -95,7 +95,7 @@ func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, er
 		}
 	}
 	if report.Hubs > 0 {
-		if err := db.InTx(ctx, func(tx *sqlx.Tx) error { return seedNeighbours(ctx, tx) }); err != nil {
+		if err := inTx(ctx, db, func(tx *sqlx.Tx) error { return seedNeighbours(ctx, tx) }); err != nil {
 			return report, fmt.Errorf("seed invitations between hubs: %w", err)
 		}
 	}
@@ -258,4 +258,17 @@ func seedNeighbours(ctx context.Context, tx *sqlx.Tx) error {
 		}
 	}
 	return nil
+}
+
+// inTx runs fn in one transaction on db, committed when fn returns nil.
+func inTx(ctx context.Context, db *storage.DB, fn func(tx *sqlx.Tx) error) error {
+	tx, err := sqlx.NewDb(db.SQL(), "postgres").BeginTxx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }

@@ -34,7 +34,7 @@ func MustSeedDemoAt(tb testing.TB, db *storage.DB, scale int, now time.Time) dem
 func MustCount(tb testing.TB, db *storage.DB, query string, args ...any) int {
 	tb.Helper()
 	var n int
-	if err := db.SQL().GetContext(context.Background(), &n, query, args...); err != nil {
+	if err := pgtest.SQL(db).GetContext(context.Background(), &n, query, args...); err != nil {
 		tb.Fatalf("%s: %v", query, err)
 	}
 	return n
@@ -45,7 +45,7 @@ func MustCount(tb testing.TB, db *storage.DB, query string, args ...any) int {
 func MustNone(tb testing.TB, db *storage.DB, query string, args ...any) {
 	tb.Helper()
 	var bad []string
-	if err := db.SQL().SelectContext(context.Background(), &bad, query, args...); err != nil {
+	if err := pgtest.SQL(db).SelectContext(context.Background(), &bad, query, args...); err != nil {
 		tb.Fatalf("%s: %v", query, err)
 	}
 	if len(bad) > 0 {
@@ -229,7 +229,7 @@ func TestSeedDemoEvents(t *testing.T) {
 			Other       int `db:"other"`
 			Needs       int `db:"needs"`
 		}
-		if err := db.SQL().GetContext(context.Background(), &roles, `
+		if err := pgtest.SQL(db).GetContext(context.Background(), &roles, `
 			SELECT count(*) FILTER (WHERE attendee_role = 'peer_support_worker') AS peer_support_worker,
 			       count(*) FILTER (WHERE attendee_role = 'practitioner') AS practitioner,
 			       count(*) FILTER (WHERE attendee_role = 'lived_experience') AS lived_experience,
@@ -333,7 +333,7 @@ func TestSeedDemoEventsIsDeterministic(t *testing.T) {
 		db := pgtest.New(t)
 		MustSeedDemo(t, db, 1)
 		var sum string
-		if err := db.SQL().GetContext(context.Background(), &sum, `
+		if err := pgtest.SQL(db).GetContext(context.Background(), &sum, `
 			SELECT md5(string_agg(line, E'\n' ORDER BY line)) FROM (
 				SELECT concat_ws('|', h.slug, e.title, e.starts_at, e.status, e.visibility, e.capacity, e.venue,
 				       e.online_url, e.created_at, r.guest_name, r.guest_email, r.person_id, r.attendee_role,

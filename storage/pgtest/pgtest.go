@@ -24,6 +24,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/convene/convene/storage"
@@ -184,4 +185,15 @@ func randomID() string {
 	b := make([]byte, 4)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// SQL is a test's sqlx handle on db, to look at rows directly.
+func SQL(db *storage.DB) *sqlx.DB { return sqlx.NewDb(db.SQL(), "postgres") }
+
+// MustExec runs a statement on db, failing tb if it fails.
+func MustExec(tb testing.TB, db *storage.DB, query string, args ...any) {
+	tb.Helper()
+	if _, err := db.SQL().ExecContext(context.Background(), query, args...); err != nil {
+		tb.Fatal(err)
+	}
 }
