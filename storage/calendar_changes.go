@@ -110,3 +110,15 @@ func (cc *CalendarChanges) Current(ctx context.Context) (int64, error) {
 	cc.raise(n)
 	return n, nil
 }
+
+// Sync reads the count now, for a change this instance has just made
+// (rotating a feed token must close the old address at once, not when the
+// notification arrives).
+func (cc *CalendarChanges) Sync(ctx context.Context) error {
+	n, err := cc.read(ctx)
+	if err != nil {
+		return err
+	}
+	cc.raise(n)
+	return nil
+}

@@ -208,6 +208,9 @@ func (s *server) makeCalendarLink(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := s.cal.changes.Sync(c.Request().Context()); err != nil {
+		return err
+	}
 	links := s.subscribeLinks(personalFeedPath(token))
 	links.Personal = true
 	return s.showAccount(c, http.StatusCreated, func(v *accountView) { v.Calendar = &links })
@@ -243,6 +246,9 @@ func (s *server) apiMyCalendar(c echo.Context) error {
 func (s *server) apiRotateCalendar(c echo.Context) error {
 	token, err := s.db.CalendarToken(c.Request().Context(), actorOf(c).PersonID(), c.Request().Method == http.MethodPost)
 	if err != nil {
+		return err
+	}
+	if err := s.cal.changes.Sync(c.Request().Context()); err != nil {
 		return err
 	}
 	links := s.subscribeLinks(personalFeedPath(token))
