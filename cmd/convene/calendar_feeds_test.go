@@ -393,3 +393,29 @@ func TestFeedSurvivesDatabaseOutage(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+func TestSeriesRulesFromCalendarsAccepted(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	loc := londonZone(t)
+	d := time.Now().In(loc).AddDate(0, 0, 14)
+	until := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*4+1) // a day after the 5th week
+	for rule, want := range map[string]int{
+		"FREQ=WEEKLY;UNTIL=" + until.Format("20060102") + "T000000Z": 5,
+		"FREQ=WEEKLY;WKST=SU;COUNT=3":                                3,
+		"FREQ=DAILY;COUNT=5":                                         5,
+	} {
+		resp, text := f.API(t, coordA, http.MethodPost, "/api/v1/hubs/hub-a/events", eventBodyAt(14, `,"recurrence":{"rule":"`+rule+`"}`))
+		if resp.StatusCode != http.StatusCreated {
+			t.Errorf("%s: got %d %s, want 201", rule, resp.StatusCode, text)
+			continue
+		}
+		var out struct {
+			Occurrences []int64 `json:"occurrence_ids"`
+		}
+		MustDecode(t, text, &out)
+		if len(out.Occurrences) != want {
+			t.Errorf("%s: got %d occurrences, want %d", rule, len(out.Occurrences), want)
+		}
+	}
+}
