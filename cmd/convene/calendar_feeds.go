@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -282,3 +283,7 @@ func (s *server) firstCalendarLink(ctx context.Context, personID int64) (*feedUR
 	links.Personal = true
 	return &links, nil
 }
+
+// WebcalHref is Webcal for a page's link: html/template refuses schemes
+// other than http, https and mailto unless told the URL is ours.
+func (l feedURLs) WebcalHref() template.URL { return template.URL(l.Webcal) }

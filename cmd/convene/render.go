@@ -79,6 +79,10 @@ func actorOf(c echo.Context) *hub.Actor {
 func (s *server) templateFuncs() template.FuncMap {
 	funcs := template.FuncMap{
 		"asset":  s.assets.URL,
+		"subscribeBox": func(id, path string) map[string]any {
+			return map[string]any{"ID": id, "Links": s.subscribeLinks(path)}
+		},
+		"personalBox": func(l *feedURLs) map[string]any { return map[string]any{"ID": "my-feed", "Links": *l} },
 		"plural": hub.Plural,
 		"date":   func(t time.Time) string { return t.Format("2 January 2006") },
 		"lower":  strings.ToLower,
