@@ -287,3 +287,15 @@ func (s *server) firstCalendarLink(ctx context.Context, personID int64) (*feedUR
 // WebcalHref is Webcal for a page's link: html/template refuses schemes
 // other than http, https and mailto unless told the URL is ours.
 func (l feedURLs) WebcalHref() template.URL { return template.URL(l.Webcal) }
+
+// calendarFuncs are the template functions of the subscribe box
+// (templates/_subscribe.html): subscribeBox for a public feed's path,
+// personalBox for a personal feed's links just made.
+func (s *server) calendarFuncs() map[string]any {
+	return map[string]any{
+		"subscribeBox": func(id, path string) map[string]any {
+			return map[string]any{"ID": id, "Links": s.subscribeLinks(path)}
+		},
+		"personalBox": func(l *feedURLs) map[string]any { return map[string]any{"ID": "my-feed", "Links": *l} },
+	}
+}

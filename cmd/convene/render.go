@@ -78,17 +78,13 @@ func actorOf(c echo.Context) *hub.Actor {
 
 func (s *server) templateFuncs() template.FuncMap {
 	funcs := template.FuncMap{
-		"asset": s.assets.URL,
-		"subscribeBox": func(id, path string) map[string]any {
-			return map[string]any{"ID": id, "Links": s.subscribeLinks(path)}
-		},
-		"personalBox": func(l *feedURLs) map[string]any { return map[string]any{"ID": "my-feed", "Links": *l} },
-		"plural":      hub.Plural,
-		"date":        func(t time.Time) string { return t.Format("2 January 2006") },
-		"lower":       strings.ToLower,
-		"inc":         func(i int) int { return i + 1 },
-		"add":         func(a, b int) int { return a + b },
-		"sub":         func(a, b int) int { return max(a-b, 0) },
+		"asset":  s.assets.URL,
+		"plural": hub.Plural,
+		"date":   func(t time.Time) string { return t.Format("2 January 2006") },
+		"lower":  strings.ToLower,
+		"inc":    func(i int) int { return i + 1 },
+		"add":    func(a, b int) int { return a + b },
+		"sub":    func(a, b int) int { return max(a-b, 0) },
 		"roleOptions": func() []templates.Option {
 			return []templates.Option{{Value: string(hub.RoleCoordinator), Label: "Coordinator"}, {Value: string(hub.RoleEvaluator), Label: "Evaluator"}}
 		},
@@ -107,6 +103,9 @@ func (s *server) templateFuncs() template.FuncMap {
 		funcs[name] = fn
 	}
 	for name, fn := range eventFuncs() {
+		funcs[name] = fn
+	}
+	for name, fn := range s.calendarFuncs() {
 		funcs[name] = fn
 	}
 	return funcs
