@@ -16,7 +16,7 @@ run: build
 	./bin/convene serve --demo
 
 test: lint test-deps
-	$(GO) test -race ./...
+	CONVENE_REQUIRE_PARSERS=1 $(GO) test -race ./...
 
 lint:
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \

@@ -55,11 +55,16 @@ func Expand(rule Recurrence, firstStart, firstEnd time.Time, loc *time.Location)
 	if err := rule.checkFirst(firstDay); err != nil {
 		return nil, err
 	}
+	clock, length := startWall.Sub(firstDay), endWall.Sub(startWall)
+	if !rule.UntilUTC.IsZero() {
+		// The last day whose start, at the series' local time, is not
+		// after the instant.
+		rule.Until, rule.UntilUTC = dateOf(floating(rule.UntilUTC, loc).Add(-clock)), time.Time{}
+	}
 	days, err := rule.days(firstDay)
 	if err != nil {
 		return nil, err
 	}
-	clock, length := startWall.Sub(firstDay), endWall.Sub(startWall)
 	if length <= 0 {
 		// The first event lies within the hour the clocks go back.
 		length = firstEnd.Sub(firstStart)
@@ -124,6 +129,8 @@ func (r Recurrence) days(first time.Time) ([]time.Time, error) {
 		opt.Freq = rrule.MONTHLY
 	case FreqQuarterly:
 		opt.Freq, opt.Interval = rrule.MONTHLY, 3
+	case FreqDaily:
+		opt.Freq = rrule.DAILY
 	}
 	if r.On != nil {
 		day := rruleDays[r.On.Weekday]

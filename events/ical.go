@@ -29,6 +29,27 @@ type CalendarEvent struct {
 	ShowOnlineURL bool
 	// Topics are the names of the event's topics, written as CATEGORIES.
 	Topics []string
+	// Tentative marks an event the person is only waitlisted for
+	// (STATUS:TENTATIVE); a cancelled event stays CANCELLED.
+	Tentative bool
+	// HubURL is the hub's page, absolute: the ORGANIZER, named after the
+	// hub. May be empty.
+	HubURL string
+	// Agenda is the event's agenda, written into the description.
+	Agenda []AgendaLine
+	// Zone is the hub's time zone, in which agenda times are written; nil
+	// is UTC.
+	Zone *time.Location
+}
+
+// AgendaLine is an agenda item as a calendar's description lists it.
+type AgendaLine struct {
+	// StartsAt and EndsAt bound the item.
+	StartsAt, EndsAt time.Time
+	// Title is what the item is.
+	Title string
+	// Presenter names who presents it; may be empty.
+	Presenter string
 }
 
 // Calendar is a feed or a single-event download.
@@ -38,15 +59,20 @@ type Calendar struct {
 	Name string
 	// Description says what the calendar holds (DESCRIPTION and X-WR-CALDESC).
 	Description string
-	// Host is the site's domain, which makes UIDs unique, e.g. "convene.example.org".
+	// Host is the right-hand side of every UID: this installation's
+	// identifier, made once and kept in the database (never the site's
+	// address, which may change), e.g. "5f0c…@convene".
 	Host string
+	// Feed marks a subscribed feed, which carries the calendar-level
+	// properties (NAME, X-WR-CALNAME, X-WR-CALDESC, REFRESH-INTERVAL,
+	// X-PUBLISHED-TTL). A single-event download must not: Outlook desktop
+	// then opens it as a new calendar instead of an appointment.
+	Feed bool
 	// TimeZone is the IANA zone calendars show by default (X-WR-TIMEZONE),
 	// e.g. "Europe/London". Times themselves are written in UTC.
 	TimeZone string
 	// Events are the events in order; drafts among them are skipped.
 	Events []CalendarEvent
-	// Now is when the calendar is written (DTSTAMP).
-	Now time.Time
 }
 
 const (
@@ -100,31 +126,16 @@ func (cal Calendar) icalendar() (*ical.Calendar, error) {
 	if strings.TrimSpace(cal.Host) == "" {
 		return nil, fmt.Errorf("no host for UIDs")
 	}
-	if cal.Now.IsZero() {
-		return nil, fmt.Errorf("no time of writing (Now)")
-	}
 	c := ical.NewCalendar()
 	setRaw(c.Props, ical.PropVersion, "2.0")
 	setRaw(c.Props, ical.PropProductID, icalProductID)
 	setRaw(c.Props, ical.PropCalendarScale, "GREGORIAN")
+	// PUBLISH, never REQUEST: REQUEST turns a file into a meeting
+	// invitation with accept and decline buttons.
 	setRaw(c.Props, ical.PropMethod, "PUBLISH")
-	if name := icalLine(cal.Name, " "); name != "" {
-		c.Props.SetText(ical.PropName, name)
-		setXText(c.Props, "X-WR-CALNAME", name)
+	if cal.Feed {
+		cal.setFeedProps(c.Props)
 	}
-	if desc := icalText(cal.Description); desc != "" {
-		c.Props.SetText(ical.PropDescription, desc)
-		setXText(c.Props, "X-WR-CALDESC", desc)
-	}
-	if tz := icalLine(cal.TimeZone, ""); tz != "" {
-		setXText(c.Props, "X-WR-TIMEZONE", tz)
-	}
-	refresh := ical.NewProp(ical.PropRefreshInterval)
-	refresh.Params.Set(ical.ParamValue, string(ical.ValueDuration)) // required by RFC 7986
-	refresh.Value = icalRefresh
-	c.Props.Set(refresh)
-	setRaw(c.Props, "X-PUBLISHED-TTL", icalRefresh)
-
 	for _, ce := range cal.Events {
 		if ce.Event.Status == StatusDraft {
 			continue
@@ -139,6 +150,26 @@ func (cal Calendar) icalendar() (*ical.Calendar, error) {
 		c.Children = append(c.Children, ical.NewComponent(icalEmpty))
 	}
 	return c, nil
+}
+
+// setFeedProps sets the properties of a subscribed calendar.
+func (cal Calendar) setFeedProps(props ical.Props) {
+	if name := icalLine(cal.Name, " "); name != "" {
+		props.SetText(ical.PropName, name)
+		setXText(props, "X-WR-CALNAME", name)
+	}
+	if desc := icalText(cal.Description); desc != "" {
+		props.SetText(ical.PropDescription, desc)
+		setXText(props, "X-WR-CALDESC", desc)
+	}
+	if tz := icalLine(cal.TimeZone, ""); tz != "" {
+		setXText(props, "X-WR-TIMEZONE", tz)
+	}
+	refresh := ical.NewProp(ical.PropRefreshInterval)
+	refresh.Params.Set(ical.ParamValue, string(ical.ValueDuration)) // required by RFC 7986
+	refresh.Value = icalRefresh
+	props.Set(refresh)
+	setRaw(props, "X-PUBLISHED-TTL", icalRefresh)
 }
 
 // vevent builds the VEVENT of one published or cancelled event.
@@ -167,9 +198,17 @@ func (cal Calendar) vevent(ce CalendarEvent) (*ical.Component, error) {
 	// time, a cancellation) to what they hold by UID, and by SEQUENCE decide
 	// which version wins when a download is imported again.
 	p.SetText(ical.PropUID, fmt.Sprintf("event-%d@%s", e.ID, strings.TrimSpace(cal.Host)))
-	// With METHOD present, DTSTAMP is when this object was made, not when the
-	// event changed (that is LAST-MODIFIED).
-	p.SetDateTime(ical.PropDateTimeStamp, cal.Now.UTC())
+	// DTSTAMP is when the event last changed in the store, not when the
+	// file was written, so that a feed is byte-identical (and its ETag
+	// unchanged) until something in it changes.
+	changed := e.UpdatedAt
+	if changed.IsZero() {
+		changed = e.CreatedAt
+	}
+	if changed.IsZero() {
+		return nil, fmt.Errorf("no time of last change for DTSTAMP")
+	}
+	p.SetDateTime(ical.PropDateTimeStamp, changed.UTC().Truncate(time.Second))
 	// Times are written in UTC ("Z" form) rather than with a TZID: an event is
 	// a single instant range (series are materialised, so there is no RRULE
 	// whose wall-clock time must survive a DST change), UTC needs no
@@ -196,14 +235,26 @@ func (cal Calendar) vevent(ce CalendarEvent) (*ical.Component, error) {
 		}
 		p.SetURI(ical.PropURL, u)
 	}
+	if ce.Tentative && status == ical.EventConfirmed {
+		status = ical.EventTentative
+	}
 	ev.SetStatus(status)
+	if ce.HubURL != "" {
+		if u, err := url.Parse(ce.HubURL); err != nil || !u.IsAbs() {
+			return nil, fmt.Errorf("hub URL %q is not absolute", ce.HubURL)
+		}
+		org := ical.NewProp(ical.PropOrganizer)
+		if name := icalLine(ce.HubName, " "); name != "" {
+			org.Params.Set(ical.ParamCommonName, name)
+		}
+		org.Value = ce.HubURL
+		p.Set(org)
+	}
 	setRaw(p, ical.PropSequence, strconv.Itoa(e.Sequence))
 	if !e.CreatedAt.IsZero() {
-		p.SetDateTime(ical.PropCreated, e.CreatedAt.UTC())
+		p.SetDateTime(ical.PropCreated, e.CreatedAt.UTC().Truncate(time.Second))
 	}
-	if !e.UpdatedAt.IsZero() {
-		p.SetDateTime(ical.PropLastModified, e.UpdatedAt.UTC())
-	}
+	p.SetDateTime(ical.PropLastModified, changed.UTC().Truncate(time.Second))
 	var topics []string
 	for _, t := range ce.Topics {
 		if t = icalLine(t, " "); t != "" {
@@ -252,7 +303,32 @@ func (ce CalendarEvent) description() string {
 	if len(lines) > 0 {
 		paras = append(paras, strings.Join(lines, "\n"))
 	}
+	if agenda := ce.agendaText(); agenda != "" {
+		paras = append(paras, agenda)
+	}
 	return strings.Join(paras, "\n\n")
+}
+
+// agendaText lists the agenda in plain text, one item a line, with local
+// times in the hub's zone (named, as readers may be elsewhere).
+func (ce CalendarEvent) agendaText() string {
+	if len(ce.Agenda) == 0 {
+		return ""
+	}
+	loc := ce.Zone
+	if loc == nil {
+		loc = time.UTC
+	}
+	zone, _ := ce.Agenda[0].StartsAt.In(loc).Zone()
+	lines := []string{"Agenda (times in " + zone + "):"}
+	for _, a := range ce.Agenda {
+		line := a.StartsAt.In(loc).Format("15:04") + "–" + a.EndsAt.In(loc).Format("15:04") + " " + icalLine(a.Title, " ")
+		if who := icalLine(a.Presenter, " "); who != "" {
+			line += " (" + who + ")"
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // location is the venue, "Online", or for hybrid events both.

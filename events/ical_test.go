@@ -151,8 +151,7 @@ func NewTestCalendarEvent(tb testing.TB, opts ...func(*CalendarEvent)) CalendarE
 	return ce
 }
 
-// NewTestCalendar is the North East hub's feed, written on 20 February
-// 2026, holding events.
+// NewTestCalendar is the North East hub's feed holding events.
 func NewTestCalendar(tb testing.TB, events ...CalendarEvent) Calendar {
 	tb.Helper()
 	return Calendar{
@@ -161,7 +160,7 @@ func NewTestCalendar(tb testing.TB, events ...CalendarEvent) Calendar {
 		Host:        "convene.example.org",
 		TimeZone:    "Europe/London",
 		Events:      events,
-		Now:         MustUTC(tb, "2026-02-20 09:30"),
+		Feed:        true,
 	}
 }
 
@@ -196,14 +195,10 @@ func TestICalGolden(t *testing.T) {
 			c.Name, c.Description = "My Convene events", "Events I have registered for"
 			return c
 		}(),
-		"ical_online_public": NewTestCalendar(t, NewTestCalendarEvent(t, online)),
-		"ical_cancelled":     NewTestCalendar(t, NewTestCalendarEvent(t, cancelled)),
-		"ical_feed_clock_change": func() Calendar {
-			c := NewTestCalendar(t, clockChangeFeed(t)...)
-			c.Now = MustUTC(t, "2026-10-01 12:00")
-			return c
-		}(),
-		"ical_empty": NewTestCalendar(t),
+		"ical_online_public":     NewTestCalendar(t, NewTestCalendarEvent(t, online)),
+		"ical_cancelled":         NewTestCalendar(t, NewTestCalendarEvent(t, cancelled)),
+		"ical_feed_clock_change": NewTestCalendar(t, clockChangeFeed(t)...),
+		"ical_empty":             NewTestCalendar(t),
 	}
 	for name, cal := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -292,8 +287,8 @@ func TestICalRoundTrip(t *testing.T) {
 		if seq, err := ev.Props.Get(ical.PropSequence).Int(); err != nil || seq != e.Sequence {
 			t.Errorf("%s: got sequence %d (%v), want %d", uid, seq, err, e.Sequence)
 		}
-		if stamp, err := ev.Props.DateTime(ical.PropDateTimeStamp, nil); err != nil || !stamp.Equal(MustUTC(t, "2026-02-20 09:30")) {
-			t.Errorf("%s: got DTSTAMP %v (%v), want Now", uid, stamp, err)
+		if stamp, err := ev.Props.DateTime(ical.PropDateTimeStamp, nil); err != nil || !stamp.Equal(e.UpdatedAt) {
+			t.Errorf("%s: got DTSTAMP %v (%v), want the last change %v", uid, stamp, err, e.UpdatedAt)
 		}
 		if mod, err := ev.Props.DateTime(ical.PropLastModified, nil); err != nil || !mod.Equal(e.UpdatedAt) {
 			t.Errorf("%s: got LAST-MODIFIED %v (%v), want %v", uid, mod, err, e.UpdatedAt)
@@ -438,8 +433,11 @@ func TestICalLocation(t *testing.T) {
 
 func TestICalErrors(t *testing.T) {
 	tests := map[string]func(*Calendar){
-		"ErrNoHost":           func(c *Calendar) { c.Host = " " },
-		"ErrNoNow":            func(c *Calendar) { c.Now = time.Time{} },
+		"ErrNoHost": func(c *Calendar) { c.Host = " " },
+		"ErrNoChangeTime": func(c *Calendar) {
+			c.Events[0].Event.UpdatedAt, c.Events[0].Event.CreatedAt = time.Time{}, time.Time{}
+		},
+		"ErrRelativeHubURL":   func(c *Calendar) { c.Events[0].HubURL = "/hubs/north-east" },
 		"ErrUnknownStatus":    func(c *Calendar) { c.Events[0].Event.Status = "postponed" },
 		"ErrNoID":             func(c *Calendar) { c.Events[0].Event.ID = 0 },
 		"ErrEndBeforeStart":   func(c *Calendar) { c.Events[0].Event.EndsAt = c.Events[0].Event.StartsAt },

@@ -18,6 +18,9 @@ const (
 	FreqFortnightly       Frequency = "fortnightly"         // every other week on one weekday
 	FreqMonthlyNthWeekday Frequency = "monthly_nth_weekday" // every month on, say, the second Tuesday
 	FreqQuarterly         Frequency = "quarterly"           // every 3 months, on a date or an nth weekday
+	// FreqDaily is every day (a five-day course). It comes only from an
+	// RRULE (FREQ=DAILY), so it is not among AllFrequencies.
+	FreqDaily Frequency = "daily"
 )
 
 // AllFrequencies lists the frequencies in display order.
@@ -36,6 +39,8 @@ func (f Frequency) Label() string {
 		return "Monthly, on the same weekday"
 	case FreqQuarterly:
 		return "Every 3 months"
+	case FreqDaily:
+		return "Daily"
 	}
 	return ""
 }
@@ -73,21 +78,34 @@ type Recurrence struct {
 	// Until is the last local date an event may fall on, inclusive; only its
 	// date counts. Zero when Count is set.
 	Until time.Time
+	// UntilUTC is the last instant an event may start at, when the rule
+	// gave UNTIL as a UTC date-time (FREQ=WEEKLY;UNTIL=20271115T000000Z),
+	// the form RFC 5545 (3.3.10) requires for a start with a time and zone
+	// and the one Google, Outlook and Apple write. Zero otherwise; Until
+	// is then zero too.
+	UntilUTC time.Time
 }
+
+// until reports whether the rule ends at a date or instant.
+func (r Recurrence) hasUntil() bool { return !r.Until.IsZero() || !r.UntilUTC.IsZero() }
 
 // Validate checks that the rule is one Convene can run.
 func (r Recurrence) Validate() error {
 	switch {
 	case !r.Frequency.Valid():
 		return ruleError("Choose how often the series repeats: " + oneOf(AllFrequencies()))
-	case r.Count != 0 && !r.Until.IsZero():
+	case !r.Until.IsZero() && !r.UntilUTC.IsZero():
+		return ruleError("Give one end (UNTIL), not two")
+	case r.Count != 0 && r.hasUntil():
 		return ruleError("Give either a number of events or an end date, not both")
-	case r.Count == 0 && r.Until.IsZero():
+	case r.Count == 0 && !r.hasUntil():
 		return ruleError("Give a number of events or an end date")
 	case r.Count < 0 || r.Count > MaxOccurrences:
 		return ruleError(fmt.Sprintf("A series can have from 1 to %d events", MaxOccurrences))
 	case r.On == nil:
 		return nil
+	case r.Frequency == FreqDaily:
+		return ruleError("A daily series repeats every day: leave out BYDAY, or use FREQ=WEEKLY")
 	case r.On.Weekday < time.Sunday || r.On.Weekday > time.Saturday:
 		return ruleError("Choose a day of the week")
 	case !r.Frequency.monthly() && r.On.N != 0:
@@ -117,6 +135,8 @@ func (r Recurrence) String() string {
 		b.WriteString("FREQ=MONTHLY")
 	case FreqQuarterly:
 		b.WriteString("FREQ=MONTHLY;INTERVAL=3")
+	case FreqDaily:
+		b.WriteString("FREQ=DAILY")
 	}
 	if r.On != nil && r.On.Weekday >= time.Sunday && r.On.Weekday <= time.Saturday {
 		b.WriteString(";BYDAY=")
@@ -131,6 +151,9 @@ func (r Recurrence) String() string {
 	if !r.Until.IsZero() {
 		b.WriteString(";UNTIL=" + r.Until.Format("20060102"))
 	}
+	if !r.UntilUTC.IsZero() {
+		b.WriteString(";UNTIL=" + r.UntilUTC.UTC().Format("20060102T150405Z"))
+	}
 	return b.String()
 }
 
@@ -139,7 +162,7 @@ func (r Recurrence) String() string {
 // does (a plain FREQ=MONTHLY means a day of the month to other software).
 // Quarterly rules without On stay on the day of the month.
 func (r Recurrence) Anchor(first time.Time, loc *time.Location) Recurrence {
-	if r.On != nil || r.Frequency == FreqQuarterly || !r.Frequency.Valid() {
+	if r.On != nil || r.Frequency == FreqQuarterly || r.Frequency == FreqDaily || !r.Frequency.Valid() {
 		return r
 	}
 	day := inZone(first, loc)

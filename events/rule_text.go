@@ -59,13 +59,13 @@ func (r *Recurrence) set(key, value, interval string) error {
 	switch key {
 	case "FREQ":
 		freqs := map[string]Frequency{"WEEKLY": FreqWeekly, "WEEKLY;2": FreqFortnightly,
-			"MONTHLY": FreqMonthlyNthWeekday, "MONTHLY;3": FreqQuarterly}
+			"MONTHLY": FreqMonthlyNthWeekday, "MONTHLY;3": FreqQuarterly, "DAILY": FreqDaily}
 		if interval != "" && interval != "1" {
 			value += ";" + interval
 		}
 		f, ok := freqs[value]
 		if !ok {
-			return ruleError("A series can repeat every week (FREQ=WEEKLY), every 2 weeks (FREQ=WEEKLY;INTERVAL=2), " +
+			return ruleError("A series can repeat every day (FREQ=DAILY), every week (FREQ=WEEKLY), every 2 weeks (FREQ=WEEKLY;INTERVAL=2), " +
 				"every month (FREQ=MONTHLY) or every 3 months (FREQ=MONTHLY;INTERVAL=3)")
 		}
 		r.Frequency = f
@@ -78,9 +78,15 @@ func (r *Recurrence) set(key, value, interval string) error {
 		}
 		r.Count = n
 	case "UNTIL":
+		// The UTC date-time form is what RFC 5545 requires here and what
+		// calendars export; the date-only form is accepted leniently.
+		if t, err := time.Parse("20060102T150405Z", value); err == nil && t.Year() >= 2000 {
+			r.UntilUTC = t
+			return nil
+		}
 		d, err := time.Parse("20060102", value)
 		if err != nil || d.Year() < 2000 {
-			return ruleError("UNTIL must be the date of the last event, such as 20261130")
+			return ruleError("UNTIL must be the last start as a UTC date-time, such as 20261130T235959Z, or the date of the last event, such as 20261130")
 		}
 		r.Until = d
 	case "BYDAY":
@@ -90,8 +96,10 @@ func (r *Recurrence) set(key, value, interval string) error {
 		}
 		r.On = &on
 	case "WKST":
-		if value != "MO" {
-			return ruleError("Weeks start on Monday (WKST=MO)")
+		// Google and Outlook add WKST=SU. With one day a week it changes
+		// nothing, so any day is accepted and the rule is stored without it.
+		if _, ok := parseByDay(value); !ok || len(value) != 2 {
+			return ruleError("WKST must be a day, such as MO or SU")
 		}
 	default:
 		return ruleError(fmt.Sprintf("%s is not supported: use FREQ, INTERVAL, BYDAY, and COUNT or UNTIL", clip(key)))
@@ -144,8 +152,11 @@ func (r Recurrence) Describe(first time.Time, loc *time.Location) string {
 		on = "the " + ordinal(inZone(first, loc).Day())
 	}
 	how := map[Frequency]string{FreqWeekly: "Weekly", FreqFortnightly: "Every 2 weeks",
-		FreqMonthlyNthWeekday: "Monthly", FreqQuarterly: "Every 3 months"}[r.Frequency]
+		FreqMonthlyNthWeekday: "Monthly", FreqQuarterly: "Every 3 months", FreqDaily: "Daily"}[r.Frequency]
 	s := how + " on " + on
+	if r.Frequency == FreqDaily {
+		s = how
+	}
 	switch {
 	case r.Count == 1:
 		s += ", once"
@@ -153,6 +164,8 @@ func (r Recurrence) Describe(first time.Time, loc *time.Location) string {
 		s += fmt.Sprintf(", %d times", r.Count)
 	case !r.Until.IsZero():
 		s += " until " + r.Until.Format("2 January 2006")
+	case !r.UntilUTC.IsZero():
+		s += " until " + inZone(r.UntilUTC, loc).Format("2 January 2006")
 	}
 	return s
 }

@@ -121,7 +121,7 @@ func TestExpandErrors(t *testing.T) {
 		start, end string
 		want       map[string]string
 	}{
-		{"ErrInvalidRule", Recurrence{Frequency: "daily", Count: 3}, "2026-03-03 19:00", "2026-03-03 20:00",
+		{"ErrInvalidRule", Recurrence{Frequency: "hourly", Count: 3}, "2026-03-03 19:00", "2026-03-03 20:00",
 			map[string]string{"recurrence": ""}},
 		{"ErrEndBeforeStart", MustRule(t, "FREQ=WEEKLY;COUNT=3"), "2026-03-03 19:00", "2026-03-03 18:00",
 			map[string]string{"ends_at": "The end must be after the start"}},

@@ -42,7 +42,7 @@ func TestVocabularies(t *testing.T) {
 	t.Run("AttendeeRole", func(t *testing.T) { checkVocabulary(t, AllAttendeeRoles(), "guest") })
 	t.Run("AgendaKind", func(t *testing.T) { checkVocabulary(t, AllAgendaKinds(), "lunch") })
 	t.Run("RegistrationStatus", func(t *testing.T) { checkVocabulary(t, AllRegistrationStatuses(), "attended") })
-	t.Run("Frequency", func(t *testing.T) { checkVocabulary(t, AllFrequencies(), "daily") })
+	t.Run("Frequency", func(t *testing.T) { checkVocabulary(t, AllFrequencies(), "hourly") })
 }
 
 func TestLabels(t *testing.T) {

@@ -20,7 +20,8 @@ import (
 
 // DB is the application's handle on its database.
 type DB struct {
-	x *sqlx.DB
+	x   *sqlx.DB
+	dsn string // for the calendar change listener's own connection
 }
 
 // Open connects to the database at dsn (a URL or key=value string) and
@@ -40,7 +41,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		x.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	return &DB{x: x}, nil
+	return &DB{x: x, dsn: dsn}, nil
 }
 
 // Close releases the connections.

@@ -71,8 +71,8 @@ func (db *DB) RenamePerson(ctx context.Context, id int64, name string) error {
 // setPassword stores a new password hash and ends the person's other
 // sessions: a changed password must lock out whoever else was signed in.
 // keepSession is the hash of the session to keep, or nil for none. Unless
-// keepTokens, the person's API tokens are revoked too: a stolen token must
-// die with the password.
+// keepTokens, the person's API tokens and calendar feed tokens are revoked
+// too: a stolen token must die with the password.
 func setPassword(ctx context.Context, q querier, personID int64, hash string, keepSession []byte, keepTokens bool) error {
 	if _, err := q.ExecContext(ctx, `UPDATE people SET password_hash = $2, updated_at = now() WHERE id = $1`, personID, hash); err != nil {
 		return fmt.Errorf("set password of %d: %w", personID, err)
@@ -85,6 +85,10 @@ func setPassword(ctx context.Context, q querier, personID int64, hash string, ke
 	}
 	if _, err := q.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL`, personID); err != nil {
 		return fmt.Errorf("revoke API tokens of %d: %w", personID, err)
+	}
+	// A personal feed's address is a credential too.
+	if _, err := q.ExecContext(ctx, `UPDATE calendar_tokens SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL`, personID); err != nil {
+		return fmt.Errorf("revoke calendar tokens of %d: %w", personID, err)
 	}
 	return nil
 }

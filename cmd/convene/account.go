@@ -20,7 +20,10 @@ type accountView struct {
 	HubInvitations []storage.HubInvitation
 	Tokens         []storage.APIToken
 	// NewToken is a token just created: shown this once, never again.
-	NewToken     string
+	NewToken string
+	// Calendar is the personal feed's address when just made: shown this
+	// once, as only its hash is kept.
+	Calendar     *feedURLs
 	NameForm     *templates.Form
 	PasswordForm *templates.Form
 	TokenForm    *templates.Form
@@ -62,6 +65,11 @@ func (s *server) showAccount(c echo.Context, status int, adjust func(v *accountV
 		return err
 	}
 	adjust(&v)
+	if v.Calendar == nil {
+		if v.Calendar, err = s.firstCalendarLink(ctx, a.PersonID()); err != nil {
+			return err
+		}
+	}
 	return s.render(c, status, "account", "Your account", v)
 }
 

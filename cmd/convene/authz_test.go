@@ -93,6 +93,11 @@ var authzTable = []authzCase{
 	{"POST /account/tokens", "", "token_name=", anySignedIn},
 	{"POST /account/tokens/:id/revoke", "/account/tokens/999999/revoke", "", anySignedIn},
 	{"POST /account/invitations/:org", "/account/invitations/{orgB}", "decision=accept", anySignedIn},
+	{"POST /account/calendar", "", "", anySignedIn},
+	{"GET /hubs/:slug/calendar.ics", "/hubs/{hubA}/calendar.ics", "", everyone},
+	{"GET /organisations/:id/calendar.ics", "/organisations/{orgA}/calendar.ics", "", everyone},
+	{"GET /topics/:slug/calendar.ics", "/topics/safeguarding/calendar.ics", "", everyone},
+	{"GET /calendar/:token", "/calendar/cal_guessed-by-a-stranger.ics", "", everyone},
 
 	{"GET /admin", "", "", adminOnly},
 	{"POST /admin/hubs", "", "name=", adminOnly},
@@ -193,6 +198,8 @@ var authzTable = []authzCase{
 	{"PUT /api/v1/registrations/:id/attendance", "/api/v1/registrations/{bystanderReg}/attendance", `{"attended":true}`, hubAManagers},
 	{"POST /api/v1/registrations/:id/manage-link", "/api/v1/registrations/{bystanderReg}/manage-link", "", hubAManagers},
 	{"GET /api/v1/me/registrations", "", "", anySignedIn},
+	{"GET /api/v1/me/calendar", "", "", anySignedIn},
+	{"POST /api/v1/me/calendar", "", "", anySignedIn},
 	{"GET /api/v1/topics", "", "", everyone},
 	{"POST /api/v1/topics", "", `{"slug":"","name":""}`, anyCoordOrAdm},
 }

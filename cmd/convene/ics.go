@@ -2,9 +2,6 @@ package main
 
 import (
 	"bytes"
-	"net/http"
-	"net/url"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,7 +11,9 @@ import (
 )
 
 // eventICS downloads one event as an iCalendar file, for "Add to my
-// calendar". The joining link goes in only for people with a place.
+// calendar": no calendar-level properties, so that Outlook opens it as an
+// appointment. The joining link goes in only for people with a place,
+// guests included through their manage link's token (?token=).
 func (s *server) eventICS(c echo.Context) error {
 	ec, err := s.loadEvent(c)
 	if err != nil {
@@ -23,18 +22,31 @@ func (s *server) eventICS(c echo.Context) error {
 	if ec.Event.Status == events.StatusDraft {
 		return &hub.Error{Code: hub.ENotFound, Message: "Drafts are not in calendars until they are published."}
 	}
+	ctx := c.Request().Context()
 	show := ec.Manage() || (ec.Place != nil && ec.Place.Registration.Status == events.RegRegistered)
-	cal := events.Calendar{
-		Name: ec.Event.Title, Host: s.calendarHost(), TimeZone: ec.Event.Hub.TimeZone, Now: time.Now(),
-		Events: []events.CalendarEvent{s.calendarEvent(ec.Event, show)},
+	if token := c.QueryParam("token"); token != "" && !show {
+		reg, err := s.db.RegistrationByToken(ctx, token)
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		show = err == nil && reg.EventID == ec.Event.ID && reg.Status == events.RegRegistered
 	}
+	host, err := s.cal.host(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	agenda, err := s.db.AgendaOf(ctx, ec.Event.ID)
+	if err != nil {
+		return err
+	}
+	cal := events.Calendar{Host: host, Events: []events.CalendarEvent{
+		s.feedEvent(storage.FeedEvent{EventDetail: ec.Event, Agenda: agenda}, show)}}
 	var buf bytes.Buffer
 	if err := events.WriteCalendar(&buf, cal); err != nil {
 		return err
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="event-`+itoa64(ec.Event.ID)+`.ics"`)
-	c.Response().Header().Set("Cache-Control", "private, no-cache")
-	return c.Blob(http.StatusOK, "text/calendar; charset=utf-8", buf.Bytes())
+	return sendFeed(c, newFeedEntry(0, "", buf.Bytes(), ec.Event.UpdatedAt), "private, no-cache")
 }
 
 // calendarEvent is an event as a calendar shows it.
@@ -45,13 +57,4 @@ func (s *server) calendarEvent(d storage.EventDetail, showOnlineURL bool) events
 		ce.Topics = append(ce.Topics, t.Name)
 	}
 	return ce
-}
-
-// calendarHost is the domain in calendar UIDs: the site's host name.
-func (s *server) calendarHost() string {
-	u, err := url.Parse(s.cfg.BaseURL)
-	if err != nil || u.Hostname() == "" {
-		return "convene.invalid"
-	}
-	return u.Hostname()
 }

@@ -104,6 +104,9 @@ func (s *server) templateFuncs() template.FuncMap {
 	for name, fn := range eventFuncs() {
 		funcs[name] = fn
 	}
+	for name, fn := range s.calendarFuncs() {
+		funcs[name] = fn
+	}
 	return funcs
 }
 

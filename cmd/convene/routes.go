@@ -44,6 +44,14 @@ func (s *server) routes() []route {
 		{POST, "/account/tokens", s.createToken, signedIn},
 		{POST, "/account/tokens/:id/revoke", s.revokeToken, signedIn},
 		{POST, "/account/invitations/:org", s.answerInvitation, signedIn},
+		{POST, "/account/calendar", s.makeCalendarLink, signedIn},
+
+		// Calendar feeds (text/calendar): public ones by visibility, and a
+		// person's own opened by the secret token in its address.
+		{GET, "/hubs/:slug/calendar.ics", s.hubCalendar, public},
+		{GET, "/organisations/:id/calendar.ics", s.organisationCalendar, public},
+		{GET, "/topics/:slug/calendar.ics", s.topicCalendar, public},
+		{GET, "/calendar/:token", s.personalCalendar, public},
 
 		// Site administration.
 		{GET, "/admin", s.adminPage, admin},
@@ -152,5 +160,7 @@ func (s *server) routes() []route {
 		{PUT, "/api/v1/registrations/:id/attendance", s.apiAttendance, coordinatorOfRegistration},
 		{POST, "/api/v1/registrations/:id/manage-link", s.apiNewManageLink, coordinatorOfRegistration},
 		{GET, "/api/v1/me/registrations", s.apiMyRegistrations, signedIn},
+		{GET, "/api/v1/me/calendar", s.apiMyCalendar, signedIn},
+		{POST, "/api/v1/me/calendar", s.apiRotateCalendar, signedIn},
 	}
 }

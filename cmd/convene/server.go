@@ -31,6 +31,7 @@ type server struct {
 	assets *static.Files
 	echo   *echo.Echo
 	outage *outage
+	cal    calendarFeeds
 }
 
 // newServer wires the application; it fails if a page is missing.
@@ -79,6 +80,7 @@ func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
 // connections and lets in-flight requests finish within the shutdown
 // timeout.
 func (s *server) serve(ctx context.Context, ln net.Listener) error {
+	s.cal.start(ctx, s.db, s.log)
 	srv := &http.Server{
 		Handler:           s.echo,
 		ReadHeaderTimeout: 10 * time.Second,
