@@ -76,7 +76,7 @@ func (s *server) apiMe(c echo.Context) error {
 		return err
 	}
 	if _, cookie := c.Get("session").([]byte); cookie {
-		v.CSRFToken, _ = c.Get("csrf").(string)
+		v.CSRFToken = s.csrfTokenOf(c)
 	}
 	return c.JSON(http.StatusOK, v)
 }

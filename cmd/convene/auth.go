@@ -112,12 +112,28 @@ func (s *server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 		}
 		if token == "" {
+			// Made now, but sent as a cookie only when a page or API
+			// answer uses it (csrfTokenOf): calendar feeds, static files and
+			// JSON answers stay free of Set-Cookie, and so cacheable.
 			token, _ = hub.NewToken("")
-			s.setCookie(c, csrfCookie, token, 0)
+			c.Set(csrfUnsentKey, true)
 		}
 		c.Set("csrf", token)
 		return next(c)
 	}
+}
+
+const csrfUnsentKey = "csrf-unsent"
+
+// csrfTokenOf is the request's CSRF token for a form or a cookie-session
+// client, setting the cookie the first time a new one is used.
+func (s *server) csrfTokenOf(c echo.Context) string {
+	tok, _ := c.Get("csrf").(string)
+	if unsent, _ := c.Get(csrfUnsentKey).(bool); unsent && tok != "" {
+		s.setCookie(c, csrfCookie, tok, 0)
+		c.Set(csrfUnsentKey, false)
+	}
+	return tok
 }
 
 // setCookie sets an HttpOnly, SameSite=Lax cookie, Secure over HTTPS;

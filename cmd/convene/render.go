@@ -60,9 +60,7 @@ func (s *server) siteOf(c echo.Context) site {
 	if a := actorOf(c); a.SignedIn() {
 		st.User = a
 	}
-	if tok, ok := c.Get("csrf").(string); ok {
-		st.CSRF = tok
-	}
+	st.CSRF = s.csrfTokenOf(c)
 	st.Flash = s.takeFlash(c)
 	return st
 }
