@@ -126,6 +126,10 @@ func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, want I
 			return err
 		}
 		items = events.SortAgenda(items)
+		links, err := checkRequestLinks(ctx, tx, e, current, items)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE event_id = $1`, eventID); err != nil {
 			return fmt.Errorf("clear agenda of %d: %w", eventID, err)
 		}
@@ -154,6 +158,9 @@ func (db *DB) ChangeAgenda(ctx context.Context, by *int64, eventID int64, want I
 			case err != nil:
 				return fmt.Errorf("agenda item %d: %w", i, err)
 			}
+		}
+		if err := links.settle(ctx, tx, by, e); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET agenda_version = agenda_version + 1 WHERE id = $1`, eventID); err != nil {
 			return fmt.Errorf("agenda version of %d: %w", eventID, err)

@@ -125,7 +125,7 @@ func (s *server) saveAgendaItem(c echo.Context) error {
 			}
 			for i := range items {
 				if items[i].ID == itemID {
-					item.ID = itemID
+					item.ID, item.RequestID = itemID, items[i].RequestID
 					items[i] = item
 					return items, nil
 				}

@@ -32,6 +32,8 @@ CREATE TABLE topic_requests (
 );
 CREATE INDEX topic_requests_hub_idx ON topic_requests (hub_id, status, created_at);
 CREATE INDEX topic_requests_org_idx ON topic_requests (organisation_id);
+-- Settling deliveries looks only at scheduled requests.
+CREATE INDEX topic_requests_scheduled_idx ON topic_requests (hub_id) WHERE status = 'scheduled';
 CREATE INDEX topic_requests_search_idx ON topic_requests USING gin (search);
 
 -- One support per organisation: "we need this too".
