@@ -160,39 +160,43 @@ const DefaultSlot = 45 * time.Minute
 // request scheduled, in one transaction under the event's lock.
 func (db *DB) ScheduleRequest(ctx context.Context, a *hub.Actor, in Scheduling) (events.AgendaItem, error) {
 	var src struct {
-		HubID    int64   `db:"hub_id"`
+		EventHub int64   `db:"event_hub"`
+		TimeZone string  `db:"timezone"`
+		HubID    *int64  `db:"hub_id"`
 		Title    string  `db:"title"`
 		Topic    string  `db:"topic"`
 		Format   string  `db:"format"`
 		OfferOrg *int64  `db:"offer_org"`
 		OfferFmt *string `db:"offer_format"`
-		EventHub *int64  `db:"event_hub"`
-		TimeZone *string `db:"timezone"`
+		Status   string  `db:"status"`
 	}
 	err := db.x.GetContext(ctx, &src, `
-		SELECT r.hub_id, r.title, t.slug AS topic, r.format,
-			(SELECT organisation_id FROM request_offers WHERE id = $3 AND request_id = r.id) AS offer_org,
-			(SELECT format FROM request_offers WHERE id = $3 AND request_id = r.id) AS offer_format,
-			(SELECT hub_id FROM events WHERE id = $2) AS event_hub,
-			(SELECT h.timezone FROM events e JOIN hubs h ON h.id = e.hub_id WHERE e.id = $2) AS timezone
-		FROM topic_requests r JOIN topics t ON t.id = r.topic_id WHERE r.id = $1`, in.RequestID, in.EventID, in.OfferID)
+		SELECT e.hub_id AS event_hub, h.timezone, r.hub_id, coalesce(r.title, '') AS title, coalesce(t.slug, '') AS topic,
+			coalesce(r.format, '') AS format, coalesce(r.status, '') AS status, o.organisation_id AS offer_org, o.format AS offer_format
+		FROM events e JOIN hubs h ON h.id = e.hub_id
+		LEFT JOIN topic_requests r ON r.id = $1
+		LEFT JOIN topics t ON t.id = r.topic_id
+		LEFT JOIN request_offers o ON o.id = $3 AND o.request_id = r.id
+		WHERE e.id = $2`, in.RequestID, in.EventID, in.OfferID)
 	if err != nil {
-		if e := notFound(err, "The request"); hub.ErrorCode(e) == hub.ENotFound {
-			return events.AgendaItem{}, hub.FieldError("request_id", "There is no request with this id")
-		}
-		return events.AgendaItem{}, fmt.Errorf("request %d to schedule: %w", in.RequestID, err)
+		return events.AgendaItem{}, fmt.Errorf("event %d to schedule into: %w", in.EventID, notFound(err, "The event"))
 	}
 	switch {
-	case src.EventHub == nil:
-		return events.AgendaItem{}, hub.Errorf(hub.ENotFound, "The event was not found.")
-	case !hub.CanManageHub(a, *src.EventHub):
+	case !hub.CanManageHub(a, src.EventHub):
 		return events.AgendaItem{}, hub.Errorf(hub.EForbidden, "Only the hub’s coordinators can build this event’s agenda.")
-	case src.HubID != *src.EventHub:
+	case src.HubID == nil:
+		return events.AgendaItem{}, hub.FieldError("request_id", "There is no request with this id")
+	case *src.HubID != src.EventHub:
 		return events.AgendaItem{}, hub.FieldError("request_id", "That request belongs to another hub; add requests of this event’s hub")
 	case in.OfferID != 0 && src.OfferOrg == nil:
 		return events.AgendaItem{}, hub.FieldError("offer_id", "There is no such offer for this request")
 	}
-	loc, err := hub.LoadTimeZone(deref(src.TimeZone))
+	// Checked again under the lock; first here, so that a request that
+	// cannot be scheduled says so before anything about times.
+	if err := hub.CheckTransition(hub.RequestStatus(src.Status), hub.RequestScheduled, hub.Parties{Coordinator: true}, ""); err != nil {
+		return events.AgendaItem{}, err
+	}
+	loc, err := hub.LoadTimeZone(src.TimeZone)
 	if err != nil {
 		loc = time.UTC
 	}

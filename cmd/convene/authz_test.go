@@ -32,6 +32,8 @@ var (
 	orgAAdders    = kinds(member, coordA, adminK)
 	orgAMembers   = kinds(member)
 	anyCoordOrAdm = kinds(coordA, coordB, adminK)
+	// requestReaders see hub A's topic requests.
+	requestReaders = kinds(member, coordA, evaluator, adminK)
 )
 
 // authzCase is one row of the authorisation table: a route, a request
@@ -167,6 +169,20 @@ var authzTable = []authzCase{
 	{"GET /api/v1/me/registrations", "", "", anySignedIn},
 	{"GET /api/v1/topics", "", "", everyone},
 	{"POST /api/v1/topics", "", `{"slug":"","name":""}`, anyCoordOrAdm},
+
+	// Topic requests: the board is for the hub's people; acting needs an
+	// organisation of one's own that is an active member; triage is the
+	// coordinators'. The fixture's request is organisation A's own, so its
+	// member is let through to be refused support of it (422).
+	{"GET /api/v1/me/requests", "", "", anySignedIn},
+	{"GET /api/v1/hubs/:slug/requests", "/api/v1/hubs/{hubA}/requests", "", requestReaders},
+	{"POST /api/v1/hubs/:slug/requests", "/api/v1/hubs/{hubA}/requests", `{"organisation_id":{orgA},"title":""}`, orgAMembers},
+	{"POST /api/v1/hubs/:slug/requests/triage", "/api/v1/hubs/{hubA}/requests/triage", `{"ids":[999999],"status":"accepted"}`, hubAManagers},
+	{"GET /api/v1/requests/:id", "/api/v1/requests/{request}", "", requestReaders},
+	{"PATCH /api/v1/requests/:id", "/api/v1/requests/{request}", `{"status":"merged","merged_into":{request}}`, hubAManagers},
+	{"POST /api/v1/requests/:id/supports", "/api/v1/requests/{request}/supports", `{"organisation_id":{orgA}}`, orgAMembers},
+	{"POST /api/v1/requests/:id/offers", "/api/v1/requests/{request}/offers", `{"organisation_id":{orgA},"details":"x","format":"talk"}`, orgAMembers},
+	{"POST /api/v1/events/:id/agenda/requests", "/api/v1/events/{event}/agenda/requests", `{"request_id":999999}`, hubAManagers},
 }
 
 // TestAuthorisationTable tries every route as every kind of user and
@@ -206,6 +222,7 @@ func TestAuthorisationTable(t *testing.T) {
 		"{bystander}", strconv.FormatInt(f.Bystander.ID, 10), "{member}", strconv.FormatInt(f.People[member].ID, 10),
 		"{newcomer}", strconv.FormatInt(f.Newcomer.ID, 10),
 		"{event}", strconv.FormatInt(f.Event.ID, 10), "{bystanderReg}", strconv.FormatInt(f.BystanderReg.ID, 10),
+		"{request}", strconv.FormatInt(f.Request.ID, 10),
 	)
 	for _, tc := range authzTable {
 		method, route, _ := strings.Cut(tc.route, " ")

@@ -153,6 +153,15 @@ func (s *server) routes() []route {
 		{PUT, "/api/v1/registrations/:id/attendance", s.apiAttendance, signedIn},
 		{POST, "/api/v1/registrations/:id/manage-link", s.apiNewManageLink, signedIn},
 		{GET, "/api/v1/me/registrations", s.apiMyRegistrations, signedIn},
+		{GET, "/api/v1/me/requests", s.apiMyRequests, signedIn},
+		{GET, "/api/v1/hubs/:slug/requests", s.apiRequests, signedIn},
+		{POST, "/api/v1/hubs/:slug/requests", s.apiSubmitRequest, signedIn},
+		{POST, "/api/v1/hubs/:slug/requests/triage", s.apiTriageRequests, signedIn},
+		{GET, "/api/v1/requests/:id", s.apiRequest, signedIn},
+		{PATCH, "/api/v1/requests/:id", s.apiUpdateRequest, signedIn},
+		{POST, "/api/v1/requests/:id/supports", s.apiSupportRequest, signedIn},
+		{POST, "/api/v1/requests/:id/offers", s.apiOfferToDeliver, signedIn},
+		{POST, "/api/v1/events/:id/agenda/requests", s.apiScheduleRequest, signedIn},
 	}
 }
 
