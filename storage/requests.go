@@ -218,3 +218,24 @@ func (db *DB) MyRequests(ctx context.Context, a *hub.Actor, now time.Time) ([]Re
 	}
 	return out, nil
 }
+
+// OffersFor lists the offers on the given requests by request, oldest
+// first: for the agenda builder, in one query.
+func (db *DB) OffersFor(ctx context.Context, requestIDs []int64) (map[int64][]hub.Offer, error) {
+	out := map[int64][]hub.Offer{}
+	if len(requestIDs) == 0 {
+		return out, nil
+	}
+	var offers []hub.Offer
+	err := db.x.SelectContext(ctx, &offers, `
+		SELECT ro.id, ro.request_id, ro.organisation_id, o.name AS organisation, ro.details, ro.format, ro.created_at
+		FROM request_offers ro JOIN organisations o ON o.id = ro.organisation_id
+		WHERE ro.request_id = ANY($1) ORDER BY ro.created_at, ro.id`, pq.Int64Array(requestIDs))
+	if err != nil {
+		return nil, fmt.Errorf("offers of %d requests: %w", len(requestIDs), err)
+	}
+	for _, o := range offers {
+		out[o.RequestID] = append(out[o.RequestID], o)
+	}
+	return out, nil
+}

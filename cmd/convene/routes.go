@@ -95,6 +95,20 @@ func (s *server) routes() []route {
 		{GET, "/events/:id/sign-in-sheet", s.signInSheetPage, signedIn},
 		{GET, "/me", s.myEventsPage, signedIn},
 
+		// Topic requests: the board and pages for the hub's people,
+		// decisions for its coordinators (checked in storage).
+		{GET, "/hubs/:slug/requests", s.requestBoardPage, signedIn},
+		{GET, "/hubs/:slug/requests/new", s.newRequestPage, signedIn},
+		{POST, "/hubs/:slug/requests", s.submitRequest, signedIn},
+		{POST, "/hubs/:slug/requests/triage", s.triageRequests, signedIn},
+		{GET, "/requests/:id", s.requestPage, signedIn},
+		{GET, "/requests/:id/edit", s.editRequestPage, signedIn},
+		{POST, "/requests/:id/edit", s.editRequest, signedIn},
+		{POST, "/requests/:id/support", s.supportRequest, signedIn},
+		{POST, "/requests/:id/offer", s.offerToDeliver, signedIn},
+		{POST, "/requests/:id/status", s.changeRequestStatus, signedIn},
+		{POST, "/events/:id/agenda/requests", s.scheduleRequest, signedIn},
+
 		// Organisations.
 		{GET, "/organisations", s.organisationsPage, public},
 		{GET, "/organisations/new", s.newOrganisationPage, signedIn},
