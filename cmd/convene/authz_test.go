@@ -194,6 +194,8 @@ var authzTable = []authzCase{
 	{"POST /api/v1/requests/:id/supports", "/api/v1/requests/{request}/supports", `{"organisation_id":{orgA}}`, orgAMembers},
 	{"POST /api/v1/requests/:id/offers", "/api/v1/requests/{request}/offers", `{"organisation_id":{orgA},"details":"x","format":"talk"}`, orgAMembers},
 	{"POST /api/v1/events/:id/agenda/requests", "/api/v1/events/{event}/agenda/requests", `{"request_id":999999}`, hubAManagers},
+	{"GET /api/v1/hubs/:slug/demand", "/api/v1/hubs/{hubA}/demand", "", kinds(coordA, evaluator, adminK)},
+	{"PUT /api/v1/hubs/:slug/governance", "/api/v1/hubs/{hubA}/governance", `{"terms_url":"https://example.org/terms"}`, hubAManagers},
 }
 
 // TestAuthorisationTable tries every route as every kind of user and

@@ -176,6 +176,8 @@ func (s *server) routes() []route {
 		{POST, "/api/v1/requests/:id/supports", s.apiSupportRequest, signedIn},
 		{POST, "/api/v1/requests/:id/offers", s.apiOfferToDeliver, signedIn},
 		{POST, "/api/v1/events/:id/agenda/requests", s.apiScheduleRequest, signedIn},
+		{GET, "/api/v1/hubs/:slug/demand", s.apiDemand, signedIn},
+		{PUT, "/api/v1/hubs/:slug/governance", s.apiSetGovernance, signedIn},
 	}
 }
 
