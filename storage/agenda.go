@@ -20,6 +20,10 @@ type AgendaEntry struct {
 	TopicName string
 	// PresenterOrganisation names the presenting organisation, if any.
 	PresenterOrganisation string
+	// RequestTitle names the topic request the item answers, if any, and
+	// RequestAsking counts the organisations that asked for it.
+	RequestTitle  string
+	RequestAsking int
 }
 
 // AgendaOf lists an event's agenda in order.
@@ -42,11 +46,15 @@ func agendaOf(ctx context.Context, q querier, eventID int64) ([]AgendaEntry, err
 		Presenter   *string   `db:"presenter_org"`
 		Name        string    `db:"presenter_name"`
 		RequestID   *int64    `db:"request_id"`
+		ReqTitle    *string   `db:"request_title"`
+		ReqAsking   int       `db:"request_asking"`
 	}
 	err := sqlx.SelectContext(ctx, q, &rows, `
 		SELECT a.id, a.event_id, a.position, a.starts_at, a.ends_at, a.title, a.kind, t.slug AS topic_slug, t.name AS topic_name,
-			a.presenter_organisation_id, o.name AS presenter_org, a.presenter_name, a.request_id
+			a.presenter_organisation_id, o.name AS presenter_org, a.presenter_name, a.request_id, tr.title AS request_title,
+			CASE WHEN tr.id IS NULL THEN 0 ELSE 1 + (SELECT count(*) FROM request_supports rs WHERE rs.request_id = tr.id) END AS request_asking
 		FROM agenda_items a LEFT JOIN topics t ON t.id = a.topic_id LEFT JOIN organisations o ON o.id = a.presenter_organisation_id
+		LEFT JOIN topic_requests tr ON tr.id = a.request_id
 		WHERE a.event_id = $1 ORDER BY a.starts_at, a.position`, eventID)
 	if err != nil {
 		return nil, fmt.Errorf("agenda of %d: %w", eventID, err)
@@ -57,7 +65,7 @@ func agendaOf(ctx context.Context, q querier, eventID int64) ([]AgendaEntry, err
 			ID: r.ID, EventID: r.EventID, Position: r.Position, StartsAt: r.StartsAt.UTC(), EndsAt: r.EndsAt.UTC(),
 			Title: r.Title, Kind: events.AgendaKind(r.Kind), TopicSlug: deref(r.TopicSlug),
 			PresenterOrganisationID: r.PresenterID, PresenterName: r.Name, RequestID: r.RequestID,
-		}, TopicName: deref(r.TopicName), PresenterOrganisation: deref(r.Presenter)}
+		}, TopicName: deref(r.TopicName), PresenterOrganisation: deref(r.Presenter), RequestTitle: deref(r.ReqTitle), RequestAsking: r.ReqAsking}
 	}
 	return out, nil
 }
@@ -134,6 +142,10 @@ func (db *DB) ChangeAgenda(ctx context.Context, a *hub.Actor, eventID int64, wan
 			return err
 		}
 		items = events.SortAgenda(items)
+		links, err := checkRequestLinks(ctx, tx, e, current, items)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE event_id = $1`, eventID); err != nil {
 			return fmt.Errorf("clear agenda of %d: %w", eventID, err)
 		}
@@ -162,6 +174,9 @@ func (db *DB) ChangeAgenda(ctx context.Context, a *hub.Actor, eventID int64, wan
 			case err != nil:
 				return fmt.Errorf("agenda item %d: %w", i, err)
 			}
+		}
+		if err := links.settle(ctx, tx, by, e); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET agenda_version = agenda_version + 1 WHERE id = $1`, eventID); err != nil {
 			return fmt.Errorf("agenda version of %d: %w", eventID, err)

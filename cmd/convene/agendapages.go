@@ -30,6 +30,8 @@ type agendaView struct {
 	MultiDay  bool
 	// Version is the agenda's version the forms were made from.
 	Version int64
+	// Requests are the hub's waiting topic requests, to add in one action.
+	Requests builderRequests
 }
 
 // Clock shows a time in the hub's zone.
@@ -68,6 +70,9 @@ func (s *server) showAgenda(c echo.Context, status int, adjust func(*agendaView)
 	v.Form = templates.NewForm(values)
 	v.Hosts, v.Topics, v.Kinds, err = s.agendaOptions(c, ec.Event.HubID)
 	if err != nil {
+		return err
+	}
+	if v.Requests, err = s.waitingRequests(c, ec.Event.Hub.Slug); err != nil {
 		return err
 	}
 	adjust(&v)
@@ -125,7 +130,7 @@ func (s *server) saveAgendaItem(c echo.Context) error {
 			}
 			for i := range items {
 				if items[i].ID == itemID {
-					item.ID = itemID
+					item.ID, item.RequestID = itemID, items[i].RequestID
 					items[i] = item
 					return items, nil
 				}

@@ -32,6 +32,8 @@ var (
 	orgAAdders    = kinds(member, coordA, adminK)
 	orgAMembers   = kinds(member)
 	anyCoordOrAdm = kinds(coordA, coordB, adminK)
+	// requestReaders see hub A's topic requests.
+	requestReaders = kinds(member, coordA, evaluator, adminK)
 )
 
 // permitted is who each permission of the route table lets through, for
@@ -50,6 +52,12 @@ var permitted = map[permission]who{
 	organisationMember:        orgAMembers,
 	colleagueAdder:            orgAAdders,
 	memberOfAnOrganisation:    kinds(member),
+	hubRequestReader:          requestReaders,
+	requestReader:             requestReaders,
+	requesterOrCoordinator:    kinds(member, coordA, adminK),
+	requester:                 orgAMembers,
+	coordinatorOfRequest:      hubAManagers,
+	hubEvaluator:              kinds(coordA, evaluator, adminK),
 }
 
 func (w who) String() string {
@@ -143,6 +151,17 @@ var authzTable = []authzCase{
 	{"POST /events/:id/registrations", "/events/{event}/registrations", "guest_name=", hubAManagers},
 	{"GET /events/:id/sign-in-sheet", "/events/{event}/sign-in-sheet", "", hubAManagers},
 	{"GET /me", "", "", anySignedIn},
+	{"GET /hubs/:slug/requests", "/hubs/{hubA}/requests", "", requestReaders},
+	{"GET /hubs/:slug/requests/new", "/hubs/{hubA}/requests/new", "", orgAMembers},
+	{"POST /hubs/:slug/requests", "/hubs/{hubA}/requests", "organisation_id={orgA}&title=", orgAMembers},
+	{"POST /hubs/:slug/requests/triage", "/hubs/{hubA}/requests/triage", "ids=999999&status=accepted", hubAManagers},
+	{"GET /requests/:id", "/requests/{request}", "", requestReaders},
+	{"GET /requests/:id/edit", "/requests/{request}/edit", "", orgAMembers},
+	{"POST /requests/:id/edit", "/requests/{request}/edit", "title=", orgAMembers},
+	{"POST /requests/:id/support", "/requests/{request}/support", "organisation_id={orgA}", orgAMembers},
+	{"POST /requests/:id/offer", "/requests/{request}/offer", "organisation_id={orgA}&details=x&format=talk", orgAMembers},
+	{"POST /requests/:id/status", "/requests/{request}/status", "status=nonsense", kinds(member, coordA, adminK)},
+	{"POST /events/:id/agenda/requests", "/events/{event}/agenda/requests", "request_id=999999", hubAManagers},
 
 	{"GET /organisations", "", "", everyone},
 	{"GET /organisations/new", "", "", anySignedIn},
@@ -202,6 +221,22 @@ var authzTable = []authzCase{
 	{"POST /api/v1/me/calendar", "", "", anySignedIn},
 	{"GET /api/v1/topics", "", "", everyone},
 	{"POST /api/v1/topics", "", `{"slug":"","name":""}`, anyCoordOrAdm},
+
+	// Topic requests: the board is for the hub's people; acting needs an
+	// organisation of one's own that is an active member; triage is the
+	// coordinators'. The fixture's request is organisation A's own, so its
+	// member is let through to be refused support of it (422).
+	{"GET /api/v1/me/requests", "", "", anySignedIn},
+	{"GET /api/v1/hubs/:slug/requests", "/api/v1/hubs/{hubA}/requests", "", requestReaders},
+	{"POST /api/v1/hubs/:slug/requests", "/api/v1/hubs/{hubA}/requests", `{"organisation_id":{orgA},"title":""}`, orgAMembers},
+	{"POST /api/v1/hubs/:slug/requests/triage", "/api/v1/hubs/{hubA}/requests/triage", `{"ids":[999999],"status":"accepted"}`, hubAManagers},
+	{"GET /api/v1/requests/:id", "/api/v1/requests/{request}", "", requestReaders},
+	{"PATCH /api/v1/requests/:id", "/api/v1/requests/{request}", `{"status":"nonsense"}`, kinds(member, coordA, adminK)},
+	{"POST /api/v1/requests/:id/supports", "/api/v1/requests/{request}/supports", `{"organisation_id":{orgA}}`, orgAMembers},
+	{"POST /api/v1/requests/:id/offers", "/api/v1/requests/{request}/offers", `{"organisation_id":{orgA},"details":"x","format":"talk"}`, orgAMembers},
+	{"POST /api/v1/events/:id/agenda/requests", "/api/v1/events/{event}/agenda/requests", `{"request_id":999999}`, hubAManagers},
+	{"GET /api/v1/hubs/:slug/demand", "/api/v1/hubs/{hubA}/demand", "", kinds(coordA, evaluator, adminK)},
+	{"PUT /api/v1/hubs/:slug/governance", "/api/v1/hubs/{hubA}/governance", `{"terms_url":"https://example.org/terms"}`, hubAManagers},
 }
 
 // TestAuthorisationTable tries every route as every kind of user and
@@ -249,6 +284,7 @@ func TestAuthorisationTable(t *testing.T) {
 		"{bystander}", strconv.FormatInt(f.Bystander.ID, 10), "{member}", strconv.FormatInt(f.People[member].ID, 10),
 		"{newcomer}", strconv.FormatInt(f.Newcomer.ID, 10),
 		"{event}", strconv.FormatInt(f.Event.ID, 10), "{bystanderReg}", strconv.FormatInt(f.BystanderReg.ID, 10),
+		"{request}", strconv.FormatInt(f.Request.ID, 10),
 	)
 	for _, tc := range authzTable {
 		method, route, _ := strings.Cut(tc.route, " ")

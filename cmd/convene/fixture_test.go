@@ -54,6 +54,8 @@ type fixture struct {
 	// places; BystanderReg is the bystander's registration for it.
 	Event        events.Event
 	BystanderReg events.Registration
+	// Request is an open topic request of organisation A in hub A.
+	Request hub.TopicRequest
 }
 
 var (
@@ -133,6 +135,11 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 		RegistrationInput: events.RegistrationInput{AttendeeRole: events.RolePractitioner}, Now: time.Now()})
 	must(err)
 	f.BystanderReg = placed.Registration
+	memberActor, err := db.ActorByID(ctx, f.People[member].ID)
+	must(err)
+	f.Request, err = db.SubmitRequest(ctx, memberActor, storage.NewRequest{HubSlug: f.HubA.Slug, OrganisationID: f.OrgA.ID, Topic: "safeguarding",
+		Title: "Safer recruitment of peer workers", Details: "How to check applicants with lived experience fairly.", Format: hub.FormatWorkshop})
+	must(err)
 	return f
 }
 

@@ -13,7 +13,9 @@ import (
 // myEventsView is "My events".
 type myEventsView struct {
 	Upcoming, Past []storage.MyPlace
-	zones          zoneCache
+	// Requests are those made or supported by the person's organisations.
+	Requests []storage.RequestView
+	zones    zoneCache
 }
 
 // When is an event's date and time in its hub's zone.
@@ -31,6 +33,9 @@ func (s *server) myEventsPage(c echo.Context) error {
 		return err
 	}
 	if v.Past, err = s.db.PlacesOf(ctx, id, true, time.Now()); err != nil {
+		return err
+	}
+	if v.Requests, err = s.db.MyRequests(ctx, actorOf(c), time.Now()); err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "my_events", "My events", v)

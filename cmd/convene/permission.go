@@ -25,12 +25,19 @@ const (
 	organisationMember                          // members of the organisation :id only
 	colleagueAdder                              // members of the organisation :id, coordinators of its hubs, and admins
 	memberOfAnOrganisation                      // people acting for an organisation; the operation checks which
+	hubRequestReader                            // people of the hub :slug's active member organisations, its coordinators and evaluators, admins
+	requestReader                               // the same, for the hub of the topic request :id
+	requesterOrCoordinator                      // members of the organisation that made request :id, its hub's coordinators, admins
+	requester                                   // members of the organisation that made request :id (active in its hub)
+	coordinatorOfRequest                        // coordinators of the hub of request :id, and admins
+	hubEvaluator                                // coordinators and evaluators of the hub :slug, and admins
 )
 
 func (p permission) String() string {
 	return [...]string{"public", "signed in", "admin", "coordinator", "coordinator of hub", "coordinator of event",
 		"coordinator of registration", "registrant or coordinator", "organisation editor", "organisation member",
-		"colleague adder", "member of an organisation"}[p]
+		"colleague adder", "member of an organisation", "hub request reader", "request reader",
+		"requester or coordinator", "requester", "coordinator of request", "hub evaluator"}[p]
 }
 
 // middleware enforces the permission: anonymous callers of a protected
@@ -94,6 +101,34 @@ func (s *server) allowed(c echo.Context, p permission) error {
 		return check(hub.CanAddColleague(a, id, hubs), "Only the organisation’s members, the coordinators of its hubs and site administrators can add people to it.")
 	case memberOfAnOrganisation:
 		return check(len(a.Organisations) > 0, "Only people acting for an organisation can do that.")
+	case hubRequestReader, hubEvaluator:
+		h, err := s.db.HubRequestAccess(c.Request().Context(), a, c.Param("slug"))
+		if err != nil {
+			return err
+		}
+		if p == hubEvaluator {
+			return check(hub.CanSeeDemand(a, h.HubID), "Only the hub’s coordinators and evaluators can see that.")
+		}
+		return check(hub.CanSeeRequests(a, h.HubID, h.ActiveOrgs), "Only the people of the hub’s member organisations, its coordinators and evaluators can see its topic requests.")
+	case requestReader, requesterOrCoordinator, requester, coordinatorOfRequest:
+		id, err := pathID(c, "id")
+		if err != nil {
+			return err
+		}
+		r, err := s.db.RequestAccessOf(c.Request().Context(), a, id)
+		if err != nil {
+			return err
+		}
+		parties := hub.PartiesFor(a, r.HubID, r.RequesterOrg, r.ActiveOrgs)
+		switch p {
+		case requestReader:
+			return check(hub.CanSeeRequests(a, r.HubID, r.ActiveOrgs), "Only the people of the hub’s member organisations, its coordinators and evaluators can see its topic requests.")
+		case requesterOrCoordinator:
+			return check(parties.Requester || parties.Coordinator, "Only the organisation that made the request and the hub’s coordinators can change it.")
+		case requester:
+			return check(parties.Requester, "Only the organisation that made the request can edit it.")
+		}
+		return check(parties.Coordinator, "Only the hub’s coordinators can do that.")
 	}
 	return nil
 }

@@ -102,6 +102,20 @@ func (s *server) routes() []route {
 		{GET, "/events/:id/sign-in-sheet", s.signInSheetPage, coordinatorOfEvent},
 		{GET, "/me", s.myEventsPage, signedIn},
 
+		// Topic requests: the board and pages for the hub's people,
+		// decisions for its coordinators (checked in storage).
+		{GET, "/hubs/:slug/requests", s.requestBoardPage, hubRequestReader},
+		{GET, "/hubs/:slug/requests/new", s.newRequestPage, memberOfAnOrganisation},
+		{POST, "/hubs/:slug/requests", s.submitRequest, memberOfAnOrganisation},
+		{POST, "/hubs/:slug/requests/triage", s.triageRequests, coordinatorOfHub},
+		{GET, "/requests/:id", s.requestPage, requestReader},
+		{GET, "/requests/:id/edit", s.editRequestPage, requester},
+		{POST, "/requests/:id/edit", s.editRequest, requester},
+		{POST, "/requests/:id/support", s.supportRequest, memberOfAnOrganisation},
+		{POST, "/requests/:id/offer", s.offerToDeliver, memberOfAnOrganisation},
+		{POST, "/requests/:id/status", s.changeRequestStatus, requesterOrCoordinator},
+		{POST, "/events/:id/agenda/requests", s.scheduleRequest, coordinatorOfEvent},
+
 		// Organisations.
 		{GET, "/organisations", s.organisationsPage, public},
 		{GET, "/organisations/new", s.newOrganisationPage, signedIn},
@@ -162,5 +176,16 @@ func (s *server) routes() []route {
 		{GET, "/api/v1/me/registrations", s.apiMyRegistrations, signedIn},
 		{GET, "/api/v1/me/calendar", s.apiMyCalendar, signedIn},
 		{POST, "/api/v1/me/calendar", s.apiRotateCalendar, signedIn},
+		{GET, "/api/v1/me/requests", s.apiMyRequests, signedIn},
+		{GET, "/api/v1/hubs/:slug/requests", s.apiRequests, hubRequestReader},
+		{POST, "/api/v1/hubs/:slug/requests", s.apiSubmitRequest, memberOfAnOrganisation},
+		{POST, "/api/v1/hubs/:slug/requests/triage", s.apiTriageRequests, coordinatorOfHub},
+		{GET, "/api/v1/requests/:id", s.apiRequest, requestReader},
+		{PATCH, "/api/v1/requests/:id", s.apiUpdateRequest, requesterOrCoordinator},
+		{POST, "/api/v1/requests/:id/supports", s.apiSupportRequest, memberOfAnOrganisation},
+		{POST, "/api/v1/requests/:id/offers", s.apiOfferToDeliver, memberOfAnOrganisation},
+		{POST, "/api/v1/events/:id/agenda/requests", s.apiScheduleRequest, coordinatorOfEvent},
+		{GET, "/api/v1/hubs/:slug/demand", s.apiDemand, hubEvaluator},
+		{PUT, "/api/v1/hubs/:slug/governance", s.apiSetGovernance, coordinatorOfHub},
 	}
 }

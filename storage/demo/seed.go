@@ -103,7 +103,7 @@ func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, er
 	// catches up; refresh them so the first pages are planned well.
 	if report.Hubs > 0 {
 		if _, err := db.SQL().ExecContext(ctx, `ANALYZE hubs, organisations, hub_memberships, people, affiliations, roles,
-			series, events, event_topics, agenda_items, registrations`); err != nil {
+			series, events, event_topics, agenda_items, registrations, topic_requests, request_supports, request_offers, request_status_changes`); err != nil {
 			return report, fmt.Errorf("analyze after seeding: %w", err)
 		}
 	}
@@ -166,6 +166,9 @@ func seedHub(ctx context.Context, tx *sqlx.Tx, dh DemoHub, hash string, now time
 	}
 	if err := seedEvents(ctx, tx, es, report); err != nil {
 		return false, fmt.Errorf("events of %s: %w", dh.Slug, err)
+	}
+	if err := seedRequests(ctx, tx, es); err != nil {
+		return false, fmt.Errorf("topic requests of %s: %w", dh.Slug, err)
 	}
 	return true, nil
 }

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+)
+
+// The topic request API: parse, call one storage operation, render.
+
+// requestInput is the body of POST /hubs/{slug}/requests and of PATCH
+// /requests/{id}; PATCH changes only the fields given.
+type requestInput struct {
+	OrganisationID int64              `json:"organisation_id"`
+	Topic          *string            `json:"topic"`
+	Title          *string            `json:"title"`
+	Details        *string            `json:"details"`
+	Format         *hub.RequestFormat `json:"format"`
+	Audience       *string            `json:"audience"`
+	Status         *hub.RequestStatus `json:"status"`
+	Reason         string             `json:"reason"`
+	MergedInto     *int64             `json:"merged_into"`
+}
+
+// apiRequests lists a hub's requests in ranking order, with filters.
+func (s *server) apiRequests(c echo.Context) error {
+	q, err := boardQuery(c)
+	if err != nil {
+		return err
+	}
+	b, err := s.db.RequestBoard(c.Request().Context(), actorOf(c), q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, struct {
+		list[storage.RequestView]
+		Total   int    `json:"total"`
+		Ranking string `json:"ranking"`
+	}{list[storage.RequestView]{Items: b.Items, Limit: q.Limit, Offset: q.Offset}, b.Total, hub.RankExplanation})
+}
+
+// boardQuery reads the board's filters from the query string (the API's
+// and the page's): status (comma-separated or repeated), topic,
+// organisation_id, min_age_days, max_age_days, q, limit, offset.
+func boardQuery(c echo.Context) (storage.BoardQuery, error) {
+	q := storage.BoardQuery{HubSlug: c.Param("slug"), Topic: strings.TrimSpace(c.QueryParam("topic")),
+		Search: c.QueryParam("q"), Now: time.Now()}
+	var f hub.FieldErrors
+	for _, v := range c.QueryParams()["status"] {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				q.Statuses = append(q.Statuses, hub.RequestStatus(s))
+			}
+		}
+	}
+	number := func(name string, dst *int) {
+		if v := strings.TrimSpace(c.QueryParam(name)); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				f.Add(name, "must be a whole number, 0 or more")
+			}
+			*dst = n
+		}
+	}
+	var org int
+	number("organisation_id", &org)
+	q.OrganisationID = int64(org)
+	number("min_age_days", &q.MinAgeDays)
+	number("max_age_days", &q.MaxAgeDays)
+	limit, offset, err := pageParams(c)
+	if err != nil {
+		return q, err
+	}
+	q.Limit, q.Offset = limit, offset
+	return q, f.Err()
+}
+
+// apiSubmitRequest submits a request for an organisation the caller acts for.
+func (s *server) apiSubmitRequest(c echo.Context) error {
+	var in requestInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	if in.Status != nil || in.MergedInto != nil || in.Reason != "" {
+		return hub.FieldError("status", "A new request is always open; leave out status, reason and merged_into")
+	}
+	r, err := s.db.SubmitRequest(c.Request().Context(), actorOf(c), storage.NewRequest{HubSlug: c.Param("slug"),
+		OrganisationID: in.OrganisationID, Topic: valueOf(in.Topic), Title: valueOf(in.Title), Details: valueOf(in.Details),
+		Audience: valueOf(in.Audience), Format: valueOf(in.Format)})
+	if err != nil {
+		return err
+	}
+	setETag(c, r.Version)
+	c.Response().Header().Set("Location", "/api/v1/requests/"+itoa64(r.ID))
+	return c.JSON(http.StatusCreated, r)
+}
+
+// apiRequest shows a request with its supports, offers and history.
+func (s *server) apiRequest(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := s.db.Request(c.Request().Context(), actorOf(c), id, time.Now())
+	if err != nil {
+		return err
+	}
+	setETag(c, d.Version)
+	return c.JSON(http.StatusOK, d)
+}
+
+// apiUpdateRequest edits a request (its organisation, while open) and/or
+// changes its status (hub.CheckTransition says who may).
+func (s *server) apiUpdateRequest(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in requestInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	if in.OrganisationID != 0 {
+		return hub.FieldError("organisation_id", "The organisation that made a request cannot change")
+	}
+	r, err := s.db.UpdateRequest(c.Request().Context(), actorOf(c), storage.RequestChange{ID: id, Want: ifMatch(c),
+		Topic: in.Topic, Title: in.Title, Details: in.Details, Audience: in.Audience, Format: in.Format,
+		Status: in.Status, Reason: in.Reason, MergedInto: in.MergedInto})
+	if err != nil {
+		return err
+	}
+	setETag(c, r.Version)
+	return c.JSON(http.StatusOK, r)
+}
+
+// apiTriageRequests applies one decision to several requests of a hub.
+func (s *server) apiTriageRequests(c echo.Context) error {
+	var in struct {
+		IDs        []int64           `json:"ids"`
+		Status     hub.RequestStatus `json:"status"`
+		Reason     string            `json:"reason"`
+		MergedInto *int64            `json:"merged_into"`
+	}
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	n, err := s.db.TriageRequests(c.Request().Context(), actorOf(c), storage.Triage{HubSlug: c.Param("slug"), IDs: in.IDs,
+		Status: in.Status, Reason: in.Reason, MergedInto: in.MergedInto})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"changed": n, "status": in.Status})
+}
+
+// apiSupportRequest records an organisation's support.
+func (s *server) apiSupportRequest(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		OrganisationID int64  `json:"organisation_id"`
+		Comment        string `json:"comment"`
+	}
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	sup, err := s.db.SupportRequest(c.Request().Context(), actorOf(c), storage.NewSupport{RequestID: id, OrganisationID: in.OrganisationID, Comment: in.Comment})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, sup)
+}
+
+// apiOfferToDeliver records an organisation's offer to deliver a request.
+func (s *server) apiOfferToDeliver(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		OrganisationID int64             `json:"organisation_id"`
+		Details        string            `json:"details"`
+		Format         hub.RequestFormat `json:"format"`
+	}
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	o, err := s.db.OfferToDeliver(c.Request().Context(), actorOf(c), storage.NewOffer{RequestID: id, OrganisationID: in.OrganisationID,
+		Details: in.Details, Format: in.Format})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, o)
+}
+
+// apiScheduleRequest adds a request to an event's agenda in one action.
+func (s *server) apiScheduleRequest(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		RequestID int64      `json:"request_id"`
+		OfferID   int64      `json:"offer_id"`
+		StartsAt  *time.Time `json:"starts_at"`
+		EndsAt    *time.Time `json:"ends_at"`
+	}
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	if (in.StartsAt == nil) != (in.EndsAt == nil) {
+		return hub.FieldError("ends_at", "Give both starts_at and ends_at, or neither to put it after the last item")
+	}
+	sch := storage.Scheduling{EventID: id, RequestID: in.RequestID, OfferID: in.OfferID, Want: ifMatch(c)}
+	if in.StartsAt != nil {
+		sch.StartsAt, sch.EndsAt = in.StartsAt.UTC(), in.EndsAt.UTC()
+	}
+	item, err := s.db.ScheduleRequest(c.Request().Context(), actorOf(c), sch)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, agendaItemJSON{ID: item.ID, StartsAt: item.StartsAt.Format(time.RFC3339), EndsAt: item.EndsAt.Format(time.RFC3339), Title: item.Title,
+		Kind: string(item.Kind), Topic: item.TopicSlug, PresenterOrganisationID: item.PresenterOrganisationID, RequestID: item.RequestID})
+}
+
+// apiMyRequests lists the requests the caller's organisations made or support.
+func (s *server) apiMyRequests(c echo.Context) error {
+	rs, err := s.db.MyRequests(c.Request().Context(), actorOf(c), time.Now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, list[storage.RequestView]{Items: rs})
+}
+
+func valueOf[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
