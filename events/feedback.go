@@ -136,24 +136,24 @@ func CheckFeedbackCloses(e Event, closes time.Time) error {
 }
 
 // CanGiveFeedback decides whether the person behind reg may give (or
-// change) feedback on e at now, when feedback closes at closes: only on a
-// published event, from its start until closing, and only if a
+// change) feedback on e at now, when feedback closes at closes: only if a
 // coordinator checked them in — a no-show may not, and nor may anyone
-// whose registration was cancelled.
+// whose registration was cancelled — and only on a published event, from
+// its start until closing. Who comes before when.
 func CanGiveFeedback(e Event, reg Registration, closes, now time.Time) error {
 	switch {
 	case reg.EventID != e.ID:
 		return &hub.Error{Code: hub.ENotFound, Message: "That registration is not for this event."}
+	case reg.Status == RegCancelled:
+		return &hub.Error{Code: hub.EForbidden, Message: "This registration was cancelled, so it cannot give feedback."}
+	case !reg.Attended():
+		return &hub.Error{Code: hub.EForbidden, Message: "Only people checked in at the event can give feedback. If you were there, ask the coordinator to mark you as attended."}
 	case e.Status != StatusPublished:
 		return &hub.Error{Code: hub.EConflict, Message: "This event did not take place, so it takes no feedback."}
 	case now.Before(e.StartsAt):
 		return &hub.Error{Code: hub.EConflict, Message: "Feedback opens when the event starts."}
 	case !now.Before(closes):
 		return &hub.Error{Code: hub.EConflict, Message: "Feedback on this event has closed."}
-	case reg.Status == RegCancelled:
-		return &hub.Error{Code: hub.EForbidden, Message: "This registration was cancelled, so it cannot give feedback."}
-	case !reg.Attended():
-		return &hub.Error{Code: hub.EForbidden, Message: "Only people checked in at the event can give feedback. If you were there, ask the coordinator to mark you as attended."}
 	}
 	return nil
 }

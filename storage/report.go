@@ -45,8 +45,10 @@ func (r ReportRequest) Validate() error {
 
 // held is the filter of the events a report counts: published events of
 // the hubs that started in the period and have ended.
-const held = `e.hub_id = ANY($1) AND e.status = 'published' AND e.starts_at >= $2 AND e.starts_at < $3 AND e.ends_at <= $4
-	AND ($5 = 0 OR e.id = $5)`
+// One event (EventID) counts as soon as it starts, for its coordinators
+// to see responses as they come in.
+const held = `e.hub_id = ANY($1) AND e.status = 'published' AND e.starts_at >= $2 AND e.starts_at < $3
+	AND (($5 = 0 AND e.ends_at <= $4) OR e.id = $5)`
 
 // Report builds an evaluation report with small-number suppression
 // applied (events.BuildReport) for the hubs and period asked, if the actor

@@ -32,6 +32,7 @@ var (
 	orgAAdders    = kinds(member, coordA, adminK)
 	orgAMembers   = kinds(member)
 	anyCoordOrAdm = kinds(coordA, coordB, adminK)
+	hubAReaders   = kinds(coordA, evaluator, adminK) // reports and exports
 )
 
 // authzCase is one row of the authorisation table: a route, a request
@@ -165,6 +166,12 @@ var authzTable = []authzCase{
 	{"PUT /api/v1/registrations/:id/attendance", "/api/v1/registrations/{bystanderReg}/attendance", `{"attended":true}`, hubAManagers},
 	{"POST /api/v1/registrations/:id/manage-link", "/api/v1/registrations/{bystanderReg}/manage-link", "", hubAManagers},
 	{"GET /api/v1/me/registrations", "", "", anySignedIn},
+	{"POST /api/v1/events/:id/feedback", "/api/v1/events/{event}/feedback", `{"usefulness":3,"networking_value":3}`, kinds()},
+	{"PUT /api/v1/events/:id/feedback", "/api/v1/events/{event}/feedback", `{"usefulness":3,"networking_value":3}`, kinds()},
+	{"PUT /api/v1/events/:id/feedback/closes", "/api/v1/events/{event}/feedback/closes", `{"closes_at":"2000-01-01T00:00:00Z"}`, hubAManagers},
+	{"GET /api/v1/events/:id/feedback/summary", "/api/v1/events/{event}/feedback/summary", "", hubAReaders},
+	{"GET /api/v1/hubs/:slug/report", "/api/v1/hubs/{hubA}/report", "", hubAReaders},
+	{"GET /api/v1/hubs/:slug/exports/:file", "/api/v1/hubs/{hubA}/exports/feedback.csv", "", hubAReaders},
 	{"GET /api/v1/topics", "", "", everyone},
 	{"POST /api/v1/topics", "", `{"slug":"","name":""}`, anyCoordOrAdm},
 }

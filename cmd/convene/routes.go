@@ -153,6 +153,12 @@ func (s *server) routes() []route {
 		{PUT, "/api/v1/registrations/:id/attendance", s.apiAttendance, signedIn},
 		{POST, "/api/v1/registrations/:id/manage-link", s.apiNewManageLink, signedIn},
 		{GET, "/api/v1/me/registrations", s.apiMyRegistrations, signedIn},
+		{POST, "/api/v1/events/:id/feedback", s.apiGiveFeedback, public},
+		{PUT, "/api/v1/events/:id/feedback", s.apiChangeFeedback, public},
+		{PUT, "/api/v1/events/:id/feedback/closes", s.apiFeedbackCloses, signedIn},
+		{GET, "/api/v1/events/:id/feedback/summary", s.apiEventFeedback, signedIn},
+		{GET, "/api/v1/hubs/:slug/report", s.apiHubReport, signedIn},
+		{GET, "/api/v1/hubs/:slug/exports/:file", s.apiExport, signedIn},
 	}
 }
 
