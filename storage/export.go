@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -197,3 +198,18 @@ LEFT JOIN LATERAL (
 	WHERE af.person_id = r.person_id ORDER BY af.created_at, o.id LIMIT 1) o ON true
 WHERE e.hub_id = ANY($1) AND e.starts_at >= $2 AND e.starts_at < $3 AND e.status = 'published' AND r.status <> 'cancelled'
 ORDER BY e.starts_at, e.id, r.id`
+
+// ExportQuery is the query of an export with its filter written in, for
+// comparing Convene's export with `psql -c "\copy (…) to stdout with csv"`
+// in the benchmark.
+func ExportQuery(ds events.Dataset, hubIDs []int64, from, to time.Time) string {
+	query := exportFeedbackSQL
+	if ds.Name == events.AttendanceDataset.Name {
+		query = exportAttendanceSQL
+	}
+	ids := pq.Int64Array(hubIDs)
+	v, _ := ids.Value()
+	r := strings.NewReplacer("$1", pq.QuoteLiteral(v.(string))+"::bigint[]", "$2", pq.QuoteLiteral(from.UTC().Format(time.RFC3339))+"::timestamptz",
+		"$3", pq.QuoteLiteral(to.UTC().Format(time.RFC3339))+"::timestamptz")
+	return r.Replace(query)
+}

@@ -151,6 +151,14 @@ func TestGiveFeedback(t *testing.T) {
 			t.Errorf("usefulness %d after change, want 2", f.Usefulness)
 		}
 	})
+	t.Run("NoShowMarkedAttended", func(t *testing.T) {
+		if _, err := db.SetAttendance(ctx, nil, pe.RegIDs[3], true); err != nil {
+			t.Fatal(err)
+		}
+		if err := give(pe.Tokens[3], answer(3, 3), now, false); err != nil {
+			t.Errorf("checked in afterwards by a coordinator: %v", err)
+		}
+	})
 	t.Run("NotRegistered", func(t *testing.T) {
 		p, err := db.CreatePerson(ctx, db.SQL(), hub.NewPerson{Email: "stranger@example.org", Name: "Stranger"}, "")
 		if err != nil {
