@@ -64,7 +64,9 @@ func TestFeedbackAPI(t *testing.T) {
 	f := MustFixture(t, a)
 	e, tokens := f.MustPastEvent(t, f.HubA.ID, 8, 7)
 	eB, tokensB := f.MustPastEvent(t, f.HubB.ID, 2, 2)
-	path := func(id int64, token string) string { return fmt.Sprintf("/api/v1/events/%d/feedback?token=%s", id, token) }
+	path := func(id int64, token string) string {
+		return fmt.Sprintf("/api/v1/events/%d/feedback?token=%s", id, token)
+	}
 
 	resp, body := f.API(t, anon, http.MethodPost, path(e.ID, tokens[0]), feedbackBody(5, 4, "=1+1 the networking lunch", true))
 	if resp.StatusCode != http.StatusCreated {
