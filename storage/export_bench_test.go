@@ -32,7 +32,8 @@ func MustFeedbackRows(tb testing.TB, db *storage.DB, n int) int64 {
 		 SELECT e.id, 'Guest ' || i, 'guest' || i || '@example.org',
 		        (ARRAY['peer_support_worker','practitioner','commissioner','lived_experience','other'])[1 + i % 5],
 		        'registered', e.starts_at - interval '1 day', e.starts_at + interval '5 minutes'
-		 FROM generate_series(1, $2) i JOIN LATERAL (SELECT id, starts_at FROM events WHERE hub_id = $1 ORDER BY id OFFSET i % 500 LIMIT 1) e ON true`,
+		 FROM generate_series(1, $2) i
+		 JOIN (SELECT id, starts_at, row_number() OVER (ORDER BY id) - 1 AS k FROM events WHERE hub_id = $1) e ON e.k = i % 500`,
 		`INSERT INTO feedback (registration_id, event_id, usefulness, networking_value, new_connections, will_follow_up, what_worked, to_improve, consent_to_quote)
 		 SELECT r.id, r.event_id, 1 + r.id % 5, 1 + r.id % 4, r.id % 7, r.id % 3 = 0, 'The networking, and ' || r.id, '=more time', r.id % 2 = 0
 		 FROM registrations r JOIN events e ON e.id = r.event_id WHERE e.hub_id = $1`,
