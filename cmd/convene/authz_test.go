@@ -34,6 +34,7 @@ var (
 	anyCoordOrAdm = kinds(coordA, coordB, adminK)
 	// requestReaders see hub A's topic requests.
 	requestReaders = kinds(member, coordA, evaluator, adminK)
+	hubAReaders    = kinds(coordA, evaluator, adminK) // reports and exports
 )
 
 // permitted is who each permission of the route table lets through, for
@@ -58,6 +59,7 @@ var permitted = map[permission]who{
 	requester:                 orgAMembers,
 	coordinatorOfRequest:      hubAManagers,
 	hubEvaluator:              kinds(coordA, evaluator, adminK),
+	evaluatorOfEvent:          kinds(coordA, evaluator, adminK),
 }
 
 func (w who) String() string {
@@ -219,6 +221,12 @@ var authzTable = []authzCase{
 	{"GET /api/v1/me/registrations", "", "", anySignedIn},
 	{"GET /api/v1/me/calendar", "", "", anySignedIn},
 	{"POST /api/v1/me/calendar", "", "", anySignedIn},
+	{"POST /api/v1/events/:id/feedback", "/api/v1/events/{event}/feedback", `{"usefulness":"three"}`, everyone},
+	{"PUT /api/v1/events/:id/feedback", "/api/v1/events/{event}/feedback", `{"usefulness":"three"}`, everyone},
+	{"PUT /api/v1/events/:id/feedback/closes", "/api/v1/events/{event}/feedback/closes", `{"closes_at":"2000-01-01T00:00:00Z"}`, hubAManagers},
+	{"GET /api/v1/events/:id/feedback/summary", "/api/v1/events/{event}/feedback/summary", "", hubAReaders},
+	{"GET /api/v1/hubs/:slug/report", "/api/v1/hubs/{hubA}/report", "", hubAReaders},
+	{"GET /api/v1/hubs/:slug/exports/:file", "/api/v1/hubs/{hubA}/exports/feedback.csv", "", hubAReaders},
 	{"GET /api/v1/topics", "", "", everyone},
 	{"POST /api/v1/topics", "", `{"slug":"","name":""}`, anyCoordOrAdm},
 

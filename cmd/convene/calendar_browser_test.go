@@ -48,7 +48,10 @@ func TestBrowserSubscribe(t *testing.T) {
 	if resp, _ := MustFeed(t, a, strings.TrimPrefix(mine, a.URL)); resp.StatusCode != http.StatusOK {
 		t.Errorf("my feed address (first view) answers %d", resp.StatusCode)
 	}
-	MustDo(t, ctx, "make a new address", chromedp.Click(`//button[contains(., "Make a new calendar address")]`), chromedp.WaitVisible(`#my-feed-url`))
+	// Mark the page the form is sent from, and wait for the page after it.
+	MustDo(t, ctx, "make a new address", chromedp.Evaluate[chromedp.Void](`document.body.dataset.before = "1"; undefined`),
+		chromedp.Click(`//button[contains(., "Make a new calendar address")]`),
+		chromedp.WaitVisible(`body:not([data-before]) #my-feed-url`))
 	fresh := MustGetValue(t, ctx, "read the new address", chromedp.Evaluate[string](`document.getElementById("my-feed-url").value`))
 	if fresh == mine {
 		t.Fatal("a new address was not made")

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/convene/convene/events"
 	"github.com/convene/convene/storage"
 )
 
@@ -44,6 +45,11 @@ type Config struct {
 	// GuestRegistrations bounds registrations by people not signed in, per
 	// client address (across events) and per event, within a window.
 	GuestRegistrations storage.GuestThrottle
+
+	// PseudonymKey is the secret of respondents' pseudonyms in exports
+	// (CONVENE_PSEUDONYM_KEY); when empty, one is made once per deployment
+	// and kept in the database.
+	PseudonymKey []byte
 
 	// baseURLDerived is true when BaseURL was not given but made from Addr.
 	baseURLDerived bool
@@ -104,6 +110,12 @@ func defaultConfig(getenv func(string) string) (Config, error) {
 	}
 	if err := cfg.guestRegistrationsFromEnv(getenv); err != nil {
 		return cfg, err
+	}
+	if v := getenv("CONVENE_PSEUDONYM_KEY"); v != "" {
+		if len(v) < events.MinPseudonymKeyLen {
+			return cfg, configErrorf("CONVENE_PSEUDONYM_KEY must be at least %d characters (e.g. openssl rand -hex 32)", events.MinPseudonymKeyLen)
+		}
+		cfg.PseudonymKey = []byte(v)
 	}
 	return cfg, nil
 }

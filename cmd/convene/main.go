@@ -54,6 +54,7 @@ Commands:
   user      create --email E --name N [--admin] [--password-stdin]: add a person; prints a
             link to set their password unless the password is read from standard input.
             reset-password --email E: print a link for them to set a new password.
+  export    feedback|attendance --hub SLUG [--from D] [--to D] --format csv|excel.csv|xlsx|jsonl [-o FILE]
   healthcheck  [--url URL]: exit 0 if the Convene on this machine is ready, 1 if not
             (for container health checks).
   version   print the version.
@@ -84,6 +85,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runUser(ctx, cfg, args, stdin, stdout, stderr)
 	case "healthcheck":
 		return runHealthcheck(ctx, cfg, args, stderr)
+	case "export":
+		return runExport(ctx, cfg, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "convene", version)
 		return nil

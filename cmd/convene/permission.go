@@ -31,13 +31,14 @@ const (
 	requester                                   // members of the organisation that made request :id (active in its hub)
 	coordinatorOfRequest                        // coordinators of the hub of request :id, and admins
 	hubEvaluator                                // coordinators and evaluators of the hub :slug, and admins
+	evaluatorOfEvent                            // coordinators and evaluators of the hub of the event :id, and admins
 )
 
 func (p permission) String() string {
 	return [...]string{"public", "signed in", "admin", "coordinator", "coordinator of hub", "coordinator of event",
 		"coordinator of registration", "registrant or coordinator", "organisation editor", "organisation member",
 		"colleague adder", "member of an organisation", "hub request reader", "request reader",
-		"requester or coordinator", "requester", "coordinator of request", "hub evaluator"}[p]
+		"requester or coordinator", "requester", "coordinator of request", "hub evaluator", "evaluator of event"}[p]
 }
 
 // middleware enforces the permission: anonymous callers of a protected
@@ -110,6 +111,12 @@ func (s *server) allowed(c echo.Context, p permission) error {
 			return check(hub.CanSeeDemand(a, h.HubID), "Only the hub’s coordinators and evaluators can see that.")
 		}
 		return check(hub.CanSeeRequests(a, h.HubID, h.ActiveOrgs), "Only the people of the hub’s member organisations, its coordinators and evaluators can see its topic requests.")
+	case evaluatorOfEvent:
+		ec, err := s.loadEvent(c)
+		if err != nil {
+			return err
+		}
+		return check(hub.CanSeeDemand(a, ec.Event.HubID), "Only the coordinators and evaluators of "+ec.Event.Hub.Name+" can see that.")
 	case requestReader, requesterOrCoordinator, requester, coordinatorOfRequest:
 		id, err := pathID(c, "id")
 		if err != nil {

@@ -187,5 +187,11 @@ func (s *server) routes() []route {
 		{POST, "/api/v1/events/:id/agenda/requests", s.apiScheduleRequest, coordinatorOfEvent},
 		{GET, "/api/v1/hubs/:slug/demand", s.apiDemand, hubEvaluator},
 		{PUT, "/api/v1/hubs/:slug/governance", s.apiSetGovernance, coordinatorOfHub},
+		{POST, "/api/v1/events/:id/feedback", s.apiGiveFeedback, public},
+		{PUT, "/api/v1/events/:id/feedback", s.apiChangeFeedback, public},
+		{PUT, "/api/v1/events/:id/feedback/closes", s.apiFeedbackCloses, coordinatorOfEvent},
+		{GET, "/api/v1/events/:id/feedback/summary", s.apiEventFeedback, evaluatorOfEvent},
+		{GET, "/api/v1/hubs/:slug/report", s.apiHubReport, hubEvaluator},
+		{GET, "/api/v1/hubs/:slug/exports/:file", s.apiExport, hubEvaluator},
 	}
 }

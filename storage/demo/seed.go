@@ -32,6 +32,8 @@ type SeedReport struct {
 	// Series, AgendaItems and Registrations count the rows added with the
 	// events.
 	Series, AgendaItems, Registrations int
+	// Feedback counts the feedback responses added to past events.
+	Feedback int
 	// Skipped counts hubs that were already there.
 	Skipped int
 	// Accounts lists one account of each kind to sign in with.
@@ -98,6 +100,9 @@ func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, er
 		if err := inTx(ctx, db, func(tx *sqlx.Tx) error { return seedNeighbours(ctx, tx) }); err != nil {
 			return report, fmt.Errorf("seed invitations between hubs: %w", err)
 		}
+	}
+	if err := inTx(ctx, db, func(tx *sqlx.Tx) (err error) { report.Feedback, err = seedFeedback(ctx, tx, opts.Now); return err }); err != nil {
+		return report, fmt.Errorf("seed feedback: %w", err)
 	}
 	// A bulk load leaves the planner's statistics behind until autovacuum
 	// catches up; refresh them so the first pages are planned well.
