@@ -109,7 +109,7 @@ func FuzzFoldICal(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, line string) {
 		if strings.ContainsAny(line, "\r\n") || !utf8.ValidString(line) || line == "BEGIN:"+icalEmpty || line == "END:"+icalEmpty {
-			t.Skip()
+			return // not a content line the folder is given
 		}
 		out := string(foldICal([]byte(line + "\r\n")))
 		if !strings.HasSuffix(out, "\r\n") {
