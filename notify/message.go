@@ -96,7 +96,8 @@ type Message struct {
 	// CalendarName is the attachment's file name.
 	CalendarName string
 	// UnsubscribeURL is the one-click unsubscribe address (RFC 8058), for
-	// optional kinds only.
+	// optional kinds only: the unsubscribe page's address under /api/v1,
+	// which takes a POST without a session or form token.
 	UnsubscribeURL string
 }
 
@@ -117,7 +118,7 @@ func Compose(in Input) (Message, error) {
 	c := contentOf(in)
 	m := Message{To: in.To, Subject: oneLine(c.Subject)}
 	if in.Kind.Optional() && in.UnsubscribePath != "" {
-		m.UnsubscribeURL = in.url(in.UnsubscribePath)
+		m.UnsubscribeURL = in.url("/api/v1" + in.UnsubscribePath)
 	}
 	var err error
 	if m.Text, err = renderText(c); err != nil {

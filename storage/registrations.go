@@ -146,6 +146,9 @@ func (db *DB) Register(ctx context.Context, eventID int64, in events.Registratio
 				return err
 			}
 		}
+		if err := queueRegistration(ctx, tx, placed, opts.WalkIn); err != nil {
+			return err
+		}
 		if opts.By == nil {
 			return nil
 		}
