@@ -45,6 +45,9 @@ type Config struct {
 	// client address (across events) and per event, within a window.
 	GuestRegistrations storage.GuestThrottle
 
+	// Mail is how messages are sent (see mail_config.go).
+	Mail MailConfig
+
 	// baseURLDerived is true when BaseURL was not given but made from Addr.
 	baseURLDerived bool
 }
@@ -103,6 +106,9 @@ func defaultConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	if err := cfg.guestRegistrationsFromEnv(getenv); err != nil {
+		return cfg, err
+	}
+	if err := cfg.Mail.fromEnv(getenv); err != nil {
 		return cfg, err
 	}
 	return cfg, nil
@@ -188,7 +194,7 @@ func (cfg *Config) validate() error {
 	case t.PerEvent < 1:
 		return configErrorf("CONVENE_GUEST_REGISTRATIONS_PER_EVENT (--guest-registrations-per-event) must be at least 1")
 	}
-	return nil
+	return cfg.Mail.validate(cfg.BaseURL)
 }
 
 // Secure reports whether the site is served over HTTPS.
