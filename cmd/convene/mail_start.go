@@ -23,7 +23,9 @@ func startMail(ctx context.Context, cfg Config, db *storage.DB, log *slog.Logger
 	if cfg.Mail.fromDerived {
 		from = "convene@" + host
 	}
-	m, err := mailer.Start(ctx, db, mailer.Config{SMTP: cfg.Mail.SMTP, From: from, FromName: cfg.Mail.FromName,
+	// Stopped by the returned func, after the web server, not by ctx: deliveries
+	// in progress finish rather than fail at shutdown.
+	m, err := mailer.Start(context.WithoutCancel(ctx), db, mailer.Config{SMTP: cfg.Mail.SMTP, From: from, FromName: cfg.Mail.FromName,
 		BaseURL: cfg.BaseURL, Host: host, RetryBase: cfg.Mail.RetryBase, PollInterval: cfg.Mail.PollInterval,
 		Periodic: true, Log: log.With("component", "mail")})
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/events"
+	"github.com/convene/convene/notify"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/mailer/smtptest"
 )
@@ -483,4 +484,39 @@ func TestInviteColleagueByEmail(t *testing.T) {
 		t.Errorf("invitation link: %d", resp.StatusCode)
 	}
 	waitOne(t, srv, f.Bystander.Email, "Organisation A invites you")
+}
+
+// mustMailedLink waits until the newest link message (a fresh manage
+// link, a reset or an invitation) to email is kept in the outbox (no SMTP
+// server), and returns its link whose path starts with prefix.
+func mustMailedLink(tb testing.TB, f *fixture, email, prefix string) string {
+	tb.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		list, _, err := f.db.ListMail(context.Background(), storage.MailFilter{To: email})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, m := range list { // newest first
+			if m.Kind != notify.KindManageLink && m.Kind != notify.KindPasswordReset && m.Kind != notify.KindInvite {
+				continue
+			}
+			if m.Status != storage.MailKept {
+				break
+			}
+			full, err := f.db.MailByID(context.Background(), m.ID)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			for _, l := range linkRE.FindAllString(full.TextBody, -1) {
+				if u, err := url.Parse(l); err == nil && strings.HasPrefix(u.Path, prefix) {
+					return u.Path
+				}
+			}
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("no message to %s with a link to %s", email, prefix)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }

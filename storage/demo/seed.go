@@ -98,6 +98,9 @@ func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, er
 		if err := db.InTx(ctx, func(tx *sqlx.Tx) error { return seedNeighbours(ctx, tx) }); err != nil {
 			return report, fmt.Errorf("seed invitations between hubs: %w", err)
 		}
+		if err := seedMail(ctx, db, DemoHubs()[0].Slug, opts.Now); err != nil {
+			return report, err
+		}
 	}
 	// A bulk load leaves the planner's statistics behind until autovacuum
 	// catches up; refresh them so the first pages are planned well.
