@@ -33,6 +33,9 @@ func (db *DB) InviteToOrganisation(ctx context.Context, by int64, personID, orgI
 		if n, _ := res.RowsAffected(); n == 0 {
 			return nil
 		}
+		if err := queueColleagueInvitation(ctx, tx, db, by, personID, orgID); err != nil {
+			return err
+		}
 		return audit(ctx, tx, Entry{PersonID: &by, Action: "affiliation.invite", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
 	})
 }
@@ -148,6 +151,9 @@ func (db *DB) InviteColleague(ctx context.Context, by int64, orgID int64, n hub.
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return nil
+		}
+		if err := queueColleagueInvitation(ctx, tx, db, by, personID, orgID); err != nil {
+			return err
 		}
 		return audit(ctx, tx, Entry{PersonID: &by, Action: "affiliation.invite", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
 	})

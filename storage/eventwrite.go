@@ -201,6 +201,9 @@ func updateEventTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, 
 	if err != nil {
 		return UpdateResult{}, fmt.Errorf("update event %d: %w", e.ID, mapErr(err))
 	}
+	if err := queueEventChanged(ctx, tx, old, e); err != nil {
+		return UpdateResult{}, err
+	}
 	if err := setTopics(ctx, tx, e.ID, topicIDs); err != nil {
 		return UpdateResult{}, err
 	}
@@ -263,6 +266,9 @@ func (db *DB) CancelEvent(ctx context.Context, a *hub.Actor, id int64, reason st
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = now(), version = version + 1 WHERE id = $1`, id, reason); err != nil {
 			return fmt.Errorf("cancel event %d: %w", id, err)
 		}
+		if err := queueEventCancelled(ctx, tx, e); err != nil {
+			return err
+		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "event.cancel", Subject: subject("event", id), Details: map[string]any{"reason": reason}})
 	})
 }
@@ -292,6 +298,9 @@ func promote(ctx context.Context, tx *sqlx.Tx, eventID int64, capacity *int) (pr
 	n := events.PromotionCount(capacity, registered, waitlisted)
 	if n == 0 {
 		return 0, registered, nil
+	}
+	if err := queuePromotions(ctx, tx, eventID, n); err != nil {
+		return 0, 0, err
 	}
 	res, err := tx.ExecContext(ctx, `
 		UPDATE registrations SET status = 'registered', status_changed_at = clock_timestamp()

@@ -36,6 +36,9 @@ func (db *DB) InvitePerson(ctx context.Context, by *int64, hubID *int64, n hub.N
 		if inv.Token, err = createPasswordToken(ctx, tx, inv.Person.ID, PurposeInvite, by); err != nil {
 			return err
 		}
+		if err := queuePasswordLink(ctx, tx, inv.Person.ID, PurposeInvite, inv.Token, by, orgID); err != nil {
+			return err
+		}
 		details := map[string]any{}
 		if orgID != nil {
 			details["organisation_id"] = *orgID
@@ -56,6 +59,9 @@ func (db *DB) NewPasswordLink(ctx context.Context, by *int64, hubID *int64, p hu
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
 		if token, err = createPasswordToken(ctx, tx, p.ID, purpose, by); err != nil {
+			return err
+		}
+		if err := queuePasswordLink(ctx, tx, p.ID, purpose, token, by, nil); err != nil {
 			return err
 		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: hubID, Action: "password.link", Subject: subject("person", p.ID), Details: map[string]any{"purpose": purpose}})

@@ -49,12 +49,19 @@ func (db *DB) OfferMembership(ctx context.Context, a *hub.Actor, hubID, orgID in
 			return &hub.Error{Code: hub.EConflict, Message: "That organisation is already invited; it joins when one of its members accepts."}
 		}
 		result = MembershipInvited
-		_, err = tx.ExecContext(ctx, `
+		// With no row to lock, a concurrent offer may insert first: only a
+		// declined membership is invited again, anything else is reported
+		// as it now stands.
+		res, err := tx.ExecContext(ctx, `
 			INSERT INTO hub_memberships (hub_id, organisation_id, status, origin, invited_by, since) VALUES ($1, $2, 'invited', 'invitation', $3, now())
 			ON CONFLICT (hub_id, organisation_id) DO UPDATE SET status = 'invited', origin = 'invitation', invited_by = $3, since = now(),
-				requested_by = NULL, message = '', decided_by = NULL, decided_at = NULL`, hubID, orgID, by)
+				requested_by = NULL, message = '', decided_by = NULL, decided_at = NULL
+			WHERE hub_memberships.status = 'declined'`, hubID, orgID, by)
 		if err != nil {
 			return fmt.Errorf("invite organisation %d to hub %d: %w", orgID, hubID, mapErr(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return &hub.Error{Code: hub.EConflict, Message: "That organisation was invited or joined a moment ago; reload to see where it stands."}
 		}
 		return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: "member.invite", Subject: subject("organisation", orgID)})
 	})
@@ -176,12 +183,16 @@ func (db *DB) RequestMembership(ctx context.Context, by int64, hubID, orgID int6
 			}
 			return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: "member.accept", Subject: subject("organisation", orgID)})
 		}
-		_, err = tx.ExecContext(ctx, `
+		res, err := tx.ExecContext(ctx, `
 			INSERT INTO hub_memberships (hub_id, organisation_id, status, origin, requested_by, message, since) VALUES ($1, $2, 'requested', 'request', $3, $4, now())
-			ON CONFLICT (hub_id, organisation_id) DO UPDATE SET status = 'requested', origin = 'request', requested_by = $3, message = $4, since = now(), decided_by = NULL, decided_at = NULL`,
+			ON CONFLICT (hub_id, organisation_id) DO UPDATE SET status = 'requested', origin = 'request', requested_by = $3, message = $4, since = now(), decided_by = NULL, decided_at = NULL
+			WHERE hub_memberships.status = 'declined'`,
 			hubID, orgID, by, message)
 		if err != nil {
 			return fmt.Errorf("request membership: %w", mapErr(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return &hub.Error{Code: hub.EConflict, Message: "That organisation asked, was invited or joined a moment ago; reload to see where it stands."}
 		}
 		return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: "member.request", Subject: subject("organisation", orgID)})
 	})

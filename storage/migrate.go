@@ -43,5 +43,5 @@ func (db *DB) Migrate(ctx context.Context, log *slog.Logger) error {
 	for _, r := range results {
 		log.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path, "duration", r.Duration)
 	}
-	return nil
+	return db.migrateRiver(ctx, log)
 }

@@ -170,6 +170,9 @@ func (db *DB) Register(ctx context.Context, a *hub.Actor, r Registration) (Place
 				return err
 			}
 		}
+		if err := queueRegistration(ctx, tx, placed, r.As == WalkIn); err != nil {
+			return err
+		}
 		if r.As == Self {
 			return nil
 		}

@@ -42,6 +42,7 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 			return err
 		}
 		go tidyEvery(ctx, db, log, time.Hour)
+		defer startMail(ctx, cfg, db, log)()
 		log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL)
 		fmt.Fprintf(stdout, "Convene is running at %s (press Ctrl-C to stop)\n", cfg.BaseURL)
 		return s.serve(ctx, ln)

@@ -51,6 +51,9 @@ type Config struct {
 	// and kept in the database.
 	PseudonymKey []byte
 
+	// Mail is how messages are sent (see mail_config.go).
+	Mail MailConfig
+
 	// baseURLDerived is true when BaseURL was not given but made from Addr.
 	baseURLDerived bool
 }
@@ -116,6 +119,9 @@ func defaultConfig(getenv func(string) string) (Config, error) {
 			return cfg, configErrorf("CONVENE_PSEUDONYM_KEY must be at least %d characters (e.g. openssl rand -hex 32)", events.MinPseudonymKeyLen)
 		}
 		cfg.PseudonymKey = []byte(v)
+	}
+	if err := cfg.Mail.fromEnv(getenv); err != nil {
+		return cfg, err
 	}
 	return cfg, nil
 }
@@ -200,7 +206,7 @@ func (cfg *Config) validate() error {
 	case t.PerEvent < 1:
 		return configErrorf("CONVENE_GUEST_REGISTRATIONS_PER_EVENT (--guest-registrations-per-event) must be at least 1")
 	}
-	return nil
+	return cfg.Mail.validate(cfg.BaseURL)
 }
 
 // Secure reports whether the site is served over HTTPS.

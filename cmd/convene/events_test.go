@@ -78,6 +78,7 @@ func TestEventLifecycle(t *testing.T) {
 	if status, _ := register("Aisha"); status != http.StatusAccepted {
 		t.Errorf("same guest again: %d, want 202 (check your email)", status)
 	}
+	first.ManageURL = mustMailedLink(t, f, "aisha@example.org", "/registrations/manage/") // a fresh link, emailed
 
 	// Access needs are for coordinators only.
 	_, public := f.API(t, anon, http.MethodGet, path, nil)

@@ -55,13 +55,16 @@ Commands:
             link to set their password unless the password is read from standard input.
             reset-password --email E: print a link for them to set a new password.
   export    feedback|attendance --hub SLUG [--from D] [--to D] --format csv|excel.csv|xlsx|jsonl [-o FILE]
+  mail      list [--status S] [--to ADDRESS]: the outbox, newest first (what was sent, kept,
+            is waiting or failed).
   healthcheck  [--url URL]: exit 0 if the Convene on this machine is ready, 1 if not
             (for container health checks).
   version   print the version.
 
 Configuration comes from flags and the environment: DATABASE_URL, CONVENE_ADDR,
 CONVENE_BASE_URL, CONVENE_DATA_DIR, CONVENE_DEMO, CONVENE_LOG_LEVEL, CONVENE_LOG_FORMAT,
-CONVENE_SHUTDOWN_TIMEOUT, CONVENE_TRUSTED_PROXIES. Run "convene <command> --help" for a command's flags.
+CONVENE_SHUTDOWN_TIMEOUT, CONVENE_TRUSTED_PROXIES, CONVENE_SMTP_URL, CONVENE_MAIL_FROM,
+CONVENE_MAIL_RETRY_BASE. Run "convene <command> --help" for a command's flags.
 `
 
 // run is the whole program; main and the tests call it.
@@ -87,6 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runHealthcheck(ctx, cfg, args, stderr)
 	case "export":
 		return runExport(ctx, cfg, args, stdout, stderr)
+	case "mail":
+		return runMail(ctx, cfg, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "convene", version)
 		return nil

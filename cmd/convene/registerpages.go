@@ -66,15 +66,10 @@ func (s *server) registerSelf(c echo.Context, eventID int64, in events.Registrat
 	placed, err := s.db.Register(c.Request().Context(), actorOf(c), storage.Registration{EventID: eventID, RegistrationInput: in, Now: time.Now(),
 		Guest: &storage.GuestOptions{ClientIP: c.RealIP(), Throttle: s.cfg.GuestRegistrations}})
 	if err == nil && placed.Recovering {
-		// Convene sends no email yet. When it does, the manage link goes out
-		// here, to the registration's own address only: make a fresh token
-		// with s.db.NewManageToken(ctx, nil, placed.RecoverID) and email the
-		// link to that registration's guest_email. It is throttled with the
-		// registration itself, so nobody can flood an inbox through it.
-		// Until then a coordinator makes a new link from the check-in page
-		// (or POST /api/v1/registrations/{id}/manage-link) and passes it on.
-		s.log.Info("guest registered again with a registered email; manage link to be sent",
-			"request_id", requestID(c), "event_id", eventID, "registration_id", placed.RecoverID)
+		// A fresh manage link goes to the registration's own address only;
+		// it is throttled with the registration attempt, so nobody can flood
+		// an inbox through it.
+		err = s.db.SendManageLink(c.Request().Context(), placed.RecoverID)
 	}
 	return placed, err
 }

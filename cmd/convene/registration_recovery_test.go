@@ -46,9 +46,16 @@ func TestGuestRegistersAgain(t *testing.T) {
 		}
 		noLeak(t, page)
 	})
-	if resp, _ := f.MustClient(t, anon).Page(t, http.MethodGet, oldLink, nil); resp.StatusCode != http.StatusOK {
-		t.Fatalf("registering again broke the owner's link: %d", resp.StatusCode)
+	// The owner is emailed a fresh link (to their own address only), which
+	// replaces the old one.
+	mailed := mustMailedLink(t, f, "rosa@example.org", "/registrations/manage/")
+	if resp, _ := f.MustClient(t, anon).Page(t, http.MethodGet, mailed, nil); resp.StatusCode != http.StatusOK {
+		t.Fatalf("the emailed manage link: %d", resp.StatusCode)
 	}
+	if resp, _ := f.MustClient(t, anon).Page(t, http.MethodGet, oldLink, nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("the old link still works after a fresh one was sent: %d", resp.StatusCode)
+	}
+	oldLink = mailed
 
 	linkPath := "/registrations/" + itoa64(first.ID) + "/manage-link"
 	t.Run("ErrNotTheirCoordinator", func(t *testing.T) {

@@ -35,7 +35,8 @@ func (s *server) routes() []route {
 		{GET, "/sign-in", s.signInPage, public},
 		{POST, "/sign-in", s.signIn, public},
 		{POST, "/sign-out", s.signOut, signedIn},
-		{GET, "/forgot-password", s.forgotPasswordPage, public},
+		{GET, "/forgot-password", s.forgotPasswordForm, public},
+		{POST, "/forgot-password", s.forgotPassword, public},
 		{GET, "/set-password/:token", s.setPasswordPage, public},
 		{POST, "/set-password/:token", s.setPassword, public},
 		{GET, "/account", s.accountPage, signedIn},
@@ -52,12 +53,19 @@ func (s *server) routes() []route {
 		{GET, "/organisations/:id/calendar.ics", s.organisationCalendar, public},
 		{GET, "/topics/:slug/calendar.ics", s.topicCalendar, public},
 		{GET, "/calendar/:token", s.personalCalendar, public},
+		{GET, "/account/mail", s.accountMailPage, signedIn},
+		{POST, "/account/mail", s.saveMailPreferences, signedIn},
+		{GET, "/mail/unsubscribe/:token", s.unsubscribePage, public},
+		{POST, "/mail/unsubscribe/:token", s.unsubscribe, public},
 
 		// Site administration.
 		{GET, "/admin", s.adminPage, admin},
 		{POST, "/admin/hubs", s.createHub, admin},
 		{POST, "/admin/roles", s.appoint, admin},
 		{POST, "/admin/roles/remove", s.removeRole, admin},
+		{GET, "/admin/mail", s.adminMailPage, admin},
+		{GET, "/admin/mail/:id", s.adminMailMessagePage, admin},
+		{POST, "/admin/mail/:id/retry", s.retryMail, admin},
 
 		// Hubs: public pages, and management by their coordinators.
 		{GET, "/hubs/:slug", s.hubPage, public},
@@ -129,6 +137,8 @@ func (s *server) routes() []route {
 		// The JSON API, documented in /api/v1/openapi.json.
 		{GET, "/api/v1/openapi.json", s.openAPI, public},
 		{POST, "/api/v1/auth/token", s.apiToken, public},
+		{POST, "/api/v1/auth/password-reset", s.apiForgotPassword, public},
+		{POST, "/api/v1/mail/unsubscribe/:token", s.apiUnsubscribe, public},
 		{GET, "/api/v1/me", s.apiMe, signedIn},
 		{GET, "/api/v1/me/tokens", s.apiTokens, signedIn},
 		{POST, "/api/v1/me/tokens", s.apiCreateToken, signedIn},

@@ -53,8 +53,3 @@ func (s *server) signOut(c echo.Context) error {
 	s.clearCookie(c, sessionCookie)
 	return s.redirectWithFlash(c, "/", "You have signed out.")
 }
-
-// forgotPasswordPage explains how to get a new password.
-func (s *server) forgotPasswordPage(c echo.Context) error {
-	return s.render(c, http.StatusOK, "forgot", "Forgotten your password?", nil)
-}

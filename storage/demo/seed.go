@@ -100,6 +100,9 @@ func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, er
 		if err := inTx(ctx, db, func(tx *sqlx.Tx) error { return seedNeighbours(ctx, tx) }); err != nil {
 			return report, fmt.Errorf("seed invitations between hubs: %w", err)
 		}
+		if err := seedMail(ctx, db, DemoHubs()[0].Slug, opts.Now); err != nil {
+			return report, err
+		}
 	}
 	if err := inTx(ctx, db, func(tx *sqlx.Tx) (err error) { report.Feedback, err = seedFeedback(ctx, tx, opts.Now); return err }); err != nil {
 		return report, fmt.Errorf("seed feedback: %w", err)
