@@ -71,8 +71,9 @@ func (s *server) eventPage(c echo.Context) error {
 }
 
 func (s *server) showEvent(c echo.Context, status int, ec eventContext, adjust func(*eventView)) error {
-	v := eventView{eventContext: ec, Guest: !actorOf(c).SignedIn(),
-		Form: templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)})}
+	// No answer is chosen for the attendee: a default would be recorded
+	// for everyone who skips the question, and corrupt the evaluation.
+	v := eventView{eventContext: ec, Guest: !actorOf(c).SignedIn(), Form: templates.NewForm(nil)}
 	var err error
 	if v.Agenda, err = s.db.AgendaOf(c.Request().Context(), ec.Event.ID); err != nil {
 		return err

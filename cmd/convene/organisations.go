@@ -90,7 +90,7 @@ func (s *server) showOrganisation(c echo.Context, status int, adjust func(*orgVi
 
 // newOrganisationPage shows the form to register an organisation.
 func (s *server) newOrganisationPage(c echo.Context) error {
-	form := templates.NewForm(map[string]string{"kind": string(hub.FundedProject)})
+	form := templates.NewForm(nil)
 	return s.render(c, http.StatusOK, "organisation_form", "Register an organisation", map[string]any{"Form": form, "New": true})
 }
 
