@@ -23,13 +23,6 @@ type eventView struct {
 	Form          *templates.Form
 	// Guest is true when the register form asks for a name and email.
 	Guest bool
-	// Placed is set just after registering, to confirm it (and show a
-	// guest their manage link once).
-	Placed    *storage.Placed
-	ManageURL string
-	// CheckEmail tells a guest who registered with the email of a live
-	// registration to look for their manage link; empty otherwise.
-	CheckEmail string
 }
 
 // When is the event's date and time in its hub's zone.

@@ -24,15 +24,23 @@ func (s *server) eventICS(c echo.Context) error {
 		return &hub.Error{Code: hub.ENotFound, Message: "Drafts are not in calendars until they are published."}
 	}
 	show := ec.Manage() || (ec.Place != nil && ec.Place.Registration.Status == events.RegRegistered)
+	return s.writeEventICS(c, ec.Event, show)
+}
+
+// writeEventICS answers with one event's calendar file.
+func (s *server) writeEventICS(c echo.Context, d storage.EventDetail, showOnlineURL bool) error {
+	if d.Status == events.StatusDraft {
+		return &hub.Error{Code: hub.ENotFound, Message: "Drafts are not in calendars until they are published."}
+	}
 	cal := events.Calendar{
-		Name: ec.Event.Title, Host: s.calendarHost(), TimeZone: ec.Event.Hub.TimeZone, Now: time.Now(),
-		Events: []events.CalendarEvent{s.calendarEvent(ec.Event, show)},
+		Name: d.Title, Host: s.calendarHost(), TimeZone: d.Hub.TimeZone, Now: time.Now(),
+		Events: []events.CalendarEvent{s.calendarEvent(d, showOnlineURL)},
 	}
 	var buf bytes.Buffer
 	if err := events.WriteCalendar(&buf, cal); err != nil {
 		return err
 	}
-	c.Response().Header().Set("Content-Disposition", `attachment; filename="event-`+itoa64(ec.Event.ID)+`.ics"`)
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="event-`+itoa64(d.ID)+`.ics"`)
 	c.Response().Header().Set("Cache-Control", "private, no-cache")
 	return c.Blob(http.StatusOK, "text/calendar; charset=utf-8", buf.Bytes())
 }

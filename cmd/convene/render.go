@@ -79,6 +79,8 @@ func (s *server) templateFuncs() template.FuncMap {
 	funcs := template.FuncMap{
 		"asset":  s.assets.URL,
 		"plural": hub.Plural,
+		// paragraphs shows typed text with its paragraphs, line breaks and links.
+		"paragraphs": templates.Paragraphs,
 		"date":   func(t time.Time) string { return t.Format("2 January 2006") },
 		"lower":  strings.ToLower,
 		"inc":    func(i int) int { return i + 1 },
