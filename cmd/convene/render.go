@@ -81,11 +81,11 @@ func (s *server) templateFuncs() template.FuncMap {
 		"plural": hub.Plural,
 		// paragraphs shows typed text with its paragraphs, line breaks and links.
 		"paragraphs": templates.Paragraphs,
-		"date":   func(t time.Time) string { return t.Format("2 January 2006") },
-		"lower":  strings.ToLower,
-		"inc":    func(i int) int { return i + 1 },
-		"add":    func(a, b int) int { return a + b },
-		"sub":    func(a, b int) int { return max(a-b, 0) },
+		"date":       func(t time.Time) string { return t.Format("2 January 2006") },
+		"lower":      strings.ToLower,
+		"inc":        func(i int) int { return i + 1 },
+		"add":        func(a, b int) int { return a + b },
+		"sub":        func(a, b int) int { return max(a-b, 0) },
 		"roleOptions": func() []templates.Option {
 			return []templates.Option{{Value: string(hub.RoleCoordinator), Label: "Coordinator"}, {Value: string(hub.RoleEvaluator), Label: "Evaluator"}}
 		},
