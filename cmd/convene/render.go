@@ -79,13 +79,11 @@ func (s *server) templateFuncs() template.FuncMap {
 	funcs := template.FuncMap{
 		"asset":  s.assets.URL,
 		"plural": hub.Plural,
-		// paragraphs shows typed text with its paragraphs, line breaks and links.
-		"paragraphs": templates.Paragraphs,
-		"date":       func(t time.Time) string { return t.Format("2 January 2006") },
-		"lower":      strings.ToLower,
-		"inc":        func(i int) int { return i + 1 },
-		"add":        func(a, b int) int { return a + b },
-		"sub":        func(a, b int) int { return max(a-b, 0) },
+		"date":   func(t time.Time) string { return t.Format("2 January 2006") },
+		"lower":  strings.ToLower,
+		"inc":    func(i int) int { return i + 1 },
+		"add":    func(a, b int) int { return a + b },
+		"sub":    func(a, b int) int { return max(a-b, 0) },
 		"roleOptions": func() []templates.Option {
 			return []templates.Option{{Value: string(hub.RoleCoordinator), Label: "Coordinator"}, {Value: string(hub.RoleEvaluator), Label: "Evaluator"}}
 		},
@@ -97,6 +95,8 @@ func (s *server) templateFuncs() template.FuncMap {
 			return opts
 		},
 	}
+	// paragraphs shows typed text with its paragraphs, line breaks and links.
+	funcs["paragraphs"] = templates.Paragraphs
 	funcs["linkable"] = func(a *hub.Actor, p storage.HubPerson) bool {
 		return hub.CanIssuePasswordLink(a, p.Reach())
 	}
