@@ -50,6 +50,7 @@ var permitted = map[permission]who{
 	organisationMember:        orgAMembers,
 	colleagueAdder:            orgAAdders,
 	memberOfAnOrganisation:    kinds(member),
+	evaluatorOfHub:            kinds(coordA, evaluator, adminK),
 }
 
 func (w who) String() string {
@@ -110,6 +111,7 @@ var authzTable = []authzCase{
 	{"GET /hubs/:slug/people", "/hubs/{hubA}/people", "", hubAManagers},
 	{"POST /hubs/:slug/people", "/hubs/{hubA}/people", "name=", hubAManagers},
 	{"POST /hubs/:slug/people/:id/link", "/hubs/{hubA}/people/{newcomer}/link", "", hubAManagers},
+	{"GET /hubs/:slug/attendance", "/hubs/{hubA}/attendance", "", kinds(coordA, evaluator, adminK)},
 
 	{"GET /hubs/:slug/events", "/hubs/{hubA}/events", "", everyone},
 	{"GET /hubs/:slug/events/month", "/hubs/{hubA}/events/month", "", everyone},
@@ -170,6 +172,7 @@ var authzTable = []authzCase{
 	{"DELETE /api/v1/hubs/:slug/roles", "/api/v1/hubs/{hubA}/roles", `{"person_id":{bystander},"role":"coordinator"}`, adminOnly},
 	{"GET /api/v1/hubs/:slug/people", "/api/v1/hubs/{hubA}/people", "", hubAManagers},
 	{"GET /api/v1/hubs/:slug/join-requests", "/api/v1/hubs/{hubA}/join-requests", "", hubAManagers},
+	{"GET /api/v1/hubs/:slug/attendance", "/api/v1/hubs/{hubA}/attendance", "", kinds(coordA, evaluator, adminK)},
 	{"POST /api/v1/hubs/:slug/join-requests", "/api/v1/hubs/{hubA}/join-requests", `{"organisation_id":{orgA}}`, kinds(member)},
 	{"PUT /api/v1/hubs/:slug/join-requests/:organisation_id", "/api/v1/hubs/{hubA}/join-requests/{orgB}", `{"decision":"approve"}`, hubAManagers},
 	{"GET /api/v1/organisations", "", "", everyone},

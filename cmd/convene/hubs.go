@@ -25,6 +25,8 @@ type hubView struct {
 	Groups       []hub.KindGroup
 	Coordinators []storage.StaffMember
 	CanManage    bool
+	// CanReadReports: the hub's coordinators and evaluators see its attendance.
+	CanReadReports bool
 	// CanJoin lists the viewer's organisations that may ask to join.
 	CanJoin []hub.Organisation
 	// Waiting lists the viewer's organisations that have asked already.
@@ -43,7 +45,7 @@ func (s *server) hubPage(c echo.Context) error {
 		return err
 	}
 	a := actorOf(c)
-	v := hubView{Hub: h, CanManage: hub.CanManageHub(a, h.ID)}
+	v := hubView{Hub: h, CanManage: hub.CanManageHub(a, h.ID), CanReadReports: hub.CanReadHubReports(a, h.ID)}
 	members, err := s.db.MembersOfHub(ctx, h.ID)
 	if err != nil {
 		return err

@@ -25,12 +25,13 @@ const (
 	organisationMember                          // members of the organisation :id only
 	colleagueAdder                              // members of the organisation :id, coordinators of its hubs, and admins
 	memberOfAnOrganisation                      // people acting for an organisation; the operation checks which
+	evaluatorOfHub                              // evaluators and coordinators of the hub :slug, and admins: reports in numbers only
 )
 
 func (p permission) String() string {
 	return [...]string{"public", "signed in", "admin", "coordinator", "coordinator of hub", "coordinator of event",
 		"coordinator of registration", "registrant or coordinator", "organisation editor", "organisation member",
-		"colleague adder", "member of an organisation"}[p]
+		"colleague adder", "member of an organisation", "evaluator of hub"}[p]
 }
 
 // middleware enforces the permission: anonymous callers of a protected
@@ -92,6 +93,9 @@ func (s *server) allowed(c echo.Context, p permission) error {
 			return err
 		}
 		return check(hub.CanAddColleague(a, id, hubs), "Only the organisation’s members, the coordinators of its hubs and site administrators can add people to it.")
+	case evaluatorOfHub:
+		_, err := s.reportedHub(c)
+		return err
 	case memberOfAnOrganisation:
 		return check(len(a.Organisations) > 0, "Only people acting for an organisation can do that.")
 	}

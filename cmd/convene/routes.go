@@ -63,6 +63,7 @@ func (s *server) routes() []route {
 		{GET, "/hubs/:slug/people", s.peoplePage, coordinatorOfHub},
 		{POST, "/hubs/:slug/people", s.invitePerson, coordinatorOfHub},
 		{POST, "/hubs/:slug/people/:id/link", s.makeLink, coordinatorOfHub},
+		{GET, "/hubs/:slug/attendance", s.attendancePage, evaluatorOfHub},
 
 		// Events: lists and pages by visibility (public routes that show only
 		// what the viewer may see); management by the hub's coordinators.
@@ -127,6 +128,7 @@ func (s *server) routes() []route {
 		{DELETE, "/api/v1/hubs/:slug/roles", s.apiRole, admin},
 		{GET, "/api/v1/hubs/:slug/people", s.apiHubPeople, coordinatorOfHub},
 		{GET, "/api/v1/hubs/:slug/join-requests", s.apiJoinRequests, coordinatorOfHub},
+		{GET, "/api/v1/hubs/:slug/attendance", s.apiHubAttendance, evaluatorOfHub},
 		{POST, "/api/v1/hubs/:slug/join-requests", s.apiRequestToJoin, memberOfAnOrganisation},
 		{PUT, "/api/v1/hubs/:slug/join-requests/:organisation_id", s.apiDecideJoin, coordinatorOfHub},
 		{GET, "/api/v1/organisations", s.apiOrganisations, public},
