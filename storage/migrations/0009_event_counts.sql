@@ -50,3 +50,6 @@ CREATE TRIGGER registrations_count_update AFTER UPDATE OF status, walk_in, event
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.walk_in IS DISTINCT FROM NEW.walk_in
                        OR OLD.event_id IS DISTINCT FROM NEW.event_id)
     EXECUTE FUNCTION registrations_count();
+
+-- The home page lists the next published events of every hub.
+CREATE INDEX events_upcoming_idx ON events (starts_at, id) WHERE status = 'published';
