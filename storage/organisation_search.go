@@ -13,7 +13,7 @@ type OrganisationQuery struct {
 	// Name, when not empty, keeps those whose name contains it (ignoring case).
 	Name string
 	// Kind, when not empty, keeps those of that kind.
-	Kind hub.OrgKind
+	Kind          hub.OrgKind
 	Limit, Offset int
 }
 
