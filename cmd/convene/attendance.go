@@ -70,7 +70,7 @@ type attendanceRow struct {
 	Totals events.AttendanceTotals
 }
 
-const attendancePerPage = 20
+const attendancePerPage = 10
 
 // attendancePage shows the attendance totals of a hub's past events to
 // its coordinators and evaluators: numbers only.
