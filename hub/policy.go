@@ -96,3 +96,10 @@ func CanIssuePasswordLink(a *Actor, r Reach) bool {
 // of an organisation — its own members only (not the coordinator who
 // invited it, nor an admin: consent must come from the organisation).
 func CanAnswerHubInvitation(a *Actor, orgID int64) bool { return CanActForOrganisation(a, orgID) }
+
+// CanReadHubReports: a hub's attendance totals and (later) its evaluation
+// reports, in numbers that identify nobody — the hub's evaluators and
+// coordinators, and admins.
+func CanReadHubReports(a *Actor, hubID int64) bool {
+	return a.SignedIn() && (a.Admin || a.Coordinates[hubID] || a.Evaluates[hubID])
+}

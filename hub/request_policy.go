@@ -14,10 +14,6 @@ func CanSeeRequests(a *Actor, hubID int64, activeOrgs []int64) bool {
 	return a.Admin || a.Coordinates[hubID] || a.Evaluates[hubID] || len(activeOrgs) > 0
 }
 
-// CanSeeDemand: the demand dashboard — coordinators, evaluators, admins.
-func CanSeeDemand(a *Actor, hubID int64) bool {
-	return a.SignedIn() && (a.Admin || a.Coordinates[hubID] || a.Evaluates[hubID])
-}
 
 // CheckActFor decides whether the actor may act in the hub for orgID:
 // they must belong to it, and it must be an active member of the hub.

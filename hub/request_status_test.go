@@ -149,13 +149,13 @@ func TestRequestPolicy(t *testing.T) {
 	})
 	t.Run("Visibility", func(t *testing.T) {
 		evaluator := NewActor(&Person{ID: 2}, []Role{{Role: RoleEvaluator, HubID: &r.HubID}}, nil)
-		if !CanSeeRequests(evaluator, 1, nil) || !CanSeeDemand(evaluator, 1) {
+		if !CanSeeRequests(evaluator, 1, nil) || !CanReadHubReports(evaluator, 1) {
 			t.Error("the hub's evaluator cannot see its requests and demand")
 		}
 		if CanSeeRequests(member, 1, nil) {
 			t.Error("a person whose organisations are not active members sees the board")
 		}
-		if !CanSeeRequests(member, 1, []int64{10}) || CanSeeDemand(member, 1) {
+		if !CanSeeRequests(member, 1, []int64{10}) || CanReadHubReports(member, 1) {
 			t.Error("a member sees the board but not the dashboard")
 		}
 	})

@@ -102,8 +102,7 @@ const detailColumns = eventColumns + `,
 	h.timezone AS "hub.timezone", h.description AS "hub.description",
 	h.created_at AS "hub.created_at", h.updated_at AS "hub.updated_at",
 	o.name AS host_name,
-	(SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'registered') AS registered,
-	(SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted,
+	e.registered_count + e.walk_in_count AS registered, e.waitlisted_count AS waitlisted,
 	ARRAY(SELECT t.slug FROM event_topics et JOIN topics t ON t.id = et.topic_id WHERE et.event_id = e.id ORDER BY t.name) AS topic_slugs,
 	ARRAY(SELECT t.name FROM event_topics et JOIN topics t ON t.id = et.topic_id WHERE et.event_id = e.id ORDER BY t.name) AS topic_names`
 

@@ -43,5 +43,13 @@ func (db *DB) Migrate(ctx context.Context, log *slog.Logger) error {
 	for _, r := range results {
 		log.Info("migration applied", "version", r.Source.Version, "file", r.Source.Path, "duration", r.Duration)
 	}
+	if len(results) > 0 {
+		// topics is filled by a migration and stays far below autovacuum's
+		// threshold, so it would never be analysed: without statistics the
+		// planner misjudges every join with it.
+		if _, err := db.x.ExecContext(ctx, `ANALYZE topics`); err != nil {
+			return fmt.Errorf("analyze after migrating: %w", err)
+		}
+	}
 	return db.migrateRiver(ctx, log)
 }

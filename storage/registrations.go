@@ -166,7 +166,8 @@ func (db *DB) Register(ctx context.Context, a *hub.Actor, r Registration) (Place
 		}
 		placed.Registration = row.registration()
 		if status == events.RegWaitlisted {
-			if placed.Position, err = waitlistPosition(ctx, tx, row.ID); err != nil {
+			// The newest registration, made under the lock, is last in line.
+			if _, placed.Position, err = counts(ctx, tx, eventID); err != nil {
 				return err
 			}
 		}

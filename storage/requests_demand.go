@@ -72,7 +72,7 @@ func (db *DB) HubDemand(ctx context.Context, a *hub.Actor, q DemandQuery) (Deman
 	if err != nil {
 		return d, err
 	}
-	if !hub.CanSeeDemand(a, s.ID) {
+	if !hub.CanReadHubReports(a, s.ID) {
 		if !a.SignedIn() {
 			return d, hub.Errorf(hub.EUnauthorised, "Sign in to see the hub’s demand.")
 		}

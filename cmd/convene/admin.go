@@ -38,7 +38,7 @@ func (s *server) showAdmin(c echo.Context, status int, adjust func(*adminView)) 
 	ctx := c.Request().Context()
 	v := adminView{
 		HubForm:     templates.NewForm(map[string]string{"timezone": hub.DefaultTimeZone}),
-		AppointForm: templates.NewForm(map[string]string{"role": string(hub.RoleCoordinator)}),
+		AppointForm: templates.NewForm(nil),
 		Staff:       map[int64][]storage.StaffMember{},
 		Zones:       commonZones,
 	}

@@ -10,15 +10,15 @@ import (
 
 // apiOrganisations lists organisations, a page at a time.
 func (s *server) apiOrganisations(c echo.Context) error {
-	limit, offset, err := pageParams(c)
+	q, err := organisationQuery(c)
 	if err != nil {
 		return err
 	}
-	orgs, err := s.db.ListOrganisations(c.Request().Context(), limit, offset)
+	orgs, err := s.db.FindOrganisations(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, list[hub.Organisation]{Items: orgs, Limit: limit, Offset: offset})
+	return c.JSON(http.StatusOK, list[hub.Organisation]{Items: orgs, Limit: q.Limit, Offset: q.Offset})
 }
 
 // orgJSON is an organisation with its hubs.

@@ -58,8 +58,8 @@ var permitted = map[permission]who{
 	requesterOrCoordinator:    kinds(member, coordA, adminK),
 	requester:                 orgAMembers,
 	coordinatorOfRequest:      hubAManagers,
-	hubEvaluator:              kinds(coordA, evaluator, adminK),
 	evaluatorOfEvent:          kinds(coordA, evaluator, adminK),
+	evaluatorOfHub:            kinds(coordA, evaluator, adminK),
 }
 
 func (w who) String() string {
@@ -133,6 +133,7 @@ var authzTable = []authzCase{
 	{"GET /hubs/:slug/people", "/hubs/{hubA}/people", "", hubAManagers},
 	{"POST /hubs/:slug/people", "/hubs/{hubA}/people", "name=", hubAManagers},
 	{"POST /hubs/:slug/people/:id/link", "/hubs/{hubA}/people/{newcomer}/link", "", hubAManagers},
+	{"GET /hubs/:slug/attendance", "/hubs/{hubA}/attendance", "", kinds(coordA, evaluator, adminK)},
 
 	{"GET /hubs/:slug/events", "/hubs/{hubA}/events", "", everyone},
 	{"GET /hubs/:slug/events/month", "/hubs/{hubA}/events/month", "", everyone},
@@ -152,7 +153,9 @@ var authzTable = []authzCase{
 	{"POST /events/:id/agenda/:item/shift", "/events/{event}/agenda/999999/shift", "minutes=10", hubAManagers},
 	{"POST /events/:id/register", "/events/{event}/register", "guest_name=Guest&guest_email=guest.authz@example.org&attendee_role=other", everyone},
 	{"POST /registrations/:id/cancel", "/registrations/{bystanderReg}/cancel", "", hubAManagers},
+	{"GET /events/:id/my-place", "/events/{event}/my-place", "", anySignedIn},
 	{"GET /registrations/manage/:token", "/registrations/manage/no-such-token", "", everyone},
+	{"GET /registrations/manage/:token/event.ics", "/registrations/manage/no-such-token/event.ics", "", everyone},
 	{"POST /registrations/manage/:token/cancel", "/registrations/manage/no-such-token/cancel", "", everyone},
 	{"GET /events/:id/check-in", "/events/{event}/check-in", "", hubAManagers},
 	{"POST /registrations/:id/attendance", "/registrations/{bystanderReg}/attendance", "attended=true", hubAManagers},
@@ -204,6 +207,7 @@ var authzTable = []authzCase{
 	{"DELETE /api/v1/hubs/:slug/roles", "/api/v1/hubs/{hubA}/roles", `{"person_id":{bystander},"role":"coordinator"}`, adminOnly},
 	{"GET /api/v1/hubs/:slug/people", "/api/v1/hubs/{hubA}/people", "", hubAManagers},
 	{"GET /api/v1/hubs/:slug/join-requests", "/api/v1/hubs/{hubA}/join-requests", "", hubAManagers},
+	{"GET /api/v1/hubs/:slug/attendance", "/api/v1/hubs/{hubA}/attendance", "", kinds(coordA, evaluator, adminK)},
 	{"POST /api/v1/hubs/:slug/join-requests", "/api/v1/hubs/{hubA}/join-requests", `{"organisation_id":{orgA}}`, kinds(member)},
 	{"PUT /api/v1/hubs/:slug/join-requests/:organisation_id", "/api/v1/hubs/{hubA}/join-requests/{orgB}", `{"decision":"approve"}`, hubAManagers},
 	{"GET /api/v1/organisations", "", "", everyone},

@@ -73,24 +73,26 @@ func TestBrowserRunAnEvent(t *testing.T) {
 		chromedp.WaitVisible(`//li[contains(., "Holding boundaries")]`),
 		chromedp.SendKeys(css("#f-guest-name"), "Jo Armitage"),
 		chromedp.SendKeys(css("#f-guest-email"), "jo.armitage@example.org"),
+		chromedp.Click(`//label[.="Person with lived experience"]`),
 		chromedp.Click(`//main//button[.="Register"]`),
+		chromedp.WaitVisible(`//h1[.="You have a place"]`),
 	)
-	notice("a place", "You have a place")
-	manage := MustGetValue(t, ctx, "manage link", chromedp.Text(css("code.invite-link")))
+	manage := MustGetValue(t, ctx, "manage link", chromedp.Text(css("a.manage-link")))
 
 	MustDo(t, ctx, "a second guest joins the waitlist",
 		chromedp.Navigate(eventURL),
 		chromedp.WaitVisible(`//*[contains(., "Fully booked")]`),
 		chromedp.SendKeys(css("#f-guest-name"), "Sam Whitfield"),
 		chromedp.SendKeys(css("#f-guest-email"), "sam.whitfield@example.org"),
+		chromedp.Click(`//label[.="Practitioner or staff"]`),
 		chromedp.Click(`//main//button[.="Join the waitlist"]`),
+		chromedp.WaitVisible(`//h1[.="You are number 1 on the waitlist"]`),
 	)
-	notice("on the waitlist", "You are on the waitlist: number 1")
 
 	MustDo(t, ctx, "the first guest cancels",
 		chromedp.Navigate(manage),
 		chromedp.WaitVisible(`//*[contains(., "You have a place")]`),
-		chromedp.Click(`//button[.="Cancel my registration"]`),
+		chromedp.Click(`//button[.="Cancel my place"]`),
 	)
 	notice("the place passed on", "next person on the waitlist")
 

@@ -47,6 +47,7 @@ func TestBrowserRunAHub(t *testing.T) {
 		chromedp.SetValue(css("#f-hub"), "humber-learning-hub"),
 		chromedp.SendKeys(css("#appoint ~ form #f-email"), "rosa.kowalski@example.org"),
 		chromedp.SendKeys(css("#appoint ~ form #f-name"), "Rosa Kowalski"),
+		chromedp.Click(`//form//label[.="Coordinator"]`),
 		chromedp.Click(css("#appoint ~ form button[type=submit]")),
 		chromedp.WaitVisible(css("code.invite-link")),
 	)

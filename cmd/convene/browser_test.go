@@ -58,7 +58,10 @@ func MustBrowser(tb testing.TB) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		tb.Fatalf("start Chromium (%s): %v", path, err)
 	}
-	return ctx
+	if _, err := axeSource(); err != nil {
+		tb.Fatalf("axe-core is missing (%v): run `make test-deps` or scripts/test-deps, which installs it with npm into .cache/node/", err)
+	}
+	return withAxe(ctx)
 }
 
 // MustDo runs browser steps, failing the test with what was attempted.
@@ -67,6 +70,7 @@ func MustDo(tb testing.TB, ctx context.Context, what string, steps ...chromedp.A
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		tb.Fatalf("browser: %s: %v\npage text:\n%s", what, err, pageText(ctx))
 	}
+	checkAccessibility(tb, ctx)
 }
 
 // pageText is what the page says, to explain a failed step.

@@ -57,8 +57,7 @@ func (s *server) showCheckIn(c echo.Context, status int, page string, adjust fun
 
 func (s *server) showCheckInOf(c echo.Context, status int, page string, ec eventContext, adjust func(*checkInView)) error {
 	v := checkInView{eventContext: ec, Query: strings.TrimSpace(c.QueryParam("q")),
-		Form:         templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)}),
-		RegisterForm: templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)})}
+		Form: templates.NewForm(nil), RegisterForm: templates.NewForm(nil)}
 	all, err := s.db.EventRegistrations(c.Request().Context(), ec.Event.ID, "")
 	if err != nil {
 		return err

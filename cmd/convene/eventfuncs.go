@@ -15,6 +15,8 @@ import (
 type eventItemView struct {
 	E                      storage.EventDetail
 	Date, Day, Month, When string
+	// HubName is shown in lists that span hubs.
+	HubName string
 }
 
 // eventFuncs are the template functions of the events pages.
@@ -25,6 +27,7 @@ func eventFuncs() template.FuncMap {
 			return eventItemView{E: e, Date: l.Format(time.DateOnly), Day: l.Format("2"), Month: l.Format("Jan"),
 				When: events.FormatWhen(e.StartsAt, e.EndsAt, loc)}
 		},
+		"withHub":   func(v eventItemView) eventItemView { v.HubName = v.E.Hub.Name; return v },
 		"eventWhen": events.FormatWhen,
 		"eventDate": events.FormatDate,
 		"clock":     events.FormatClock,

@@ -23,13 +23,6 @@ type eventView struct {
 	Form          *templates.Form
 	// Guest is true when the register form asks for a name and email.
 	Guest bool
-	// Placed is set just after registering, to confirm it (and show a
-	// guest their manage link once).
-	Placed    *storage.Placed
-	ManageURL string
-	// CheckEmail tells a guest who registered with the email of a live
-	// registration to look for their manage link; empty otherwise.
-	CheckEmail string
 }
 
 // When is the event's date and time in its hub's zone.
@@ -71,8 +64,9 @@ func (s *server) eventPage(c echo.Context) error {
 }
 
 func (s *server) showEvent(c echo.Context, status int, ec eventContext, adjust func(*eventView)) error {
-	v := eventView{eventContext: ec, Guest: !actorOf(c).SignedIn(),
-		Form: templates.NewForm(map[string]string{"attendee_role": string(events.RolePeerSupportWorker)})}
+	// No answer is chosen for the attendee: a default would be recorded
+	// for everyone who skips the question, and corrupt the evaluation.
+	v := eventView{eventContext: ec, Guest: !actorOf(c).SignedIn(), Form: templates.NewForm(nil)}
 	var err error
 	if v.Agenda, err = s.db.AgendaOf(c.Request().Context(), ec.Event.ID); err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -10,13 +11,54 @@ import (
 	"github.com/convene/convene/storage"
 )
 
-// homePage lists the hubs.
+// homeView is the home page: what's on, then the hubs.
+type homeView struct {
+	Upcoming []storage.EventDetail
+	Hubs     []storage.HubSummary
+	// Total counts the hubs; Page and More page through them.
+	Total, Page int
+	More        bool
+	zones       zoneCache
+}
+
+// Loc is an event's hub's zone.
+func (v homeView) Loc(e storage.EventDetail) *time.Location { return v.zones.of(e.Hub) }
+
+const (
+	homeEvents  = 6
+	hubsPerPage = 24
+)
+
+// homePage shows the next events across the hubs (those the viewer may
+// see), then the hubs a page at a time: two queries however many hubs.
 func (s *server) homePage(c echo.Context) error {
-	hubs, err := s.db.ListHubs(c.Request().Context())
+	ctx := c.Request().Context()
+	page, err := pageNumber(c)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "home", "Regional learning hubs", map[string]any{"Hubs": hubs})
+	v := homeView{Page: page, zones: zoneCache{}}
+	if v.Upcoming, err = s.db.UpcomingEvents(ctx, actorOf(c), time.Now(), homeEvents); err != nil {
+		return err
+	}
+	if v.Hubs, v.Total, err = s.db.HubsPage(ctx, hubsPerPage, (page-1)*hubsPerPage); err != nil {
+		return err
+	}
+	v.More = page*hubsPerPage < v.Total
+	return s.render(c, http.StatusOK, "home", "Regional learning hubs", v)
+}
+
+// pageNumber reads ?page=, from 1.
+func pageNumber(c echo.Context) (int, error) {
+	v := c.QueryParam("page")
+	if v == "" {
+		return 1, nil
+	}
+	page, err := strconv.Atoi(v)
+	if err != nil || page < 1 || page > 10000 {
+		return 0, hub.FieldError("page", "must be a page number from 1 to 10000")
+	}
+	return page, nil
 }
 
 // hubView is what a hub's page shows.
@@ -25,6 +67,8 @@ type hubView struct {
 	Groups       []hub.KindGroup
 	Coordinators []storage.StaffMember
 	CanManage    bool
+	// CanReadReports: the hub's coordinators and evaluators see its attendance.
+	CanReadReports bool
 	// CanJoin lists the viewer's organisations that may ask to join.
 	CanJoin []hub.Organisation
 	// Waiting lists the viewer's organisations that have asked already.
@@ -43,7 +87,7 @@ func (s *server) hubPage(c echo.Context) error {
 		return err
 	}
 	a := actorOf(c)
-	v := hubView{Hub: h, CanManage: hub.CanManageHub(a, h.ID)}
+	v := hubView{Hub: h, CanManage: hub.CanManageHub(a, h.ID), CanReadReports: hub.CanReadHubReports(a, h.ID)}
 	members, err := s.db.MembersOfHub(ctx, h.ID)
 	if err != nil {
 		return err

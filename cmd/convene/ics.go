@@ -10,43 +10,50 @@ import (
 	"github.com/convene/convene/storage"
 )
 
-// eventICS downloads one event as an iCalendar file, for "Add to my
-// calendar": no calendar-level properties, so that Outlook opens it as an
-// appointment. The joining link goes in only for people with a place,
-// guests included through their manage link's token (?token=).
+// eventICS downloads one event as an iCalendar file, for "Add to
+// calendar". The joining link goes in only for people with a place, guests
+// included through their manage link's token (?token=, or the manage
+// page's own /registrations/manage/{token}/event.ics).
 func (s *server) eventICS(c echo.Context) error {
 	ec, err := s.loadEvent(c)
 	if err != nil {
 		return err
 	}
-	if ec.Event.Status == events.StatusDraft {
-		return &hub.Error{Code: hub.ENotFound, Message: "Drafts are not in calendars until they are published."}
-	}
-	ctx := c.Request().Context()
 	show := ec.Manage() || (ec.Place != nil && ec.Place.Registration.Status == events.RegRegistered)
 	if token := c.QueryParam("token"); token != "" && !show {
-		reg, err := s.db.RegistrationByToken(ctx, token)
+		reg, err := s.db.RegistrationByToken(c.Request().Context(), token)
 		if err != nil && !isNotFound(err) {
 			return err
 		}
 		show = err == nil && reg.EventID == ec.Event.ID && reg.Status == events.RegRegistered
 	}
+	return s.writeEventICS(c, ec.Event, show)
+}
+
+// writeEventICS answers with one event's calendar file: no calendar-level
+// properties, so that Outlook opens it as an appointment, and the same UID
+// and agenda as in every feed.
+func (s *server) writeEventICS(c echo.Context, d storage.EventDetail, showOnlineURL bool) error {
+	if d.Status == events.StatusDraft {
+		return &hub.Error{Code: hub.ENotFound, Message: "Drafts are not in calendars until they are published."}
+	}
+	ctx := c.Request().Context()
 	host, err := s.cal.host(ctx, s.db)
 	if err != nil {
 		return err
 	}
-	agenda, err := s.db.AgendaOf(ctx, ec.Event.ID)
+	agenda, err := s.db.AgendaOf(ctx, d.ID)
 	if err != nil {
 		return err
 	}
 	cal := events.Calendar{Host: host, Events: []events.CalendarEvent{
-		s.feedEvent(storage.FeedEvent{EventDetail: ec.Event, Agenda: agenda}, show)}}
+		s.feedEvent(storage.FeedEvent{EventDetail: d, Agenda: agenda}, showOnlineURL)}}
 	var buf bytes.Buffer
 	if err := events.WriteCalendar(&buf, cal); err != nil {
 		return err
 	}
-	c.Response().Header().Set("Content-Disposition", `attachment; filename="event-`+itoa64(ec.Event.ID)+`.ics"`)
-	return sendFeed(c, newFeedEntry(0, "", buf.Bytes(), ec.Event.UpdatedAt), "private, no-cache")
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="event-`+itoa64(d.ID)+`.ics"`)
+	return sendFeed(c, newFeedEntry(0, "", buf.Bytes(), d.UpdatedAt), "private, no-cache")
 }
 
 // calendarEvent is an event as a calendar shows it.

@@ -2,6 +2,10 @@ package main
 
 import (
 	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -17,11 +21,13 @@ var (
 
 // organisationsPage lists every organisation, a page at a time.
 func (s *server) organisationsPage(c echo.Context) error {
-	limit, offset, err := pageParams(c)
+	q, err := organisationQuery(c)
 	if err != nil {
 		return err
 	}
-	orgs, err := s.db.ListOrganisations(c.Request().Context(), limit+1, offset)
+	limit := q.Limit
+	q.Limit++
+	orgs, err := s.db.FindOrganisations(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
@@ -29,8 +35,38 @@ func (s *server) organisationsPage(c echo.Context) error {
 	if more {
 		orgs = orgs[:limit]
 	}
+	pageURL := func(offset int) string {
+		v := url.Values{}
+		if q.Name != "" {
+			v.Set("q", q.Name)
+		}
+		if q.Kind != "" {
+			v.Set("kind", string(q.Kind))
+		}
+		v.Set("offset", strconv.Itoa(max(offset, 0)))
+		return "/organisations?" + v.Encode()
+	}
 	return s.render(c, http.StatusOK, "organisations", "Organisations", map[string]any{
-		"Organisations": orgs, "Groups": hub.GroupByKind(orgs), "Offset": offset, "Limit": limit, "More": more})
+		"Organisations": orgs, "Groups": hub.GroupByKind(orgs), "Offset": q.Offset, "Limit": limit, "More": more,
+		"Q": q.Name, "Kind": string(q.Kind), "PrevURL": pageURL(q.Offset - limit), "NextURL": pageURL(q.Offset + limit)})
+}
+
+// organisationQuery reads the directory's search (?q= and ?kind=) and
+// page (?limit=&offset=).
+func organisationQuery(c echo.Context) (storage.OrganisationQuery, error) {
+	limit, offset, err := pageParams(c)
+	if err != nil {
+		return storage.OrganisationQuery{}, err
+	}
+	q := storage.OrganisationQuery{Name: strings.TrimSpace(c.QueryParam("q")), Kind: hub.OrgKind(c.QueryParam("kind")), Limit: limit, Offset: offset}
+	var f hub.FieldErrors
+	if len(q.Name) > 200 {
+		f.Add("q", "must be at most 200 characters")
+	}
+	if q.Kind != "" && !slices.Contains(hub.OrgKinds(), q.Kind) {
+		f.Add("kind", "Choose a kind of organisation from the list")
+	}
+	return q, f.Err()
 }
 
 // orgView is what an organisation's page shows.
@@ -90,7 +126,7 @@ func (s *server) showOrganisation(c echo.Context, status int, adjust func(*orgVi
 
 // newOrganisationPage shows the form to register an organisation.
 func (s *server) newOrganisationPage(c echo.Context) error {
-	form := templates.NewForm(map[string]string{"kind": string(hub.FundedProject)})
+	form := templates.NewForm(nil)
 	return s.render(c, http.StatusOK, "organisation_form", "Register an organisation", map[string]any{"Form": form, "New": true})
 }
 

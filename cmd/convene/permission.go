@@ -30,15 +30,16 @@ const (
 	requesterOrCoordinator                      // members of the organisation that made request :id, its hub's coordinators, admins
 	requester                                   // members of the organisation that made request :id (active in its hub)
 	coordinatorOfRequest                        // coordinators of the hub of request :id, and admins
-	hubEvaluator                                // coordinators and evaluators of the hub :slug, and admins
 	evaluatorOfEvent                            // coordinators and evaluators of the hub of the event :id, and admins
+	evaluatorOfHub                              // evaluators and coordinators of the hub :slug, and admins: reports in numbers only
 )
 
 func (p permission) String() string {
 	return [...]string{"public", "signed in", "admin", "coordinator", "coordinator of hub", "coordinator of event",
 		"coordinator of registration", "registrant or coordinator", "organisation editor", "organisation member",
 		"colleague adder", "member of an organisation", "hub request reader", "request reader",
-		"requester or coordinator", "requester", "coordinator of request", "hub evaluator", "evaluator of event"}[p]
+		"requester or coordinator", "requester", "coordinator of request", "evaluator of event",
+		"evaluator of hub"}[p]
 }
 
 // middleware enforces the permission: anonymous callers of a protected
@@ -100,15 +101,15 @@ func (s *server) allowed(c echo.Context, p permission) error {
 			return err
 		}
 		return check(hub.CanAddColleague(a, id, hubs), "Only the organisation’s members, the coordinators of its hubs and site administrators can add people to it.")
+	case evaluatorOfHub:
+		_, err := s.reportedHub(c)
+		return err
 	case memberOfAnOrganisation:
 		return check(len(a.Organisations) > 0, "Only people acting for an organisation can do that.")
-	case hubRequestReader, hubEvaluator:
+	case hubRequestReader:
 		h, err := s.db.HubRequestAccess(c.Request().Context(), a, c.Param("slug"))
 		if err != nil {
 			return err
-		}
-		if p == hubEvaluator {
-			return check(hub.CanSeeDemand(a, h.HubID), "Only the hub’s coordinators and evaluators can see that.")
 		}
 		return check(hub.CanSeeRequests(a, h.HubID, h.ActiveOrgs), "Only the people of the hub’s member organisations, its coordinators and evaluators can see its topic requests.")
 	case evaluatorOfEvent:
@@ -116,7 +117,7 @@ func (s *server) allowed(c echo.Context, p permission) error {
 		if err != nil {
 			return err
 		}
-		return check(hub.CanSeeDemand(a, ec.Event.HubID), "Only the coordinators and evaluators of "+ec.Event.Hub.Name+" can see that.")
+		return check(hub.CanReadHubReports(a, ec.Event.HubID), "Only the coordinators and evaluators of "+ec.Event.Hub.Name+" can see that.")
 	case requestReader, requesterOrCoordinator, requester, coordinatorOfRequest:
 		id, err := pathID(c, "id")
 		if err != nil {

@@ -13,7 +13,10 @@ import (
 var registerFields = []string{"guest_name", "guest_email", "attendee_role", "access_needs"}
 
 // register gives the viewer a place at the event, or a place in the
-// waitlist, and shows the event page saying which.
+// waitlist, then sends them (POST → redirect → GET, so a reload does not
+// register again) to the page of their registration, which says at the
+// top which: a guest's through their manage link, a signed-in person's
+// at /events/{id}/my-place.
 func (s *server) register(c echo.Context) error {
 	ec, err := s.loadEvent(c)
 	if err != nil {
@@ -29,19 +32,13 @@ func (s *server) register(c echo.Context) error {
 		setRetryAfter(c, err)
 		return s.showEvent(c, statusForForm(err), ec, func(v *eventView) { v.Form = form })
 	}
-	if placed.Recovering {
-		return s.showEvent(c, http.StatusOK, ec, func(v *eventView) { v.CheckEmail = checkEmailMessage })
+	switch {
+	case placed.Recovering:
+		return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID), checkEmailMessage)
+	case placed.ManageToken != "":
+		return c.Redirect(http.StatusSeeOther, "/registrations/manage/"+placed.ManageToken)
 	}
-	// Show the page afresh: counts and the viewer's place have changed.
-	if ec, err = s.readEvent(c, ec.Event.ID); err != nil {
-		return err
-	}
-	return s.showEvent(c, http.StatusCreated, ec, func(v *eventView) {
-		v.Placed = &placed
-		if placed.ManageToken != "" {
-			v.ManageURL = s.manageURL(placed.ManageToken)
-		}
-	})
+	return c.Redirect(http.StatusSeeOther, "/events/"+itoa64(ec.Event.ID)+"/my-place")
 }
 
 // registrationInput reads a registration form's values (guest_name,
@@ -75,7 +72,9 @@ func (s *server) registerSelf(c echo.Context, eventID int64, in events.Registrat
 }
 
 // cancelRegistration lets a signed-in person give up their place (or a
-// coordinator cancel someone's).
+// coordinator cancel someone's). The registrant goes back to the event's
+// page, or to "My events" when the event is one they saw only through
+// their registration (by invitation), saying it is done.
 func (s *server) cancelRegistration(c echo.Context) error {
 	reg, ec, err := s.registrationOf(c)
 	if err != nil {
@@ -90,7 +89,10 @@ func (s *server) cancelRegistration(c echo.Context) error {
 	if ec.Manage() && (reg.PersonID == nil || *reg.PersonID != actorOf(c).PersonID()) {
 		to += "/check-in"
 	} else {
-		msg = "Your registration is cancelled. Thank you for letting us know."
+		msg = "Your registration for " + ec.Event.Title + " is cancelled. Thank you for letting us know."
+		if !events.CanSee(ec.Event.Event, ec.Viewer, false) {
+			to = "/me"
+		}
 	}
 	if res.Promoted > 0 {
 		msg += " The first person on the waitlist now has the place."
@@ -98,16 +100,66 @@ func (s *server) cancelRegistration(c echo.Context) error {
 	return s.redirectWithFlash(c, to, msg)
 }
 
-// manageView is a guest's page for their registration.
-type manageView struct {
+// placeView is someone's own registration for an event: a guest's through
+// their manage link, or a signed-in person's.
+type placeView struct {
 	eventContext
 	Registration events.Registration
-	Position     int
-	Token        string
+	// Position is the place in the waitlist, from 1.
+	Position int
+	// Token is a guest's manage link secret; empty for a signed-in person.
+	Token string
+	// ManageURL is a guest's manage link, to keep.
+	ManageURL string
 }
 
 // When is the event's date and time.
-func (v manageView) When() string { return events.FormatWhen(v.Event.StartsAt, v.Event.EndsAt, v.Loc) }
+func (v placeView) When() string { return events.FormatWhen(v.Event.StartsAt, v.Event.EndsAt, v.Loc) }
+
+// Live reports whether the registration still holds a place (or a place
+// in the waitlist) at an event that is going ahead.
+func (v placeView) Live() bool {
+	return v.Registration.Status != events.RegCancelled && v.Event.Status != events.StatusCancelled
+}
+
+// ShowOnlineURL: the joining link, for someone with a place.
+func (v placeView) ShowOnlineURL() bool {
+	return v.Live() && v.Registration.Status == events.RegRegistered && v.Event.OnlineURL != ""
+}
+
+// CanCancel: until the event is over.
+func (v placeView) CanCancel() bool { return v.Live() && !v.Event.IsPast(time.Now()) }
+
+// CalendarURL is the event's calendar file, with the joining link for
+// someone with a place: a guest's comes through their manage link.
+func (v placeView) CalendarURL() string {
+	if v.Token != "" {
+		return "/registrations/manage/" + v.Token + "/event.ics"
+	}
+	return "/events/" + itoa64(v.Event.ID) + "/event.ics"
+}
+
+// CancelAction is where the cancel form posts.
+func (v placeView) CancelAction() string {
+	if v.Token != "" {
+		return "/registrations/manage/" + v.Token + "/cancel"
+	}
+	return "/registrations/" + itoa64(v.Registration.ID) + "/cancel"
+}
+
+// myPlacePage shows a signed-in person their registration for an event:
+// where registering leads. Without one, it is the event's page.
+func (s *server) myPlacePage(c echo.Context) error {
+	ec, err := s.loadEvent(c)
+	if err != nil {
+		return err
+	}
+	if ec.Place == nil {
+		return c.Redirect(http.StatusSeeOther, "/events/"+itoa64(ec.Event.ID))
+	}
+	v := placeView{eventContext: ec, Registration: ec.Place.Registration, Position: ec.Place.Position}
+	return s.render(c, http.StatusOK, "manage_registration", "Your registration", v)
+}
 
 // managePage shows a guest their registration through its private link.
 func (s *server) managePage(c echo.Context) error {
@@ -118,7 +170,18 @@ func (s *server) managePage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "manage_registration", "Your registration", v)
 }
 
-// cancelByToken cancels a guest's registration through its private link.
+// manageICS is a guest's "Add to calendar": the event's calendar file,
+// with the joining link while they have a place.
+func (s *server) manageICS(c echo.Context) error {
+	v, err := s.manageContext(c)
+	if err != nil {
+		return err
+	}
+	return s.writeEventICS(c, v.Event, v.ShowOnlineURL())
+}
+
+// cancelByToken cancels a guest's registration through its private link,
+// and shows them the registration, now cancelled.
 func (s *server) cancelByToken(c echo.Context) error {
 	v, err := s.manageContext(c)
 	if err != nil {
@@ -128,25 +191,25 @@ func (s *server) cancelByToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	msg := "Your registration is cancelled. Thank you for letting us know."
+	msg := "Thank you for letting us know."
 	if res.Promoted > 0 {
 		msg += " Your place has gone to the next person on the waitlist."
 	}
-	return s.redirectWithFlash(c, "/events/"+itoa64(v.Event.ID), msg)
+	return s.redirectWithFlash(c, "/registrations/manage/"+v.Token, msg)
 }
 
-func (s *server) manageContext(c echo.Context) (manageView, error) {
+func (s *server) manageContext(c echo.Context) (placeView, error) {
 	ctx := c.Request().Context()
 	token := c.Param("token")
 	reg, err := s.db.RegistrationByToken(ctx, token)
 	if err != nil {
-		return manageView{}, err
+		return placeView{}, err
 	}
 	d, err := s.db.EventByID(ctx, reg.EventID)
 	if err != nil {
-		return manageView{}, err
+		return placeView{}, err
 	}
-	v := manageView{eventContext: eventContext{Event: d, Loc: d.Hub.Zone()}, Registration: reg, Token: token}
+	v := placeView{eventContext: eventContext{Event: d, Loc: d.Hub.Zone()}, Registration: reg, Token: token, ManageURL: s.manageURL(token)}
 	if reg.Status == events.RegWaitlisted {
 		if v.Position, err = s.db.WaitlistPosition(ctx, reg.ID); err != nil {
 			return v, err

@@ -95,6 +95,8 @@ func (s *server) templateFuncs() template.FuncMap {
 			return opts
 		},
 	}
+	// paragraphs shows typed text with its paragraphs, line breaks and links.
+	funcs["paragraphs"] = templates.Paragraphs
 	funcs["linkable"] = func(a *hub.Actor, p storage.HubPerson) bool {
 		return hub.CanIssuePasswordLink(a, p.Reach())
 	}

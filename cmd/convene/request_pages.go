@@ -121,6 +121,10 @@ func (s *server) showRequestForm(c echo.Context, status int, form *templates.For
 	if editing == 0 && len(v.Organisations) == 0 {
 		return forbidden("Only people of " + b.Hub.Name + "’s member organisations can ask it for a topic.")
 	}
+	// Someone who acts for one organisation asks for it: nothing to choose.
+	if len(v.Organisations) == 1 && form.Values["organisation_id"] == "" {
+		form.Values["organisation_id"] = v.Organisations[0].Value
+	}
 	if v.Topics, err = s.topicOptions(ctx, "Choose a topic"); err != nil {
 		return err
 	}
@@ -209,13 +213,21 @@ func (s *server) showRequest(c echo.Context, status int, adjust func(*requestPag
 	if v.Backers, err = s.orgOptions(c, v.ActiveOrgs, v.OrganisationID); err != nil {
 		return err
 	}
+	adjust(&v)
+	// Someone who acts for one organisation backs it: nothing to choose.
+	if len(v.Backers) == 1 {
+		for _, f := range []*templates.Form{v.SupportForm, v.OfferForm} {
+			if f.Values["organisation_id"] == "" {
+				f.Values["organisation_id"] = v.Backers[0].Value
+			}
+		}
+	}
 	for to, who := range hub.Transitions(v.Status) {
 		if to != hub.RequestScheduled && v.Parties.Plays(who) {
 			v.Moves = append(v.Moves, templates.Option{Value: string(to), Label: moveLabel(to)})
 		}
 	}
 	sortOptions(v.Moves)
-	adjust(&v)
 	return s.render(c, status, "request", v.Title, v)
 }
 

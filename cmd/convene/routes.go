@@ -79,6 +79,7 @@ func (s *server) routes() []route {
 		{GET, "/hubs/:slug/people", s.peoplePage, coordinatorOfHub},
 		{POST, "/hubs/:slug/people", s.invitePerson, coordinatorOfHub},
 		{POST, "/hubs/:slug/people/:id/link", s.makeLink, coordinatorOfHub},
+		{GET, "/hubs/:slug/attendance", s.attendancePage, evaluatorOfHub},
 
 		// Events: lists and pages by visibility (public routes that show only
 		// what the viewer may see); management by the hub's coordinators.
@@ -100,7 +101,9 @@ func (s *server) routes() []route {
 		{POST, "/events/:id/agenda/:item/shift", s.shiftAgenda, coordinatorOfEvent},
 		{POST, "/events/:id/register", s.register, public},
 		{POST, "/registrations/:id/cancel", s.cancelRegistration, registrantOrCoordinator},
+		{GET, "/events/:id/my-place", s.myPlacePage, signedIn},
 		{GET, "/registrations/manage/:token", s.managePage, public},
+		{GET, "/registrations/manage/:token/event.ics", s.manageICS, public},
 		{POST, "/registrations/manage/:token/cancel", s.cancelByToken, public},
 		{GET, "/events/:id/check-in", s.checkInPage, coordinatorOfEvent},
 		{POST, "/registrations/:id/attendance", s.setAttendance, coordinatorOfRegistration},
@@ -157,6 +160,7 @@ func (s *server) routes() []route {
 		{DELETE, "/api/v1/hubs/:slug/roles", s.apiRole, admin},
 		{GET, "/api/v1/hubs/:slug/people", s.apiHubPeople, coordinatorOfHub},
 		{GET, "/api/v1/hubs/:slug/join-requests", s.apiJoinRequests, coordinatorOfHub},
+		{GET, "/api/v1/hubs/:slug/attendance", s.apiHubAttendance, evaluatorOfHub},
 		{POST, "/api/v1/hubs/:slug/join-requests", s.apiRequestToJoin, memberOfAnOrganisation},
 		{PUT, "/api/v1/hubs/:slug/join-requests/:organisation_id", s.apiDecideJoin, coordinatorOfHub},
 		{GET, "/api/v1/organisations", s.apiOrganisations, public},
@@ -195,13 +199,13 @@ func (s *server) routes() []route {
 		{POST, "/api/v1/requests/:id/supports", s.apiSupportRequest, memberOfAnOrganisation},
 		{POST, "/api/v1/requests/:id/offers", s.apiOfferToDeliver, memberOfAnOrganisation},
 		{POST, "/api/v1/events/:id/agenda/requests", s.apiScheduleRequest, coordinatorOfEvent},
-		{GET, "/api/v1/hubs/:slug/demand", s.apiDemand, hubEvaluator},
+		{GET, "/api/v1/hubs/:slug/demand", s.apiDemand, evaluatorOfHub},
 		{PUT, "/api/v1/hubs/:slug/governance", s.apiSetGovernance, coordinatorOfHub},
 		{POST, "/api/v1/events/:id/feedback", s.apiGiveFeedback, public},
 		{PUT, "/api/v1/events/:id/feedback", s.apiChangeFeedback, public},
 		{PUT, "/api/v1/events/:id/feedback/closes", s.apiFeedbackCloses, coordinatorOfEvent},
 		{GET, "/api/v1/events/:id/feedback/summary", s.apiEventFeedback, evaluatorOfEvent},
-		{GET, "/api/v1/hubs/:slug/report", s.apiHubReport, hubEvaluator},
-		{GET, "/api/v1/hubs/:slug/exports/:file", s.apiExport, hubEvaluator},
+		{GET, "/api/v1/hubs/:slug/report", s.apiHubReport, evaluatorOfHub},
+		{GET, "/api/v1/hubs/:slug/exports/:file", s.apiExport, evaluatorOfHub},
 	}
 }

@@ -111,7 +111,7 @@ func Seed(ctx context.Context, db *storage.DB, opts SeedOptions) (SeedReport, er
 	// catches up; refresh them so the first pages are planned well.
 	if report.Hubs > 0 {
 		if _, err := db.SQL().ExecContext(ctx, `ANALYZE hubs, organisations, hub_memberships, people, affiliations, roles,
-			series, events, event_topics, agenda_items, registrations, topic_requests, request_supports, request_offers, request_status_changes`); err != nil {
+			topics, series, events, event_topics, agenda_items, registrations, topic_requests, request_supports, request_offers, request_status_changes`); err != nil {
 			return report, fmt.Errorf("analyze after seeding: %w", err)
 		}
 	}
