@@ -14,7 +14,7 @@ import (
 	"strings"
 )
 
-//go:embed css img
+//go:embed css img js
 var files embed.FS
 
 // Prefix is the URL path static files are served under.

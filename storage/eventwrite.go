@@ -273,7 +273,8 @@ func counts(ctx context.Context, q querier, eventID int64) (registered, waitlist
 		Registered int `db:"registered"`
 		Waitlisted int `db:"waitlisted"`
 	}
-	err = sqlxGet(ctx, q, &c, `SELECT count(*) FILTER (WHERE status = 'registered') AS registered,
+	// Walk-ins took no booked place, so they do not count against the capacity.
+	err = sqlxGet(ctx, q, &c, `SELECT count(*) FILTER (WHERE status = 'registered' AND NOT walk_in) AS registered,
 		count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted FROM registrations WHERE event_id = $1`, eventID)
 	if err != nil {
 		return 0, 0, fmt.Errorf("count registrations of %d: %w", eventID, err)

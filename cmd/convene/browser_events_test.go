@@ -97,9 +97,9 @@ func TestBrowserRunAnEvent(t *testing.T) {
 	signIn(f.People[coordA].Email)
 	MustDo(t, ctx, "check the promoted guest in",
 		chromedp.Navigate(eventURL+"/check-in"),
-		chromedp.WaitVisible(`//tr[contains(., "Sam Whitfield")][contains(., "Registered")]`),
-		chromedp.Click(`//tr[contains(., "Sam Whitfield")]//button[contains(., "Check in")]`),
-		chromedp.WaitVisible(`//tr[contains(., "Sam Whitfield")][contains(., "Attended")]`),
+		chromedp.WaitVisible(`//li[contains(., "Sam Whitfield")][contains(., "Registered")]`),
+		chromedp.Click(`//li[contains(., "Sam Whitfield")]//button[contains(., "Check in")]`),
+		chromedp.WaitVisible(`//li[contains(., "Sam Whitfield")][contains(., "Attended")]`),
 	)
 	// On a phone nothing is wider than the screen (tables scroll inside
 	// their own frame).
