@@ -126,7 +126,7 @@ var authzTable = []authzCase{
 	{"POST /events/:id/agenda/:item", "/events/{event}/agenda/999999", "title=", hubAManagers},
 	{"POST /events/:id/agenda/:item/delete", "/events/{event}/agenda/999999/delete", "", hubAManagers},
 	{"POST /events/:id/agenda/:item/move", "/events/{event}/agenda/999999/move", "direction=up", hubAManagers},
-	{"POST /events/:id/agenda/:item/shift", "/events/{event}/agenda/999999/shift", "minutes=10", hubAManagers},
+	{"POST /events/:id/agenda/shift", "/events/{event}/agenda/shift", "item=999999&minutes=10", hubAManagers},
 	{"POST /events/:id/register", "/events/{event}/register", "guest_name=Guest&guest_email=guest.authz@example.org&attendee_role=other", everyone},
 	{"POST /registrations/:id/cancel", "/registrations/{bystanderReg}/cancel", "", hubAManagers},
 	{"GET /registrations/manage/:token", "/registrations/manage/no-such-token", "", everyone},

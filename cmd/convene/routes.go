@@ -81,7 +81,7 @@ func (s *server) routes() []route {
 		{POST, "/events/:id/agenda/:item", s.saveAgendaItem, coordinatorOfEvent},
 		{POST, "/events/:id/agenda/:item/delete", s.deleteAgendaItem, coordinatorOfEvent},
 		{POST, "/events/:id/agenda/:item/move", s.moveAgendaItem, coordinatorOfEvent},
-		{POST, "/events/:id/agenda/:item/shift", s.shiftAgenda, coordinatorOfEvent},
+		{POST, "/events/:id/agenda/shift", s.shiftAgenda, coordinatorOfEvent},
 		{POST, "/events/:id/register", s.register, public},
 		{POST, "/registrations/:id/cancel", s.cancelRegistration, registrantOrCoordinator},
 		{GET, "/registrations/manage/:token", s.managePage, public},
