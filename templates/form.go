@@ -93,8 +93,8 @@ type Field struct {
 	// Conditional marks a field required only in some cases, which its
 	// hint names: its label says neither "optional" nor required.
 	Conditional bool
-	Rows                                                                     int
-	Options                                                                  []Option
+	Rows        int
+	Options     []Option
 }
 
 // Option is one choice of a select or radio group.
