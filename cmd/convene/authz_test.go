@@ -138,6 +138,7 @@ var authzTable = []authzCase{
 	{"POST /events/:id/registrations", "/events/{event}/registrations", "guest_name=", hubAManagers},
 	{"GET /events/:id/sign-in-sheet", "/events/{event}/sign-in-sheet", "", hubAManagers},
 	{"GET /me", "", "", anySignedIn},
+	{"GET /dashboard", "", "", kinds(coordA, coordB, adminK)},
 
 	{"GET /organisations", "", "", everyone},
 	{"GET /organisations/new", "", "", anySignedIn},

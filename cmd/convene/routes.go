@@ -93,6 +93,7 @@ func (s *server) routes() []route {
 		{POST, "/events/:id/registrations", s.registerSomeone, coordinatorOfEvent},
 		{GET, "/events/:id/sign-in-sheet", s.signInSheetPage, coordinatorOfEvent},
 		{GET, "/me", s.myEventsPage, signedIn},
+		{GET, "/dashboard", s.dashboardPage, coordinator},
 
 		// Organisations.
 		{GET, "/organisations", s.organisationsPage, public},
