@@ -62,6 +62,8 @@ func (db *DB) Dashboard(ctx context.Context, hubIDs []int64, now time.Time) ([]H
 		}
 		out = append(out, d)
 	}
-	slices.SortFunc(out, func(a, b HubDashboard) int { return strings.Compare(strings.ToLower(a.Hub.Name), strings.ToLower(b.Hub.Name)) })
+	slices.SortFunc(out, func(a, b HubDashboard) int {
+		return strings.Compare(strings.ToLower(a.Hub.Name), strings.ToLower(b.Hub.Name))
+	})
 	return out, nil
 }
