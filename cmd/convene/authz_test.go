@@ -121,6 +121,8 @@ var authzTable = []authzCase{
 	{"POST /events/:id", "/events/{event}", "title=", hubAManagers},
 	{"POST /events/:id/publish", "/events/{event}/publish", "", hubAManagers},
 	{"POST /events/:id/cancel", "/events/{event}/cancel", "reason=", hubAManagers},
+	{"GET /events/:id/series", "/events/{event}/series", "", hubAManagers},
+	{"POST /events/:id/series/publish", "/events/{event}/series/publish", "scope=all", hubAManagers},
 	{"GET /events/:id/agenda", "/events/{event}/agenda", "", hubAManagers},
 	{"POST /events/:id/agenda", "/events/{event}/agenda", "title=", hubAManagers},
 	{"POST /events/:id/agenda/:item", "/events/{event}/agenda/999999", "title=", hubAManagers},

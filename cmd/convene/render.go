@@ -17,7 +17,7 @@ import (
 // is missing.
 var requiredPages = []string{"home", "hub", "error", "privacy", "signin", "forgot", "set_password", "account",
 	"admin", "hub_settings", "hub_members", "hub_people", "organisations", "organisation", "organisation_form",
-	"hub_events", "hub_month", "event", "event_form", "agenda", "check_in", "sign_in_sheet", "manage_registration", "my_events", "dashboard"}
+	"hub_events", "hub_month", "event", "event_form", "agenda", "check_in", "sign_in_sheet", "manage_registration", "my_events", "dashboard", "series"}
 
 // page is what every template receives: its own data plus the site-wide
 // fields the layout needs.

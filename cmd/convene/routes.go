@@ -76,6 +76,8 @@ func (s *server) routes() []route {
 		{POST, "/events/:id", s.updateEvent, coordinatorOfEvent},
 		{POST, "/events/:id/publish", s.publishEvent, coordinatorOfEvent},
 		{POST, "/events/:id/cancel", s.cancelEvent, coordinatorOfEvent},
+		{GET, "/events/:id/series", s.seriesPage, coordinatorOfEvent},
+		{POST, "/events/:id/series/publish", s.publishSeries, coordinatorOfEvent},
 		{GET, "/events/:id/agenda", s.agendaPage, coordinatorOfEvent},
 		{POST, "/events/:id/agenda", s.saveAgendaItem, coordinatorOfEvent},
 		{POST, "/events/:id/agenda/:item", s.saveAgendaItem, coordinatorOfEvent},
