@@ -63,12 +63,12 @@ func SummariseAttendance(id int64, title string, start time.Time, regs []Counted
 			}
 		}
 	}
-	ea.Totals = CountAttendance(start, all)
+	ea.Totals = CountAttendance(all)
 	for role, rs := range byRole {
-		ea.ByRole[role] = CountAttendance(start, rs)
+		ea.ByRole[role] = CountAttendance(rs)
 	}
 	for kind, rs := range byKind {
-		ea.ByOrgKind[kind] = CountAttendance(start, rs)
+		ea.ByOrgKind[kind] = CountAttendance(rs)
 	}
 	return ea
 }

@@ -18,10 +18,12 @@ func TestSummariseAttendance(t *testing.T) {
 		}
 		return r
 	}
+	walkIn := reg(RoleLivedExperience, RegRegistered, after, true) // let in at the door, no organisation
+	walkIn.WalkIn = true
 	got := SummariseAttendance(7, "Hub day", start, []CountedRegistration{
 		reg(RolePeerSupportWorker, RegRegistered, before, true, hub.FundedProject),
 		reg(RolePeerSupportWorker, RegRegistered, before, false, hub.FundedProject, hub.Network),
-		reg(RoleLivedExperience, RegRegistered, after, true), // a walk-in, no organisation
+		walkIn,
 		reg(RolePractitioner, RegCancelled, before, false, hub.Commissioner),
 		reg(RolePractitioner, RegWaitlisted, before, false, hub.Commissioner),
 	})

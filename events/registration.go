@@ -38,6 +38,9 @@ type Registration struct {
 	AttendedAt *time.Time
 	// CancelledAt is when they cancelled; nil unless Status is cancelled.
 	CancelledAt *time.Time
+	// WalkIn marks someone added at the door: they took no booked place
+	// and count as a walk-in, not against the capacity.
+	WalkIn bool
 }
 
 // RegistrationInput is what someone gives to register: a signed-in person

@@ -120,6 +120,11 @@ func TestCountAttendance(t *testing.T) {
 	reg := func(status RegistrationStatus, created time.Time, attended *time.Time) Registration {
 		return Registration{Status: status, CreatedAt: created, AttendedAt: attended}
 	}
+	walkIn := func(created time.Time, attended *time.Time) Registration {
+		r := reg(RegRegistered, created, attended)
+		r.WalkIn = true
+		return r
+	}
 	tests := []struct {
 		name string
 		regs []Registration
@@ -130,12 +135,14 @@ func TestCountAttendance(t *testing.T) {
 			AttendanceTotals{Registered: 1, Attended: 1}},
 		{"BookedNoShow", []Registration{reg(RegRegistered, before, nil)},
 			AttendanceTotals{Registered: 1, NoShow: 1}},
-		{"WalkIn", []Registration{reg(RegRegistered, after, ptr(after))},
+		{"WalkIn", []Registration{walkIn(after, ptr(after))},
 			AttendanceTotals{Attended: 1, WalkIns: 1}},
-		{"WalkInAtStart", []Registration{reg(RegRegistered, start, ptr(start))},
+		{"WalkInBeforeTheStart", []Registration{walkIn(before, ptr(before))},
 			AttendanceTotals{Attended: 1, WalkIns: 1}},
-		{"WaitlistedLetIn", []Registration{reg(RegWaitlisted, before, checkedIn)},
-			AttendanceTotals{Attended: 1, WalkIns: 1}},
+		{"WalkInUndone", []Registration{walkIn(before, nil)},
+			AttendanceTotals{WalkIns: 1, NoShow: 1}},
+		{"WaitlistedGivenThePlace", []Registration{reg(RegRegistered, before, checkedIn)},
+			AttendanceTotals{Registered: 1, Attended: 1}},
 		{"StillWaiting", []Registration{reg(RegWaitlisted, before, nil)},
 			AttendanceTotals{Waitlisted: 1}},
 		{"CancelledIgnored", []Registration{reg(RegCancelled, before, nil), reg(RegCancelled, before, checkedIn)},
@@ -144,17 +151,54 @@ func TestCountAttendance(t *testing.T) {
 			AttendanceTotals{Registered: 1, NoShow: 1}},
 		{"Mixed", []Registration{
 			reg(RegRegistered, before, checkedIn), reg(RegRegistered, before, checkedIn), reg(RegRegistered, before, nil),
-			reg(RegWaitlisted, before, nil), reg(RegRegistered, after, ptr(after)), reg(RegCancelled, before, nil),
-		}, AttendanceTotals{Registered: 3, Waitlisted: 1, Attended: 3, NoShow: 1, WalkIns: 1}},
+			reg(RegWaitlisted, before, nil), walkIn(after, ptr(after)), walkIn(before, ptr(before)), reg(RegCancelled, before, nil),
+		}, AttendanceTotals{Registered: 3, Waitlisted: 1, WalkIns: 2, Attended: 4, NoShow: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := CountAttendance(start, tt.regs)
+			got := CountAttendance(tt.regs)
 			if got != tt.want {
 				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
-			if got.Registered != got.Attended-got.WalkIns+got.NoShow {
-				t.Errorf("got %+v: Registered should equal Attended - WalkIns + NoShow", got)
+			live := 0
+			for _, r := range tt.regs {
+				if r.Status != RegCancelled {
+					live++
+				}
+			}
+			if got.Live() != live {
+				t.Errorf("got %+v: Registered + Waitlisted + WalkIns = %d, want the %d live registrations", got, got.Live(), live)
+			}
+			if got.Attended+got.NoShow != got.Registered+got.WalkIns {
+				t.Errorf("got %+v: Attended + NoShow should equal Registered + WalkIns", got)
+			}
+		})
+	}
+}
+
+func TestConfirmPlace(t *testing.T) {
+	two := 2
+	waiting := Registration{Status: RegWaitlisted}
+	tests := []struct {
+		name       string
+		reg        Registration
+		capacity   *int
+		registered int
+		want       string // in the message; empty for no confirmation needed
+	}{
+		{"OK", Registration{Status: RegRegistered}, &two, 2, ""},
+		{"ErrWaitlistedFull", waiting, &two, 2, "all 2 places are taken: checking them in gives them a place, 3 of 2"},
+		{"ErrWaitlistedRoom", waiting, &two, 1, "gives them a place"},
+		{"ErrWaitlistedUnlimited", waiting, nil, 40, "gives them a place"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := ConfirmPlace(tt.reg, tt.capacity, tt.registered)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("got %v, want nil", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || hub.ErrorFields(err)["give_place"] == ""):
+				t.Errorf("got %v, want a conflict on give_place saying %q", err, tt.want)
 			}
 		})
 	}

@@ -52,10 +52,11 @@ func (db *DB) HubAttendance(ctx context.Context, a *hub.Actor, q AttendanceQuery
 		AttendeeRole string         `db:"attendee_role"`
 		CreatedAt    time.Time      `db:"created_at"`
 		AttendedAt   *time.Time     `db:"attended_at"`
+		WalkIn       bool           `db:"walk_in"`
 		OrgKinds     pq.StringArray `db:"org_kinds"`
 	}
 	err = db.x.SelectContext(ctx, &rows, `
-		SELECT r.event_id, r.status, r.attendee_role, r.created_at, r.attended_at,
+		SELECT r.event_id, r.status, r.attendee_role, r.created_at, r.attended_at, r.walk_in,
 			ARRAY(SELECT DISTINCT o.kind FROM affiliations af JOIN organisations o ON o.id = af.organisation_id
 			      WHERE af.person_id = r.person_id ORDER BY o.kind) AS org_kinds
 		FROM registrations r WHERE r.event_id = ANY($1) AND r.status <> 'cancelled'`, ids)
@@ -65,7 +66,7 @@ func (db *DB) HubAttendance(ctx context.Context, a *hub.Actor, q AttendanceQuery
 	byEvent := map[int64][]events.CountedRegistration{}
 	for _, r := range rows {
 		cr := events.CountedRegistration{Registration: events.Registration{EventID: r.EventID, Status: events.RegistrationStatus(r.Status),
-			AttendeeRole: events.AttendeeRole(r.AttendeeRole), CreatedAt: r.CreatedAt, AttendedAt: r.AttendedAt}}
+			AttendeeRole: events.AttendeeRole(r.AttendeeRole), CreatedAt: r.CreatedAt, AttendedAt: r.AttendedAt, WalkIn: r.WalkIn}}
 		for _, k := range r.OrgKinds {
 			cr.OrgKinds = append(cr.OrgKinds, hub.OrgKind(k))
 		}

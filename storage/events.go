@@ -76,7 +76,8 @@ type EventDetail struct {
 	Hub hub.Hub
 	// HostName is the hosting organisation's name, if any.
 	HostName string
-	// Registered and Waitlisted count the active registrations.
+	// Registered and Waitlisted count the active registrations; walk-ins,
+	// who took no booked place, are in neither.
 	Registered, Waitlisted int
 	// Topics are the event's topics, by name.
 	Topics []TopicRef
@@ -102,7 +103,7 @@ const detailColumns = eventColumns + `,
 	h.timezone AS "hub.timezone", h.description AS "hub.description",
 	h.created_at AS "hub.created_at", h.updated_at AS "hub.updated_at",
 	o.name AS host_name,
-	e.registered_count + e.walk_in_count AS registered, e.waitlisted_count AS waitlisted,
+	e.registered_count AS registered, e.waitlisted_count AS waitlisted,
 	ARRAY(SELECT t.slug FROM event_topics et JOIN topics t ON t.id = et.topic_id WHERE et.event_id = e.id ORDER BY t.name) AS topic_slugs,
 	ARRAY(SELECT t.name FROM event_topics et JOIN topics t ON t.id = et.topic_id WHERE et.event_id = e.id ORDER BY t.name) AS topic_names`
 

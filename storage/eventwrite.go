@@ -281,7 +281,9 @@ func counts(ctx context.Context, q querier, eventID int64) (registered, waitlist
 		Registered int `db:"registered"`
 		Waitlisted int `db:"waitlisted"`
 	}
-	err = sqlxGet(ctx, q, &c, `SELECT registered_count + walk_in_count AS registered, waitlisted_count AS waitlisted
+	// Counts kept on the event row (migration 0013). Walk-ins took no
+	// booked place, so they do not count against the capacity.
+	err = sqlxGet(ctx, q, &c, `SELECT registered_count AS registered, waitlisted_count AS waitlisted
 		FROM events WHERE id = $1`, eventID)
 	if err != nil {
 		return 0, 0, fmt.Errorf("count registrations of %d: %w", eventID, err)

@@ -53,7 +53,7 @@ func MustPastEvent(tb testing.TB, db *storage.DB, slug string, guests, attended 
 		pe.Tokens = append(pe.Tokens, placed.ManageToken)
 		pe.RegIDs = append(pe.RegIDs, placed.Registration.ID)
 		if i < attended {
-			if _, err := db.SetAttendance(ctx, hub.System, placed.Registration.ID, true); err != nil {
+			if _, err := db.SetAttendance(ctx, hub.System, storage.Attendance{ID: placed.Registration.ID, Attended: true}); err != nil {
 				tb.Fatal(err)
 			}
 		}
@@ -152,7 +152,7 @@ func TestGiveFeedback(t *testing.T) {
 		}
 	})
 	t.Run("NoShowMarkedAttended", func(t *testing.T) {
-		if _, err := db.SetAttendance(ctx, hub.System, pe.RegIDs[3], true); err != nil {
+		if _, err := db.SetAttendance(ctx, hub.System, storage.Attendance{ID: pe.RegIDs[3], Attended: true}); err != nil {
 			t.Fatal(err)
 		}
 		if err := give(pe.Tokens[3], answer(3, 3), now, false); err != nil {

@@ -36,7 +36,7 @@ func (r regRow) registration() events.Registration {
 	reg := events.Registration{
 		ID: r.ID, EventID: r.EventID, PersonID: r.PersonID, GuestName: r.GuestName, GuestEmail: r.GuestEmail,
 		AttendeeRole: events.AttendeeRole(r.AttendeeRole), AccessNeeds: r.AccessNeeds,
-		Status: events.RegistrationStatus(r.Status), CreatedAt: r.CreatedAt, AttendedAt: r.AttendedAt,
+		Status: events.RegistrationStatus(r.Status), CreatedAt: r.CreatedAt, AttendedAt: r.AttendedAt, WalkIn: r.WalkIn,
 	}
 	if reg.Status == events.RegCancelled {
 		at := r.ChangedAt
@@ -400,12 +400,23 @@ func (db *DB) RegistrationByToken(ctx context.Context, token string) (events.Reg
 	return row.registration(), nil
 }
 
+// Attendance asks to check someone in, or to undo it.
+type Attendance struct {
+	// ID is the registration.
+	ID int64
+	// Attended is true to check in, false to undo.
+	Attended bool
+	// GivePlace confirms that a waitlisted person checked in takes a
+	// place, over the capacity if the event is full (events.ConfirmPlace).
+	GivePlace bool
+}
+
 // SetAttendance checks someone in (or undoes it), for the coordinators of
-// the event's hub. A waitlisted person who turns up and is let in takes a
-// place.
-func (db *DB) SetAttendance(ctx context.Context, a *hub.Actor, regID int64, attended bool) (events.Registration, error) {
+// the event's hub. A waitlisted person is checked in only when the
+// coordinator confirms that they take a place.
+func (db *DB) SetAttendance(ctx context.Context, a *hub.Actor, r Attendance) (events.Registration, error) {
 	var reg events.Registration
-	by := personID(a)
+	regID, attended, by := r.ID, r.Attended, personID(a)
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		old, err := registrationByID(ctx, tx, regID)
 		if err != nil {
@@ -421,6 +432,15 @@ func (db *DB) SetAttendance(ctx context.Context, a *hub.Actor, regID int64, atte
 		if err := old.CanCheckIn(); err != nil {
 			return err
 		}
+		if attended && !r.GivePlace {
+			registered, _, err := counts(ctx, tx, e.ID)
+			if err != nil {
+				return err
+			}
+			if err := events.ConfirmPlace(old, e.Capacity, registered); err != nil {
+				return err
+			}
+		}
 		var row regRow
 		err = tx.GetContext(ctx, &row, `
 			UPDATE registrations r SET attended_at = CASE WHEN $2 THEN coalesce(attended_at, clock_timestamp()) END,
@@ -431,8 +451,12 @@ func (db *DB) SetAttendance(ctx context.Context, a *hub.Actor, regID int64, atte
 			return fmt.Errorf("attendance of %d: %w", regID, err)
 		}
 		reg = row.registration()
+		details := map[string]any{"attended": attended}
+		if attended && old.Status == events.RegWaitlisted {
+			details["from_waitlist"] = true
+		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "registration.attendance", Subject: subject("registration", regID),
-			Details: map[string]any{"attended": attended}})
+			Details: details})
 	})
 	return reg, err
 }

@@ -90,8 +90,11 @@ func (f *Form) Value(name string) string {
 type Field struct {
 	ID, Name, Label, Value, Error, Hint, Type, Autocomplete, Inputmode, List string
 	Required                                                                 bool
-	Rows                                                                     int
-	Options                                                                  []Option
+	// Conditional marks a field required only in some cases, which its
+	// hint names: its label says neither "optional" nor required.
+	Conditional bool
+	Rows        int
+	Options     []Option
 }
 
 // Option is one choice of a select or radio group.
@@ -139,6 +142,7 @@ func FormFuncs() map[string]any {
 		"as":           func(typ string, fd Field) Field { return fd.As(typ) },
 		"hint":         func(hint string, fd Field) Field { return fd.WithHint(hint) },
 		"required":     func(fd Field) Field { return fd.Mandatory() },
+		"conditional":  func(fd Field) Field { fd.Conditional = true; return fd },
 		"autocomplete": func(token string, fd Field) Field { return fd.Autocompleted(token) },
 		"options":      func(opts []Option, fd Field) Field { return fd.WithOptions(opts) },
 		"rows":         func(n int, fd Field) Field { fd.Rows = n; return fd },

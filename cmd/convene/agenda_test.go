@@ -62,7 +62,7 @@ func TestAgendaEditing(t *testing.T) {
 		t.Errorf("after moving up: %+v", items)
 	}
 	// Shift the second and third items 10 minutes later.
-	if resp, _ := c.Page(t, http.MethodPost, base+"/"+itoa64(items[1].ID)+"/shift", url.Values{"minutes": {"10"}}); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := c.Page(t, http.MethodPost, base+"/shift", url.Values{"item": {itoa64(items[1].ID)}, "minutes": {"10"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("shift: %d", resp.StatusCode)
 	}
 	items = agenda()
@@ -70,7 +70,7 @@ func TestAgendaEditing(t *testing.T) {
 		t.Errorf("after shifting: %+v", items)
 	}
 	t.Run("ErrShiftBadMinutes", func(t *testing.T) {
-		resp, _ := c.Page(t, http.MethodPost, base+"/"+itoa64(items[1].ID)+"/shift", url.Values{"minutes": {"soon"}})
+		resp, _ := c.Page(t, http.MethodPost, base+"/shift", url.Values{"item": {itoa64(items[1].ID)}, "minutes": {"soon"}})
 		if resp.StatusCode != http.StatusUnprocessableEntity {
 			t.Errorf("shift by 'soon': %d", resp.StatusCode)
 		}

@@ -34,6 +34,15 @@ type agendaView struct {
 	Requests builderRequests
 }
 
+// ItemOptions are the items to choose from in the shift form.
+func (v agendaView) ItemOptions() []templates.Option {
+	opts := make([]templates.Option, len(v.Agenda))
+	for i, it := range v.Agenda {
+		opts[i] = templates.Option{Value: itoa64(it.ID), Label: v.Clock(it.StartsAt) + " " + it.Title}
+	}
+	return opts
+}
+
 // Clock shows a time in the hub's zone.
 func (v agendaView) Clock(t time.Time) string { return events.FormatClock(t, v.Loc) }
 
@@ -57,7 +66,16 @@ func (s *server) showAgenda(c echo.Context, status int, adjust func(*agendaView)
 	v.MultiDay = endDate != date
 	values := map[string]string{"date": date, "start_time": start, "kind": string(events.KindTalk)}
 	if n := len(v.Agenda); n > 0 { // a new item starts when the last one ends
-		values["date"], values["start_time"] = events.SplitLocal(v.Agenda[n-1].EndsAt, ec.Loc)
+		last := v.Agenda[n-1].EndsAt
+		values["date"], values["start_time"] = events.SplitLocal(last, ec.Loc)
+		end := last.Add(30 * time.Minute)
+		if end.After(ec.Event.EndsAt) {
+			end = ec.Event.EndsAt
+		}
+		if end.After(last) {
+			_, values["end_time"] = events.SplitLocal(end, ec.Loc)
+		}
+		v.ShiftForm.Values["item"] = itoa64(v.Agenda[0].ID)
 	}
 	if id, _ := strconv.ParseInt(c.QueryParam("edit"), 10, 64); id > 0 {
 		for _, it := range v.Agenda {
@@ -223,27 +241,45 @@ func (s *server) moveAgendaItem(c echo.Context) error {
 	})
 }
 
-// shiftAgenda moves an item and all after it by some minutes.
+// shiftAgenda moves the chosen item and all after it by some minutes.
 func (s *server) shiftAgenda(c echo.Context) error {
-	minutes, err := strconv.Atoi(c.FormValue("minutes"))
-	if err != nil || minutes == 0 || minutes < -24*60 || minutes > 24*60 {
-		return s.agendaAction(c, "", func(_ events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
-			return nil, &hub.Error{Code: hub.EInvalid, Message: "Enter how many minutes to move by, such as 15 or -10.", Fields: map[string]string{"minutes": "Enter a number of minutes, such as 15 or -10"}}
-		})
+	itemID, err := strconv.ParseInt(c.FormValue("item"), 10, 64)
+	if err != nil {
+		return s.shiftFailed(c, &hub.Error{Code: hub.EInvalid, Message: "Choose the item to shift from.",
+			Fields: map[string]string{"item": "Choose the item to shift from"}})
 	}
-	return s.agendaAction(c, "The times are shifted.", func(e events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
+	minutes, err := strconv.Atoi(strings.TrimSpace(c.FormValue("minutes")))
+	if err != nil || minutes == 0 || minutes < -24*60 || minutes > 24*60 {
+		return s.shiftFailed(c, &hub.Error{Code: hub.EInvalid, Message: "Enter how many minutes to move by, such as 15 or -10.",
+			Fields: map[string]string{"minutes": "Enter a number of minutes, such as 15 or -10"}})
+	}
+	return s.agendaActionOn(c, itemID, "The times are shifted.", func(e events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error) {
 		return events.ShiftFrom(e, items, index, time.Duration(minutes)*time.Minute)
+	})
+}
+
+// shiftFailed shows the agenda again with the shift form's problem and
+// what was typed in it.
+func (s *server) shiftFailed(c echo.Context, err *hub.Error) error {
+	return s.showAgenda(c, http.StatusUnprocessableEntity, func(v *agendaView) {
+		v.ShiftForm.Values["item"], v.ShiftForm.Values["minutes"] = c.FormValue("item"), c.FormValue("minutes")
+		v.ShiftForm.Fail(err.Message, err.Fields, "item", "minutes")
 	})
 }
 
 // agendaAction applies an action to the item of the route, with the
 // event and agenda as they are under the lock.
 func (s *server) agendaAction(c echo.Context, done string, act func(e events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error)) error {
-	ec, err := s.managedEvent(c)
+	itemID, err := pathID(c, "item")
 	if err != nil {
 		return err
 	}
-	itemID, err := pathID(c, "item")
+	return s.agendaActionOn(c, itemID, done, act)
+}
+
+// agendaActionOn applies an action to the item itemID.
+func (s *server) agendaActionOn(c echo.Context, itemID int64, done string, act func(e events.Event, items []events.AgendaItem, index int) ([]events.AgendaItem, error)) error {
+	ec, err := s.managedEvent(c)
 	if err != nil {
 		return err
 	}
@@ -262,6 +298,7 @@ func (s *server) agendaAction(c echo.Context, done string, act func(e events.Eve
 	}
 	if code := hub.ErrorCode(err); code == hub.EInvalid || code == hub.EConflict {
 		return s.showAgenda(c, statusForForm(err), func(v *agendaView) {
+			v.ShiftForm.Values["item"], v.ShiftForm.Values["minutes"] = c.FormValue("item"), c.FormValue("minutes")
 			v.ShiftForm.Fail(hub.ErrorMessage(err), nil)
 		})
 	}

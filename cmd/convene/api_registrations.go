@@ -211,7 +211,8 @@ func (s *server) apiAttendance(c echo.Context) error {
 		return err
 	}
 	var b struct {
-		Attended *bool `json:"attended"`
+		Attended  *bool `json:"attended"`
+		GivePlace bool  `json:"give_place"`
 	}
 	if err := bindJSON(c, &b); err != nil {
 		return err
@@ -219,7 +220,7 @@ func (s *server) apiAttendance(c echo.Context) error {
 	if b.Attended == nil {
 		return hub.FieldError("attended", "must be true or false")
 	}
-	updated, err := s.db.SetAttendance(c.Request().Context(), actorOf(c), reg.ID, *b.Attended)
+	updated, err := s.db.SetAttendance(c.Request().Context(), actorOf(c), storage.Attendance{ID: reg.ID, Attended: *b.Attended, GivePlace: b.GivePlace})
 	if err != nil {
 		return err
 	}

@@ -53,20 +53,20 @@ func TestBrowserRunAnEvent(t *testing.T) {
 		chromedp.SetValue(css("#f-end-time"), "10:30"),
 		chromedp.SendKeys(css("#f-title"), "Welcome and introductions"),
 		chromedp.Click(`//main//button[.="Add item"]`),
-		chromedp.WaitVisible(`//td[contains(., "Welcome and introductions")]`),
+		chromedp.WaitVisible(`//ol[@class="agenda-edit"]/li[contains(., "Welcome and introductions")]`),
 		chromedp.SetValue(css("#f-end-time"), "11:30"),
 		chromedp.SendKeys(css("#f-title"), "Holding boundaries when you share lived experience"),
 		chromedp.SetValue(css("#f-kind"), "workshop"),
 		chromedp.Click(`//main//button[.="Add item"]`),
-		chromedp.WaitVisible(`//td[contains(., "Holding boundaries")]`),
+		chromedp.WaitVisible(`//ol[@class="agenda-edit"]/li[contains(., "Holding boundaries")]`),
 	)
 	MustDo(t, ctx, "publish",
 		chromedp.Click(`//nav//a[.="Event page"]`),
 		chromedp.Click(`//button[.="Publish event"]`),
 	)
-	notice("published", "published")
+	notice("published", "The event is published")
 	eventURL := MustGetValue(t, ctx, "event address", chromedp.Location())
-	MustDo(t, ctx, "sign out", chromedp.Click(`//nav//button[contains(., "Sign out")]`), chromedp.WaitVisible(`//a[.="Sign in"]`))
+	MustDo(t, ctx, "sign out", chromedp.Submit(`//nav//form[@action="/sign-out"]`), chromedp.WaitVisible(`//a[.="Sign in"]`))
 
 	MustDo(t, ctx, "register as a guest",
 		chromedp.Navigate(eventURL),
@@ -99,9 +99,9 @@ func TestBrowserRunAnEvent(t *testing.T) {
 	signIn(f.People[coordA].Email)
 	MustDo(t, ctx, "check the promoted guest in",
 		chromedp.Navigate(eventURL+"/check-in"),
-		chromedp.WaitVisible(`//tr[contains(., "Sam Whitfield")][contains(., "Registered")]`),
-		chromedp.Click(`//tr[contains(., "Sam Whitfield")]//button[contains(., "Check in")]`),
-		chromedp.WaitVisible(`//tr[contains(., "Sam Whitfield")][contains(., "Attended")]`),
+		chromedp.WaitVisible(`//li[contains(., "Sam Whitfield")][contains(., "Registered")]`),
+		chromedp.Click(`//li[contains(., "Sam Whitfield")]//button[contains(., "Check in")]`),
+		chromedp.WaitVisible(`//li[contains(., "Sam Whitfield")][contains(., "Attended")]`),
 	)
 	// On a phone nothing is wider than the screen (tables scroll inside
 	// their own frame).

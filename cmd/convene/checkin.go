@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/templates"
 )
@@ -32,6 +33,17 @@ type checkInView struct {
 	// a guest, to pass on.
 	NewLinkName string
 	NewLinkURL  string
+	// Confirm asks to give a waitlisted person a place as they are
+	// checked in.
+	Confirm *confirmPlace
+}
+
+// confirmPlace is the question asked before checking in someone from the
+// waitlist.
+type confirmPlace struct {
+	ID      int64
+	Name    string
+	Message string
 }
 
 // When is the event's date and time.
@@ -66,7 +78,7 @@ func (s *server) showCheckInOf(c echo.Context, status int, page string, ec event
 	for i, r := range all {
 		regs[i] = r.Registration
 	}
-	v.Totals = events.CountAttendance(ec.Event.StartsAt, regs)
+	v.Totals = events.CountAttendance(regs)
 	for _, r := range all {
 		if r.Status == events.RegCancelled || (page == "sign_in_sheet" && r.Status != events.RegRegistered) {
 			continue
@@ -86,7 +98,14 @@ func (s *server) setAttendance(c echo.Context) error {
 		return err
 	}
 	attended := c.FormValue("attended") == "true"
-	if _, err := s.db.SetAttendance(c.Request().Context(), actorOf(c), reg.ID, attended); err != nil {
+	_, err = s.db.SetAttendance(c.Request().Context(), actorOf(c), storage.Attendance{ID: reg.ID, Attended: attended,
+		GivePlace: c.FormValue("give_place") == "true"})
+	if why := hub.ErrorFields(err)["give_place"]; why != "" {
+		return s.showCheckInOf(c, http.StatusConflict, "check_in", ec, func(v *checkInView) {
+			v.Confirm = &confirmPlace{ID: reg.ID, Name: registrantName(v.Registrations, reg.ID), Message: why}
+		})
+	}
+	if err != nil {
 		return err
 	}
 	back := "/events/" + itoa64(ec.Event.ID) + "/check-in"
@@ -98,6 +117,16 @@ func (s *server) setAttendance(c echo.Context) error {
 		msg = "Checked in."
 	}
 	return s.redirectWithFlash(c, back, msg)
+}
+
+// registrantName is the name of registration id in the list, or "them".
+func registrantName(regs []storage.RegistrationView, id int64) string {
+	for _, r := range regs {
+		if r.ID == id {
+			return r.Name
+		}
+	}
+	return "them"
 }
 
 // addWalkIn records someone let in at the door.

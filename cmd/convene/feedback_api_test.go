@@ -44,7 +44,7 @@ func (f *fixture) MustPastEvent(tb testing.TB, hubID int64, n, attended int) (ev
 		}
 		tokens = append(tokens, placed.ManageToken)
 		if i < attended {
-			if _, err := f.db.SetAttendance(ctx, hub.System, placed.Registration.ID, true); err != nil {
+			if _, err := f.db.SetAttendance(ctx, hub.System, storage.Attendance{ID: placed.Registration.ID, Attended: true}); err != nil {
 				tb.Fatal(err)
 			}
 		}

@@ -19,7 +19,7 @@ var requiredPages = []string{"home", "hub", "error", "privacy", "signin", "forgo
 	"admin", "hub_settings", "hub_members", "hub_people", "organisations", "organisation", "organisation_form",
 	"hub_events", "hub_month", "event", "event_form", "agenda", "check_in", "sign_in_sheet", "manage_registration", "my_events",
 	"requests", "request", "request_form",
-	"admin_mail", "admin_mail_message", "unsubscribe", "account_mail"}
+	"admin_mail", "admin_mail_message", "unsubscribe", "account_mail", "dashboard", "series"}
 
 // page is what every template receives: its own data plus the site-wide
 // fields the layout needs.
@@ -84,6 +84,14 @@ func (s *server) templateFuncs() template.FuncMap {
 		"inc":    func(i int) int { return i + 1 },
 		"add":    func(a, b int) int { return a + b },
 		"sub":    func(a, b int) int { return max(a-b, 0) },
+		"tabs":   func(of any, path string) tabs { return tabs{Of: of, Path: path} },
+		"tabLinks": func(base string, pairs ...string) []tabLink {
+			var out []tabLink
+			for i := 0; i+1 < len(pairs); i += 2 {
+				out = append(out, tabLink{Href: base + pairs[i], Label: pairs[i+1]})
+			}
+			return out
+		},
 		"roleOptions": func() []templates.Option {
 			return []templates.Option{{Value: string(hub.RoleCoordinator), Label: "Coordinator"}, {Value: string(hub.RoleEvaluator), Label: "Evaluator"}}
 		},
@@ -114,3 +122,13 @@ func (s *server) templateFuncs() template.FuncMap {
 
 // notFoundPage is a 404 for a thing that does not exist or may not be seen.
 func notFoundPage() error { return hub.Errorf(hub.ENotFound, "There is nothing at this address.") }
+
+// tabs is what a row of tabs (event-nav, hub-manage-nav) is made from:
+// what they are about and the page's path, to mark the current one.
+type tabs struct {
+	Of   any
+	Path string
+}
+
+// tabLink is one tab.
+type tabLink struct{ Href, Label string }

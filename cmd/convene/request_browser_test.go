@@ -32,7 +32,7 @@ func TestBrowserTopicRequest(t *testing.T) {
 	}
 	signOut := func() {
 		t.Helper()
-		MustDo(t, ctx, "sign out", chromedp.Click(`//nav//button[contains(., "Sign out")]`), chromedp.WaitVisible(`//a[.="Sign in"]`))
+		MustDo(t, ctx, "sign out", chromedp.Submit(`//nav//form[@action="/sign-out"]`), chromedp.WaitVisible(`//a[.="Sign in"]`))
 	}
 
 	signIn(f.People[member].Email)
@@ -80,7 +80,7 @@ func TestBrowserTopicRequest(t *testing.T) {
 		chromedp.Click(fmt.Sprintf(`//input[@name="request_id"][@value="%d"]/ancestor::form//button`, requestID)),
 		chromedp.WaitVisible(`//*[contains(@class,"notice")][contains(., "marked scheduled")]`),
 	)
-	agenda := MustGetValue(t, ctx, "read the agenda", chromedp.Text(css("main table")))
+	agenda := MustGetValue(t, ctx, "read the agenda", chromedp.Text(css("main ol.agenda-edit")))
 	if !strings.Contains(agenda, "Boundaries on messaging apps") || !strings.Contains(agenda, "Peer Org") {
 		t.Errorf("agenda lacks the item or its presenter:\n%s", agenda)
 	}

@@ -93,12 +93,14 @@ func (s *server) routes() []route {
 		{POST, "/events/:id", s.updateEvent, coordinatorOfEvent},
 		{POST, "/events/:id/publish", s.publishEvent, coordinatorOfEvent},
 		{POST, "/events/:id/cancel", s.cancelEvent, coordinatorOfEvent},
+		{GET, "/events/:id/series", s.seriesPage, coordinatorOfEvent},
+		{POST, "/events/:id/series/publish", s.publishSeries, coordinatorOfEvent},
 		{GET, "/events/:id/agenda", s.agendaPage, coordinatorOfEvent},
 		{POST, "/events/:id/agenda", s.saveAgendaItem, coordinatorOfEvent},
 		{POST, "/events/:id/agenda/:item", s.saveAgendaItem, coordinatorOfEvent},
 		{POST, "/events/:id/agenda/:item/delete", s.deleteAgendaItem, coordinatorOfEvent},
 		{POST, "/events/:id/agenda/:item/move", s.moveAgendaItem, coordinatorOfEvent},
-		{POST, "/events/:id/agenda/:item/shift", s.shiftAgenda, coordinatorOfEvent},
+		{POST, "/events/:id/agenda/shift", s.shiftAgenda, coordinatorOfEvent},
 		{POST, "/events/:id/register", s.register, public},
 		{POST, "/registrations/:id/cancel", s.cancelRegistration, registrantOrCoordinator},
 		{GET, "/events/:id/my-place", s.myPlacePage, signedIn},
@@ -112,6 +114,7 @@ func (s *server) routes() []route {
 		{POST, "/events/:id/registrations", s.registerSomeone, coordinatorOfEvent},
 		{GET, "/events/:id/sign-in-sheet", s.signInSheetPage, coordinatorOfEvent},
 		{GET, "/me", s.myEventsPage, signedIn},
+		{GET, "/dashboard", s.dashboardPage, coordinator},
 
 		// Topic requests: the board and pages for the hub's people,
 		// decisions for its coordinators (checked in storage).

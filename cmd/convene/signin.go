@@ -29,7 +29,17 @@ func (s *server) signIn(c echo.Context) error {
 	if err := s.startSession(c, person.ID); err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, safeNext(values["next"]))
+	next := safeNext(values["next"])
+	if next == "/" { // nowhere asked for: a coordinator lands on their dashboard
+		a, err := s.db.ActorByID(c.Request().Context(), person.ID)
+		if err != nil {
+			return err
+		}
+		if len(a.Coordinates) > 0 {
+			next = "/dashboard"
+		}
+	}
+	return c.Redirect(http.StatusSeeOther, next)
 }
 
 // signInFailed shows the form again with what went wrong (never which of

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+)
+
+// seriesView is the page of a series: its events with status, places
+// and attendance, and publishing them together.
+type seriesView struct {
+	eventContext
+	Occurrences []storage.SeriesOccurrence
+	Drafts      int
+}
+
+// When is an occurrence's date and time.
+func (v seriesView) When(o storage.SeriesOccurrence) string {
+	return events.FormatWhen(o.StartsAt, o.EndsAt, v.Loc)
+}
+
+// Places is "12 of 30", or "12" for unlimited places.
+func (v seriesView) Places(o storage.SeriesOccurrence) string {
+	if o.Capacity == nil {
+		return itoa64(int64(o.Registered))
+	}
+	return itoa64(int64(o.Registered)) + " of " + itoa64(int64(*o.Capacity))
+}
+
+// seriesPage lists the events of the series of event :id.
+func (s *server) seriesPage(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	if ec.Event.SeriesID == nil {
+		return &hub.Error{Code: hub.ENotFound, Message: "This event is not part of a series."}
+	}
+	v := seriesView{eventContext: ec}
+	if v.Occurrences, err = s.db.SeriesOf(c.Request().Context(), ec.Event.ID); err != nil {
+		return err
+	}
+	for _, o := range v.Occurrences {
+		if o.Status == events.StatusDraft {
+			v.Drafts++
+		}
+	}
+	return s.render(c, http.StatusOK, "series", "Series: "+ec.Event.Title, v)
+}
+
+// publishSeries publishes the drafts of the series: all, or this event
+// and the following ones (scope=following).
+func (s *server) publishSeries(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	n, err := s.db.PublishSeries(c.Request().Context(), actorOf(c), storage.SeriesPublication{EventID: ec.Event.ID,
+		Following: c.FormValue("scope") == "following"})
+	if err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/events/"+itoa64(ec.Event.ID)+"/series", hub.Plural(n, "event is", "events are")+" published.")
+}
