@@ -263,6 +263,9 @@ func (db *DB) CancelEvent(ctx context.Context, a *hub.Actor, id int64, reason st
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = now(), version = version + 1 WHERE id = $1`, id, reason); err != nil {
 			return fmt.Errorf("cancel event %d: %w", id, err)
 		}
+		if err := unscheduleCancelled(ctx, tx, by, e, reason); err != nil {
+			return err
+		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "event.cancel", Subject: subject("event", id), Details: map[string]any{"reason": reason}})
 	})
 }

@@ -25,6 +25,8 @@ type hubView struct {
 	Groups       []hub.KindGroup
 	Coordinators []storage.StaffMember
 	CanManage    bool
+	// CanSeeDemand is true for the hub's coordinators and evaluators.
+	CanSeeDemand bool
 	// CanJoin lists the viewer's organisations that may ask to join.
 	CanJoin []hub.Organisation
 	// Waiting lists the viewer's organisations that have asked already.
@@ -43,7 +45,7 @@ func (s *server) hubPage(c echo.Context) error {
 		return err
 	}
 	a := actorOf(c)
-	v := hubView{Hub: h, CanManage: hub.CanManageHub(a, h.ID)}
+	v := hubView{Hub: h, CanManage: hub.CanManageHub(a, h.ID), CanSeeDemand: hub.CanSeeDemand(a, h.ID)}
 	members, err := s.db.MembersOfHub(ctx, h.ID)
 	if err != nil {
 		return err
