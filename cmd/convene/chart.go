@@ -26,8 +26,9 @@ type bar struct {
 	Label, Text string
 	// Width is the bar's length as a percentage of the longest possible.
 	Width float64
-	// Marked draws the bar with a hatched pattern, for a row the text
-	// also calls out (for example the organisations that dominate).
+	// Marked draws the bar with a hatched pattern and a warning sign
+	// before its label, for a row the text also calls out (the two
+	// organisations that dominate).
 	Marked bool
 }
 
@@ -60,7 +61,11 @@ func (c barChart) Summary() string {
 			parts = append(parts, "and more in the table below")
 			break
 		}
-		parts = append(parts, b.Label+": "+b.Text)
+		text := b.Label + ": " + b.Text
+		if b.Marked {
+			text += ", one of the two largest"
+		}
+		parts = append(parts, text)
 	}
 	if len(parts) == 0 {
 		return c.Caption + ": nothing to show."

@@ -129,7 +129,7 @@ func (v *demandView) fill() {
 	}
 	v.TopicChart = barChart{ID: "chart-topics", Caption: "Requests made in the period, by topic"}
 	for _, r := range v.TopicRows {
-		v.TopicChart.Bars = append(v.TopicChart.Bars, bar{Label: shorten(r.Name, 34), Text: hub.Plural(r.Total, "request", "requests"),
+		v.TopicChart.Bars = append(v.TopicChart.Bars, bar{Label: shorten(r.Name, 26), Text: hub.Plural(r.Total, "request", "requests"),
 			Width: 100 * float64(r.Total) / float64(most)})
 	}
 	v.StatusChart = barChart{ID: "chart-statuses", Caption: "Requests made in the period, by what became of them"}
@@ -155,11 +155,7 @@ func shareChart(id, caption string, b hub.Balance, one, many string) barChart {
 	c := barChart{ID: id, Caption: caption}
 	for i, s := range b.Shares {
 		text := hub.Plural(s.N, one, many) + " (" + hub.Percent(s.Share) + ")"
-		marked := b.Concentrated && i < 2
-		if marked {
-			text += ", one of the two largest"
-		}
-		c.Bars = append(c.Bars, bar{Label: shorten(s.Organisation, 34), Text: text, Width: 100 * s.Share, Marked: marked})
+		c.Bars = append(c.Bars, bar{Label: shorten(s.Organisation, 24), Text: text, Width: 100 * s.Share, Marked: b.Concentrated && i < 2})
 	}
 	return c
 }
@@ -176,12 +172,14 @@ type shareRow struct {
 	Organisation string
 	N            int
 	Percent      string
+	// Largest is true for the two largest of a concentrated balance.
+	Largest bool
 }
 
 func newShareTable(caption, unit string, b hub.Balance) shareTable {
 	t := shareTable{Caption: caption, Unit: unit, Total: b.Total}
-	for _, s := range b.Shares {
-		t.Rows = append(t.Rows, shareRow{Organisation: s.Organisation, N: s.N, Percent: hub.Percent(s.Share)})
+	for i, s := range b.Shares {
+		t.Rows = append(t.Rows, shareRow{Organisation: s.Organisation, N: s.N, Percent: hub.Percent(s.Share), Largest: b.Concentrated && i < 2})
 	}
 	return t
 }
