@@ -13,6 +13,9 @@ type Governance struct {
 	HubID int64 `db:"hub_id" json:"-"`
 	// TermsURL is where the terms of reference can be read.
 	TermsURL string `db:"terms_url" json:"terms_url"`
+	// TermsText is the terms of reference themselves, or a summary, for
+	// forums that keep them as text.
+	TermsText string `db:"terms_text" json:"terms_text"`
 	// TermsReviewedOn is when the terms were last reviewed.
 	TermsReviewedOn *time.Time `db:"terms_reviewed_on" json:"terms_reviewed_on"`
 	// TermsNextReviewOn is when they are next due for review.
@@ -28,6 +31,7 @@ type Governance struct {
 // Normalise trims surrounding space.
 func (g *Governance) Normalise() {
 	g.TermsURL = strings.TrimSpace(g.TermsURL)
+	g.TermsText = strings.TrimSpace(g.TermsText)
 	g.ChairName = strings.TrimSpace(g.ChairName)
 }
 
@@ -35,11 +39,42 @@ func (g *Governance) Normalise() {
 func (g *Governance) Validate() error {
 	var f FieldErrors
 	CheckLength(&f, "terms_url", "The address", g.TermsURL, MaxURL)
+	CheckLength(&f, "terms_text", "The terms of reference", g.TermsText, MaxDescription)
 	CheckLength(&f, "chair_name", "The chair's name", g.ChairName, MaxName)
+	for _, d := range []struct {
+		field string
+		on    *time.Time
+	}{{"terms_reviewed_on", g.TermsReviewedOn}, {"terms_next_review_on", g.TermsNextReviewOn}, {"chair_term_ends_on", g.ChairTermEndsOn}} {
+		if d.on != nil && (d.on.Year() < MinGovernanceYear || d.on.Year() > MaxGovernanceYear) {
+			f.Add(d.field, fmt.Sprintf("must be a date between %d and %d", MinGovernanceYear, MaxGovernanceYear))
+		}
+	}
 	if g.TermsReviewedOn != nil && g.TermsNextReviewOn != nil && !g.TermsNextReviewOn.After(*g.TermsReviewedOn) {
 		f.Add("terms_next_review_on", "The next review must come after the last one")
 	}
 	return f.Err()
+}
+
+// The years a governance date may fall in: wider than any forum needs,
+// narrow enough that a typing slip is caught.
+const (
+	MinGovernanceYear = 1950
+	MaxGovernanceYear = 2200
+)
+
+// ParseDay reads a date given either as a plain date (2025-04-01) or as
+// an RFC 3339 time (2025-04-01T00:00:00+01:00), whose date in its own
+// offset is taken. The result is midnight UTC of that date.
+func ParseDay(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if d, err := time.Parse(time.DateOnly, s); err == nil {
+		return d, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date like 2025-04-01", s)
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
 }
 
 // GovernanceNotice is one thing about the forum's governance that needs

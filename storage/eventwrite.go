@@ -269,6 +269,9 @@ func (db *DB) CancelEvent(ctx context.Context, a *hub.Actor, id int64, reason st
 		if err := queueEventCancelled(ctx, tx, e); err != nil {
 			return err
 		}
+		if err := unscheduleCancelled(ctx, tx, by, e, reason); err != nil {
+			return err
+		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "event.cancel", Subject: subject("event", id), Details: map[string]any{"reason": reason}})
 	})
 }

@@ -2,8 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -145,11 +143,8 @@ func (db *DB) HubDemand(ctx context.Context, a *hub.Actor, q DemandQuery) (Deman
 		return d, fmt.Errorf("requesters of hub %d: %w", s.ID, err)
 	}
 	d.Presenters, d.Requesters = hub.MeasureBalance(presenters), hub.MeasureBalance(requesters)
-	err = db.x.GetContext(ctx, &d.Governance, `
-		SELECT hub_id, terms_url, terms_reviewed_on, terms_next_review_on, chair_name, chair_organisation_id, chair_term_ends_on
-		FROM hub_governance WHERE hub_id = $1`, s.ID)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return d, fmt.Errorf("governance of hub %d: %w", s.ID, err)
+	if d.Governance, err = readGovernance(ctx, db.x, s.ID); err != nil {
+		return d, err
 	}
 	d.Notices = hub.GovernanceNotices(d.Governance, q.Now)
 	return d, nil
@@ -181,11 +176,11 @@ func (db *DB) SetGovernance(ctx context.Context, a *hub.Actor, slug string, g hu
 
 func writeGovernance(ctx context.Context, tx *sqlx.Tx, by int64, g hub.Governance) error {
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO hub_governance (hub_id, terms_url, terms_reviewed_on, terms_next_review_on, chair_name, chair_organisation_id, chair_term_ends_on, updated_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		INSERT INTO hub_governance (hub_id, terms_url, terms_reviewed_on, terms_next_review_on, chair_name, chair_organisation_id, chair_term_ends_on, updated_by, terms_text)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (hub_id) DO UPDATE SET terms_url = $2, terms_reviewed_on = $3, terms_next_review_on = $4, chair_name = $5,
-			chair_organisation_id = $6, chair_term_ends_on = $7, updated_by = $8, updated_at = now()`,
-		g.HubID, g.TermsURL, g.TermsReviewedOn, g.TermsNextReviewOn, g.ChairName, g.ChairOrganisationID, g.ChairTermEndsOn, by)
+			chair_organisation_id = $6, chair_term_ends_on = $7, updated_by = $8, updated_at = now(), terms_text = $9`,
+		g.HubID, g.TermsURL, g.TermsReviewedOn, g.TermsNextReviewOn, g.ChairName, g.ChairOrganisationID, g.ChairTermEndsOn, by, g.TermsText)
 	if err != nil {
 		return fmt.Errorf("governance of hub %d: %w", g.HubID, mapErr(err))
 	}

@@ -178,6 +178,9 @@ var authzTable = []authzCase{
 	{"POST /requests/:id/status", "/requests/{request}/status", "status=nonsense", kinds(member, coordA, adminK)},
 	{"POST /events/:id/agenda/requests", "/events/{event}/agenda/requests", "request_id=999999", hubAManagers},
 	{"GET /dashboard", "", "", kinds(coordA, coordB, adminK)},
+	{"GET /hubs/:slug/demand", "/hubs/{hubA}/demand", "", hubAReaders},
+	{"GET /hubs/:slug/governance", "/hubs/{hubA}/governance", "", hubAManagers},
+	{"POST /hubs/:slug/governance", "/hubs/{hubA}/governance", "terms_reviewed_on=not-a-date", hubAManagers},
 
 	{"GET /organisations", "", "", everyone},
 	{"GET /organisations/new", "", "", anySignedIn},

@@ -143,11 +143,12 @@ func newLogger(cfg Config, w io.Writer) *slog.Logger {
 }
 
 // tidyEvery removes expired sessions, old sign-in failures and spent
-// password links now and then every period, until ctx ends. Several
-// instances may do it at once: the deletes are idempotent.
+// password links, and settles delivered requests (tidyOnce), now and then
+// every period, until ctx ends. Several instances may do it at once: each
+// statement is idempotent.
 func tidyEvery(ctx context.Context, db *storage.DB, log *slog.Logger, period time.Duration) {
 	for {
-		if err := db.Tidy(ctx, sessionPolicy, signInThrottle); err != nil && ctx.Err() == nil {
+		if err := tidyOnce(ctx, db, time.Now()); err != nil && ctx.Err() == nil {
 			log.Warn("tidying the database", "err", err)
 		}
 		select {

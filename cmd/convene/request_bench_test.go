@@ -45,6 +45,7 @@ func BenchmarkRequestPages(b *testing.B) {
 				{"BoardSearch", "/hubs/north-east/requests?q=peer+workers&status=open"},
 				{"BoardAPI", "/api/v1/hubs/north-east/requests"},
 				{"Demand", "/api/v1/hubs/north-east/demand"},
+				{"DemandPage", "/hubs/north-east/demand"},
 			} {
 				b.Run(p.name, func(b *testing.B) {
 					client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}}

@@ -30,6 +30,8 @@ type boardView struct {
 	Manage           bool
 	Triage           *templates.Form
 	Loc              *time.Location
+	// Demand is true for those who may see the demand dashboard.
+	Demand bool
 }
 
 // TriageOptions are the decisions a coordinator applies from the board.
@@ -59,6 +61,7 @@ func (s *server) showBoard(c echo.Context, status int, triage *templates.Form) e
 		return err
 	}
 	v.Manage = hub.CanManageHub(actorOf(c), v.Hub.ID)
+	v.Demand = hub.CanReadHubReports(actorOf(c), v.Hub.ID)
 	v.Loc, _ = hub.LoadTimeZone(v.Hub.TimeZone)
 	if v.Topics, err = s.topicOptions(ctx, "Any topic"); err != nil {
 		return err

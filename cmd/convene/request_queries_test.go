@@ -31,6 +31,7 @@ func TestRequestsBoundedQueries(t *testing.T) {
 		{"MyRequests", member, "/me"},
 		{"APIBoard", member, "/api/v1/hubs/hub-a/requests"},
 		{"APIDemand", evaluator, "/api/v1/hubs/hub-a/demand"},
+		{"DemandPage", evaluator, "/hubs/hub-a/demand"},
 	}
 	measure := func() map[string]int {
 		got := map[string]int{}

@@ -129,6 +129,9 @@ func (s *server) routes() []route {
 		{POST, "/requests/:id/offer", s.offerToDeliver, memberOfAnOrganisation},
 		{POST, "/requests/:id/status", s.changeRequestStatus, requesterOrCoordinator},
 		{POST, "/events/:id/agenda/requests", s.scheduleRequest, coordinatorOfEvent},
+		{GET, "/hubs/:slug/demand", s.demandPage, evaluatorOfHub},
+		{GET, "/hubs/:slug/governance", s.governancePage, coordinatorOfHub},
+		{POST, "/hubs/:slug/governance", s.saveGovernance, coordinatorOfHub},
 
 		// Organisations.
 		{GET, "/organisations", s.organisationsPage, public},
