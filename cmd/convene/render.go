@@ -18,7 +18,8 @@ import (
 var requiredPages = []string{"home", "hub", "error", "privacy", "signin", "forgot", "set_password", "account",
 	"admin", "hub_settings", "hub_members", "hub_people", "organisations", "organisation", "organisation_form",
 	"hub_events", "hub_month", "event", "event_form", "agenda", "check_in", "sign_in_sheet", "manage_registration", "my_events",
-	"requests", "request", "request_form"}
+	"requests", "request", "request_form",
+	"feedback_form", "feedback_thanks", "feedback_start", "feedback_qr", "event_feedback", "report"}
 
 // page is what every template receives: its own data plus the site-wide
 // fields the layout needs.
@@ -101,6 +102,9 @@ func (s *server) templateFuncs() template.FuncMap {
 		funcs[name] = fn
 	}
 	for name, fn := range eventFuncs() {
+		funcs[name] = fn
+	}
+	for name, fn := range reportFuncs() {
 		funcs[name] = fn
 	}
 	for name, fn := range s.calendarFuncs() {
