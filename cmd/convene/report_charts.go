@@ -139,43 +139,47 @@ func rowLabel(r events.ReportRow, loc *time.Location) string {
 // attendance as a pair of bars: registrations outlined, attendance solid,
 // each with its number, or the words when hidden.
 func attendanceChart(rows []events.ReportRow, loc *time.Location) template.HTML {
-	const w, left, rowH = 480, 130, 46
-	max, shown := 1, 0
+	const w, rowH, top = 480, 70, 64
+	most, shown := 1, 0
 	for _, r := range rows {
 		for _, f := range []events.Figure{r.Registered, r.Attended} {
 			if f.Show() {
 				shown++
 			}
-			if f.Show() && f.Value > max {
-				max = f.Value
+			if f.Show() && f.Value > most {
+				most = f.Value
 			}
 		}
 	}
 	if shown == 0 {
 		return template.HTML(`<p>Every figure here is hidden to protect the people counted; the totals above and the table below say why.</p>`)
 	}
-	h := rowH*len(rows) + 40
+	h := rowH*len(rows) + top
 	var b strings.Builder
 	svgOpen(&b, w, h, "Registrations and attendance", fmt.Sprintf("%d rows; the table below gives each value.", len(rows)))
-	fmt.Fprintf(&b, `<rect x="%d" y="6" width="14" height="14" fill="#fff" stroke="#0b0c0c" stroke-width="2"/><text x="%d" y="18" %s>Registered (outlined)</text>`, left, left+20, chartFont)
-	fmt.Fprintf(&b, `<rect x="%d" y="6" width="14" height="14" fill="#0b0c0c"/><text x="%d" y="18" %s>Attended (solid)</text>`, left+200, left+220, chartFont)
-	barMax := w - left - 60
+	fmt.Fprintf(&b, `<rect x="2" y="6" width="14" height="14" fill="#fff" stroke="#0b0c0c" stroke-width="2"/><text x="24" y="19" %s>Registered (outlined bar)</text>`, chartFont)
+	fmt.Fprintf(&b, `<rect x="2" y="32" width="14" height="14" fill="#0b0c0c"/><text x="24" y="45" %s>Attended (solid bar)</text>`, chartFont)
+	barMax := w - 70
 	for i, r := range rows {
-		y := 34 + i*rowH
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" %s>%s</text>`, left-10, y+24, chartFont, template.HTMLEscapeString(rowLabel(r, loc)))
+		y := top + i*rowH
+		label := r.Label
+		if !r.StartsAt.IsZero() {
+			label = rowLabel(r, loc) + ": " + r.Label
+		}
+		fmt.Fprintf(&b, `<text x="0" y="%d" %s font-weight="700">%s</text>`, y+14, chartFont, template.HTMLEscapeString(label))
 		for j, f := range []events.Figure{r.Registered, r.Attended} {
-			by := y + 2 + j*20
+			by := y + 22 + j*20
 			if !f.Show() {
-				fmt.Fprintf(&b, `<text x="%d" y="%d" %s font-style="italic">%s</text>`, left, by+14, chartFont, f.String())
+				fmt.Fprintf(&b, `<text x="2" y="%d" %s font-style="italic">%s</text>`, by+14, chartFont, f.String())
 				continue
 			}
-			bw := f.Value * barMax / max
+			bw := max(f.Value*barMax/most, 1)
 			if j == 0 {
-				fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="16" fill="#fff" stroke="#0b0c0c" stroke-width="2"/>`, left, by, bw)
+				fmt.Fprintf(&b, `<rect x="1" y="%d" width="%d" height="16" fill="#fff" stroke="#0b0c0c" stroke-width="2"/>`, by, bw)
 			} else {
-				fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="16" fill="#0b0c0c"/>`, left, by, bw)
+				fmt.Fprintf(&b, `<rect x="1" y="%d" width="%d" height="16" fill="#0b0c0c"/>`, by, bw)
 			}
-			fmt.Fprintf(&b, `<text x="%d" y="%d" %s>%d</text>`, left+bw+8, by+14, chartFont, f.Value)
+			fmt.Fprintf(&b, `<text x="%d" y="%d" %s>%d</text>`, bw+8, by+14, chartFont, f.Value)
 		}
 	}
 	b.WriteString(`</svg>`)

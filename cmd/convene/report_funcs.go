@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"html/template"
 
 	"github.com/convene/convene/events"
 )
@@ -19,17 +20,27 @@ func reportFuncs() map[string]any {
 			}
 			return m
 		},
-		"percent": func(r events.Rate) string {
+		"percent": func(r events.Rate) template.HTML {
 			if r == nil {
-				return "not shown (fewer than 5)"
+				return notShown
 			}
-			return fmt.Sprintf("%.0f%%", *r*100)
+			return template.HTML(fmt.Sprintf("%.0f%%", *r*100))
 		},
-		"mean": func(r events.Rate) string {
+		"mean": func(r events.Rate) template.HTML {
 			if r == nil {
-				return "not shown (fewer than 5)"
+				return notShown
 			}
-			return fmt.Sprintf("%.1f", *r)
+			return template.HTML(fmt.Sprintf("%.1f", *r))
+		},
+		// fig is a count as published: the number, or in words why not.
+		"fig": func(f events.Figure) template.HTML {
+			if f.Show() {
+				return template.HTML(fmt.Sprint(f.Value))
+			}
+			return template.HTML(`<span class="figure-words">` + f.String() + `</span>`)
 		},
 	}
 }
+
+// notShown stands for a rate or mean over fewer than 5 people.
+const notShown = template.HTML(`<span class="figure-words">not shown: fewer than 5</span>`)

@@ -96,7 +96,10 @@ func (s *server) showReport(c echo.Context, ids []int64, h hub.Hub, loc *time.Lo
 	v := reportView{Report: r, Hub: h, Loc: loc, Form: form, FromDay: from, ToDay: to.AddDate(0, 0, -1),
 		Usefulness: distributionChart("How useful people found the events", "not useful", "very useful", r.Usefulness),
 		Networking: distributionChart("How valuable the networking was", "not valuable", "very valuable", r.Networking),
-		Trend:      trendChart(r.Rows, loc), Attendance: attendanceChart(r.Rows, loc)}
+		Attendance: attendanceChart(r.Rows, loc)}
+	if h.ID != 0 {
+		v.Trend = trendChart(r.Rows, loc) // rows are events, in time
+	}
 	if form.Value("from") == "" && !form.HasErrors() {
 		form.Values["from"], form.Values["to"] = v.FromDay.Format("2006-01-02"), v.ToDay.Format("2006-01-02")
 	}
