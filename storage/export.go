@@ -96,17 +96,74 @@ func (db *DB) Export(ctx context.Context, a *hub.Actor, req ExportRequest, p *ev
 	return n, nil
 }
 
-// writeExportRows scans each row into the same variables and hands it to
-// w; the first three columns identify the respondent, for the pseudonym,
-// and never leave this function.
+// exportBatch is how many rows the reading goroutine hands over at once.
+const exportBatch = 512
+
+// exportRow is one row as read: who it is about (for the pseudonym, never
+// written) and the dataset's other columns.
+type exportRow struct {
+	personID   *int64
+	guestEmail string
+	regID      int64
+	values     []any
+}
+
+// writeExportRows reads rows in one goroutine and writes them in this
+// one, so that reading from the database (lib/pq decoding, scanning) and
+// making pseudonyms and file rows run side by side on two cores. Batches
+// go round between the two, so memory stays constant; the first three
+// columns identify the respondent, for the pseudonym, and never leave
+// this function.
 func writeExportRows(rows *sql.Rows, ds events.Dataset, p *events.Pseudonymiser, w events.RowWriter) (int, error) {
+	width := len(ds.Columns) - 1 // the pseudonym is made here
+	full := make(chan []exportRow, 2)
+	free := make(chan []exportRow, 3)
+	for range 3 {
+		b := make([]exportRow, exportBatch)
+		for i := range b {
+			b[i].values = make([]any, width)
+		}
+		free <- b[:0]
+	}
+	stop := make(chan struct{})
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(full)
+		readErr <- readExportRows(rows, ds, full, free, stop)
+	}()
+	out := make([]any, len(ds.Columns))
+	n := 0
+	var werr error
+	for batch := range full {
+		if werr == nil {
+			for i := range batch {
+				r := &batch[i]
+				out[0] = p.Respondent(r.personID, r.guestEmail, r.regID)
+				copy(out[1:], r.values)
+				if werr = w.WriteRow(out); werr != nil {
+					close(stop) // the reader stops at its next batch
+					break
+				}
+				n++
+			}
+		}
+		free <- batch[:0]
+	}
+	if err := <-readErr; err != nil && werr == nil {
+		return n, err
+	}
+	return n, werr
+}
+
+// readExportRows scans rows into batches taken from free and sends each
+// full one on full, until the rows end or stop is closed.
+func readExportRows(rows *sql.Rows, ds events.Dataset, full chan<- []exportRow, free <-chan []exportRow, stop <-chan struct{}) error {
 	var (
 		personID   sql.NullInt64
 		guestEmail string
 		regID      int64
 	)
-	width := len(ds.Columns) - 1 // the pseudonym is made here
-	raw := make([]any, width)
+	width := len(ds.Columns) - 1
 	dest := make([]any, 3+width)
 	dest[0], dest[1], dest[2] = &personID, &guestEmail, &regID
 	for i, c := range ds.Columns[1:] {
@@ -121,41 +178,57 @@ func writeExportRows(rows *sql.Rows, ds events.Dataset, p *events.Pseudonymiser,
 			dest[3+i] = new(string)
 		}
 	}
-	out := make([]any, len(ds.Columns))
-	n := 0
+	batch := <-free
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
-			return n, err
+			return err
 		}
-		var pid *int64
+		batch = batch[:len(batch)+1]
+		r := &batch[len(batch)-1]
+		r.personID = nil
 		if personID.Valid {
-			pid = &personID.Int64
+			id := personID.Int64
+			r.personID = &id
 		}
-		out[0] = p.Respondent(pid, guestEmail, regID)
-		for i := range raw {
+		r.guestEmail, r.regID = guestEmail, regID
+		for i := range width {
 			switch v := dest[3+i].(type) {
 			case *sql.NullInt64:
-				out[1+i] = nil
+				r.values[i] = nil
 				if v.Valid {
-					out[1+i] = v.Int64
+					r.values[i] = v.Int64
 				}
 			case *bool:
-				out[1+i] = *v
+				r.values[i] = *v
 			case *sql.NullTime:
-				out[1+i] = nil
+				r.values[i] = nil
 				if v.Valid {
-					out[1+i] = v.Time
+					r.values[i] = v.Time
 				}
 			case *string:
-				out[1+i] = *v
+				r.values[i] = *v
 			}
 		}
-		if err := w.WriteRow(out); err != nil {
-			return n, err
+		if len(batch) == cap(batch) {
+			select {
+			case full <- batch:
+			case <-stop:
+				return nil
+			}
+			select {
+			case batch = <-free:
+			case <-stop:
+				return nil
+			}
 		}
-		n++
 	}
-	return n, rows.Err()
+	if len(batch) > 0 {
+		select {
+		case full <- batch:
+		case <-stop:
+		}
+	}
+	return rows.Err()
 }
 
 // exportFeedbackSQL selects the feedback dataset after three identifying

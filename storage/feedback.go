@@ -139,7 +139,8 @@ func feedbackRegistration(ctx context.Context, tx *sqlx.Tx, a *hub.Actor, eventI
 	case token != "":
 		hash := hub.HashToken(token)
 		err = tx.GetContext(ctx, &row, `SELECT `+regColumns+` FROM registrations r
-			WHERE (r.manage_token_hash = $1 OR r.id = (SELECT registration_id FROM feedback_requests WHERE token_hash = $1))
+			WHERE (r.manage_token_hash = $1 OR r.id = (SELECT registration_id FROM feedback_requests WHERE token_hash = $1)
+				OR r.id = (SELECT registration_id FROM feedback_codes WHERE link_hash = $1))
 			FOR UPDATE`, hash)
 		if err == nil && row.EventID != eventID {
 			err = sql.ErrNoRows

@@ -247,6 +247,19 @@ var authzTable = []authzCase{
 	{"GET /api/v1/events/:id/feedback/summary", "/api/v1/events/{event}/feedback/summary", "", hubAReaders},
 	{"GET /api/v1/hubs/:slug/report", "/api/v1/hubs/{hubA}/report", "", hubAReaders},
 	{"GET /api/v1/hubs/:slug/exports/:file", "/api/v1/hubs/{hubA}/exports/feedback.csv", "", hubAReaders},
+	{"GET /api/v1/report", "/api/v1/report", "", adminOnly},
+	// Feedback pages: the form is anyone's address, and the operation
+	// finds whose registration the link or session holds (none here: 404).
+	{"GET /events/:id/feedback", "/events/{event}/feedback?token=no-such-link", "", everyone},
+	{"POST /events/:id/feedback", "/events/{event}/feedback?token=no-such-link", "usefulness=3&networking_value=3&will_follow_up=no", everyone},
+	{"GET /events/:id/feedback/thanks", "/events/{event}/feedback/thanks?token=no-such-link", "", everyone},
+	{"POST /events/:id/feedback/code", "/events/{event}/feedback/code", "email=nobody%40example.org", everyone},
+	{"POST /events/:id/feedback/code/check", "/events/{event}/feedback/code/check", "email=nobody%40example.org&code=000000", everyone},
+	{"GET /events/:id/feedback/qr", "/events/{event}/feedback/qr", "", hubAManagers},
+	{"GET /events/:id/feedback/results", "/events/{event}/feedback/results", "", hubAReaders},
+	{"POST /events/:id/feedback/closes", "/events/{event}/feedback/closes", "closes_on=not-a-date", hubAManagers},
+	{"GET /hubs/:slug/report", "/hubs/{hubA}/report", "", hubAReaders},
+	{"GET /reports", "", "", adminOnly},
 	{"GET /api/v1/topics", "", "", everyone},
 	{"POST /api/v1/topics", "", `{"slug":"","name":""}`, anyCoordOrAdm},
 

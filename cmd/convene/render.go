@@ -19,7 +19,8 @@ var requiredPages = []string{"home", "hub", "error", "privacy", "signin", "forgo
 	"admin", "hub_settings", "hub_members", "hub_people", "organisations", "organisation", "organisation_form",
 	"hub_events", "hub_month", "event", "event_form", "agenda", "check_in", "sign_in_sheet", "manage_registration", "my_events",
 	"requests", "request", "request_form",
-	"admin_mail", "admin_mail_message", "unsubscribe", "account_mail", "dashboard", "series"}
+	"admin_mail", "admin_mail_message", "unsubscribe", "account_mail", "dashboard", "series",
+	"feedback_form", "feedback_thanks", "feedback_start", "feedback_qr", "event_feedback", "report"}
 
 // page is what every template receives: its own data plus the site-wide
 // fields the layout needs.
@@ -112,6 +113,9 @@ func (s *server) templateFuncs() template.FuncMap {
 		funcs[name] = fn
 	}
 	for name, fn := range eventFuncs() {
+		funcs[name] = fn
+	}
+	for name, fn := range reportFuncs() {
 		funcs[name] = fn
 	}
 	for name, fn := range s.calendarFuncs() {

@@ -116,6 +116,21 @@ func (s *server) routes() []route {
 		{GET, "/me", s.myEventsPage, signedIn},
 		{GET, "/dashboard", s.dashboardPage, coordinator},
 
+		// Feedback: an attendee's own form (signed in, or a guest's private
+		// link; the operations check whose registration it is), the QR code
+		// route in for guests with a one-time code, and what comes of it for
+		// the hub's coordinators and evaluators.
+		{GET, "/events/:id/feedback", s.feedbackPage, public},
+		{POST, "/events/:id/feedback", s.submitFeedback, public},
+		{GET, "/events/:id/feedback/thanks", s.feedbackThanks, public},
+		{POST, "/events/:id/feedback/code", s.askFeedbackCode, public},
+		{POST, "/events/:id/feedback/code/check", s.useFeedbackCode, public},
+		{GET, "/events/:id/feedback/qr", s.feedbackQRPage, coordinatorOfEvent},
+		{GET, "/events/:id/feedback/results", s.eventFeedbackPage, evaluatorOfEvent},
+		{POST, "/events/:id/feedback/closes", s.setFeedbackCloses, coordinatorOfEvent},
+		{GET, "/hubs/:slug/report", s.hubReportPage, evaluatorOfHub},
+		{GET, "/reports", s.programmeReportPage, admin},
+
 		// Topic requests: the board and pages for the hub's people,
 		// decisions for its coordinators (checked in storage).
 		{GET, "/hubs/:slug/requests", s.requestBoardPage, hubRequestReader},
@@ -212,6 +227,7 @@ func (s *server) routes() []route {
 		{PUT, "/api/v1/events/:id/feedback/closes", s.apiFeedbackCloses, coordinatorOfEvent},
 		{GET, "/api/v1/events/:id/feedback/summary", s.apiEventFeedback, evaluatorOfEvent},
 		{GET, "/api/v1/hubs/:slug/report", s.apiHubReport, evaluatorOfHub},
+		{GET, "/api/v1/report", s.apiProgrammeReport, admin},
 		{GET, "/api/v1/hubs/:slug/exports/:file", s.apiExport, evaluatorOfHub},
 	}
 }

@@ -1,0 +1,133 @@
+package storage_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/pgtest"
+)
+
+// codeInbox collects the one-time code emails queued, by address.
+func codeInbox(db *storage.DB) map[string]storage.FeedbackCodeEmail {
+	inbox := map[string]storage.FeedbackCodeEmail{}
+	db.FeedbackCodeMailer = func(_ context.Context, _ *sqlx.Tx, m storage.FeedbackCodeEmail) error {
+		inbox[m.Email] = m
+		return nil
+	}
+	return inbox
+}
+
+func TestFeedbackCodes(t *testing.T) {
+	ctx := context.Background()
+	now := time.Now()
+
+	t.Run("OK", func(t *testing.T) {
+		db := pgtest.New(t)
+		inbox := codeInbox(db)
+		pe := MustPastEvent(t, db, "north", 2, 2)
+		email := "north.guest0@example.org"
+		if err := db.AskFeedbackCode(ctx, storage.AskFeedbackCode{EventID: pe.Event.ID, Email: "  NORTH.guest0@example.org ", Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		m, ok := inbox[email]
+		if !ok || len(m.Code) != 6 || m.RegistrationID != pe.RegIDs[0] {
+			t.Fatalf("email queued: %+v, %v", m, ok)
+		}
+		token, err := db.UseFeedbackCode(ctx, storage.UseFeedbackCode{EventID: pe.Event.ID, Email: email, Code: m.Code, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := db.FeedbackState(ctx, hub.Anonymous, pe.Event.ID, token, now)
+		if err != nil || st.Refusal != nil {
+			t.Fatalf("the code's link opens the form: %v %v", err, st.Refusal)
+		}
+		// Used once: the same code does not work again.
+		if _, err := db.UseFeedbackCode(ctx, storage.UseFeedbackCode{EventID: pe.Event.ID, Email: email, Code: m.Code, Now: now}); hub.ErrorCode(err) != hub.EInvalid {
+			t.Fatalf("reused code: got %v, want invalid", err)
+		}
+	})
+
+	t.Run("ErrUnregisteredSameAnswer", func(t *testing.T) {
+		db := pgtest.New(t)
+		inbox := codeInbox(db)
+		pe := MustPastEvent(t, db, "north", 1, 1)
+		other := MustPastEvent(t, db, "south", 1, 1)
+		// A stranger's email, and an attendee of another event: the same
+		// answer as a registered one, and no code goes anywhere.
+		for _, email := range []string{"stranger@example.org", "south.guest0@example.org"} {
+			if err := db.AskFeedbackCode(ctx, storage.AskFeedbackCode{EventID: pe.Event.ID, Email: email, Now: now}); err != nil {
+				t.Fatalf("%s: got %v, want the same answer as for a registered email", email, err)
+			}
+		}
+		if len(inbox) != 0 {
+			t.Fatalf("codes sent for unregistered emails: %v", inbox)
+		}
+		// An attendee of another event cannot use their own code here.
+		if err := db.AskFeedbackCode(ctx, storage.AskFeedbackCode{EventID: other.Event.ID, Email: "south.guest0@example.org", Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		code := inbox["south.guest0@example.org"].Code
+		if _, err := db.UseFeedbackCode(ctx, storage.UseFeedbackCode{EventID: pe.Event.ID, Email: "south.guest0@example.org", Code: code, Now: now}); hub.ErrorCode(err) != hub.EInvalid {
+			t.Fatalf("code for another event: got %v, want invalid", err)
+		}
+	})
+
+	t.Run("ErrTooManyTries", func(t *testing.T) {
+		db := pgtest.New(t)
+		inbox := codeInbox(db)
+		pe := MustPastEvent(t, db, "north", 1, 1)
+		email := "north.guest0@example.org"
+		if err := db.AskFeedbackCode(ctx, storage.AskFeedbackCode{EventID: pe.Event.ID, Email: email, Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		right := inbox[email].Code
+		wrong := fmt.Sprintf("%06d", (atoi(right)+1)%1_000_000)
+		for range storage.FeedbackCodeAttempts {
+			if _, err := db.UseFeedbackCode(ctx, storage.UseFeedbackCode{EventID: pe.Event.ID, Email: email, Code: wrong, Now: now}); hub.ErrorCode(err) != hub.EInvalid {
+				t.Fatalf("wrong code: got %v, want invalid", err)
+			}
+		}
+		if _, err := db.UseFeedbackCode(ctx, storage.UseFeedbackCode{EventID: pe.Event.ID, Email: email, Code: right, Now: now}); hub.ErrorCode(err) != hub.EInvalid {
+			t.Fatalf("right code after %d wrong tries: got %v, want invalid", storage.FeedbackCodeAttempts, err)
+		}
+		// Expired: a new code, tried after its life.
+		if err := db.AskFeedbackCode(ctx, storage.AskFeedbackCode{EventID: pe.Event.ID, Email: email, Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		late := now.Add(storage.FeedbackCodeLife + time.Second)
+		if _, err := db.UseFeedbackCode(ctx, storage.UseFeedbackCode{EventID: pe.Event.ID, Email: email, Code: inbox[email].Code, Now: late}); hub.ErrorCode(err) != hub.EInvalid {
+			t.Fatalf("expired code: got %v, want invalid", err)
+		}
+	})
+
+	t.Run("ErrThrottledPerAddress", func(t *testing.T) {
+		db := pgtest.New(t)
+		pe := MustPastEvent(t, db, "north", 1, 1)
+		for _, email := range []string{"north.guest0@example.org", "stranger@example.org"} {
+			for i := range storage.FeedbackCodesPerAddress + 1 {
+				err := db.AskFeedbackCode(ctx, storage.AskFeedbackCode{EventID: pe.Event.ID, Email: email, Now: now})
+				want := ""
+				if i == storage.FeedbackCodesPerAddress {
+					want = hub.ERateLimited
+				}
+				if hub.ErrorCode(err) != want && !(want == "" && err == nil) {
+					t.Fatalf("%s request %d: got %v, want %q", email, i+1, err, want)
+				}
+			}
+		}
+	})
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
