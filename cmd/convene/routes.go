@@ -51,6 +51,7 @@ func (s *server) routes() []route {
 		{GET, "/hubs/:slug/calendar.ics", s.hubCalendar, public},
 		{GET, "/organisations/:id/calendar.ics", s.organisationCalendar, public},
 		{GET, "/topics/:slug/calendar.ics", s.topicCalendar, public},
+		{GET, "/series/:id/calendar.ics", s.seriesCalendar, public},
 		{GET, "/calendar/:token", s.personalCalendar, public},
 
 		// Site administration.
