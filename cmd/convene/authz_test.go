@@ -108,6 +108,7 @@ var authzTable = []authzCase{
 	{"GET /organisations/:id/calendar.ics", "/organisations/{orgA}/calendar.ics", "", everyone},
 	{"GET /topics/:slug/calendar.ics", "/topics/safeguarding/calendar.ics", "", everyone},
 	{"GET /series/:id/calendar.ics", "/series/999999/calendar.ics", "", everyone},
+	{"GET /topics/:slug", "/topics/safeguarding", "", everyone},
 	{"GET /calendar/:token", "/calendar/cal_guessed-by-a-stranger.ics", "", everyone},
 
 	{"GET /admin", "", "", adminOnly},

@@ -18,7 +18,7 @@ import (
 var requiredPages = []string{"home", "hub", "error", "privacy", "signin", "forgot", "set_password", "account",
 	"admin", "hub_settings", "hub_members", "hub_people", "organisations", "organisation", "organisation_form",
 	"hub_events", "hub_month", "event", "event_form", "agenda", "check_in", "sign_in_sheet", "manage_registration", "my_events",
-	"requests", "request", "request_form"}
+	"requests", "request", "request_form", "topic"}
 
 // page is what every template receives: its own data plus the site-wide
 // fields the layout needs.

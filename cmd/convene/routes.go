@@ -52,6 +52,7 @@ func (s *server) routes() []route {
 		{GET, "/organisations/:id/calendar.ics", s.organisationCalendar, public},
 		{GET, "/topics/:slug/calendar.ics", s.topicCalendar, public},
 		{GET, "/series/:id/calendar.ics", s.seriesCalendar, public},
+		{GET, "/topics/:slug", s.topicPage, public},
 		{GET, "/calendar/:token", s.personalCalendar, public},
 
 		// Site administration.
