@@ -65,6 +65,9 @@ func Expand(rule Recurrence, firstStart, firstEnd time.Time, loc *time.Location)
 	if err != nil {
 		return nil, err
 	}
+	if err := rule.checkFirstDate(firstDay, days); err != nil {
+		return nil, err
+	}
 	if length <= 0 {
 		// The first event lies within the hour the clocks go back.
 		length = firstEnd.Sub(firstStart)
@@ -102,7 +105,15 @@ func dateOf(t time.Time) time.Time {
 }
 
 // days lists the local dates of the series as floating UTC midnights.
-func (r Recurrence) days(first time.Time) ([]time.Time, error) {
+func (r Recurrence) days(first time.Time) (_ []time.Time, err error) {
+	defer func() {
+		// rrule-go indexes its tables without checking for some rules
+		// that validate refuses; should another slip through, the rule is
+		// refused rather than the request failing.
+		if recover() != nil {
+			err = ruleError("This repeat rule cannot be expanded: simplify it, such as FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10")
+		}
+	}()
 	limit := first.AddDate(MaxSeriesYears, 0, 0)
 	if !r.Until.IsZero() {
 		until := dateOf(r.Until)
@@ -132,6 +143,15 @@ func (r Recurrence) days(first time.Time) ([]time.Time, error) {
 	case FreqDaily:
 		opt.Freq = rrule.DAILY
 	}
+	if r.Rule != nil {
+		opt = r.Rule.option()
+		opt.Dtstart, opt.Count, opt.Until = first, r.Count, limit
+		if !r.Until.IsZero() {
+			opt.Until = dateOf(r.Until)
+		}
+		// The limit on the span bounds rrule-go's search too: a rule whose
+		// dates never come (BYMONTH=2;BYMONTHDAY=30) ends there.
+	}
 	if r.On != nil {
 		day := rruleDays[r.On.Weekday]
 		if r.On.N != 0 {
@@ -147,6 +167,11 @@ func (r Recurrence) days(first time.Time) ([]time.Time, error) {
 	for next := rr.Iterator(); ; {
 		day, ok := next()
 		switch {
+		case !ok && r.Rule != nil && len(days) == 0:
+			return nil, ruleError(fmt.Sprintf("This repeat rule gives no dates from %s within %d years", first.Format(layoutDate), MaxSeriesYears))
+		case !ok && r.Rule != nil && len(days) < r.Count:
+			return nil, ruleError(fmt.Sprintf("Only %d of the %d events fall on or before %s, and a series can run for at most %d years: choose fewer events",
+				len(days), r.Count, limit.Format("2 January 2006"), MaxSeriesYears))
 		case !ok:
 			return days, nil
 		case len(days) == MaxOccurrences:

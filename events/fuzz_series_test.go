@@ -12,6 +12,8 @@ func FuzzParseRule(f *testing.F) {
 		"FREQ=WEEKLY;COUNT=10", "FREQ=WEEKLY;INTERVAL=2;UNTIL=20261130", "FREQ=MONTHLY;BYDAY=2TU;COUNT=6",
 		"FREQ=MONTHLY;INTERVAL=3;COUNT=4", "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231", "RRULE:freq=weekly;byday=su;count=104",
 		"FREQ=DAILY;COUNT=3", "FREQ=WEEKLY;COUNT=3;COUNT=4", "FREQ=MONTHLY;INTERVAL=3;BYDAY=+4SA;UNTIL=20280101",
+		"FREQ=WEEKLY;BYDAY=TU,TH;COUNT=10", "FREQ=MONTHLY;BYMONTHDAY=1,-1;COUNT=6", "FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1SU;COUNT=4",
+		"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;UNTIL=20271231T235959Z", "FREQ=DAILY;INTERVAL=2;COUNT=7",
 	} {
 		f.Add(rule, int64(0), uint16(90), uint8(1))
 	}
@@ -56,7 +58,7 @@ func checkOccurrences(t *testing.T, r Recurrence, occ []Occurrence, start, end t
 	limit := dateOf(floating(start, loc)).AddDate(MaxSeriesYears, 0, 1)
 	for i, o := range occ {
 		desc := fmt.Sprintf("%s from %v in %v: occurrence %d %v–%v", r, start, loc, i, o.StartsAt, o.EndsAt)
-		if !o.EndsAt.After(o.StartsAt) || o.StartsAt.Location() != time.UTC || !o.StartsAt.Before(limit) {
+		if !o.EndsAt.After(o.StartsAt) || o.StartsAt.Location() != time.UTC || !floating(o.StartsAt, loc).Before(limit) {
 			t.Fatalf("%s: bad times", desc)
 		}
 		if i > 0 && !o.StartsAt.After(occ[i-1].StartsAt) {

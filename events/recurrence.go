@@ -41,6 +41,8 @@ func (f Frequency) Label() string {
 		return "Every 3 months"
 	case FreqDaily:
 		return "Daily"
+	case FreqRule:
+		return "As the repeat rule says"
 	}
 	return ""
 }
@@ -84,6 +86,9 @@ type Recurrence struct {
 	// and the one Google, Outlook and Apple write. Zero otherwise; Until
 	// is then zero too.
 	UntilUTC time.Time
+	// Rule is the rule as a calendar wrote it, when Frequency is FreqRule;
+	// nil otherwise.
+	Rule *RuleParts
 }
 
 // until reports whether the rule ends at a date or instant.
@@ -102,6 +107,10 @@ func (r Recurrence) Validate() error {
 		return ruleError("Give a number of events or an end date")
 	case r.Count < 0 || r.Count > MaxOccurrences:
 		return ruleError(fmt.Sprintf("A series can have from 1 to %d events", MaxOccurrences))
+	case (r.Frequency == FreqRule) != (r.Rule != nil) || r.Rule != nil && r.On != nil:
+		return ruleError("Give the repeat rule as FREQ and its parts")
+	case r.Rule != nil:
+		return r.Rule.validate()
 	case r.On == nil:
 		return nil
 	case r.Frequency == FreqDaily:
@@ -137,6 +146,10 @@ func (r Recurrence) String() string {
 		b.WriteString("FREQ=MONTHLY;INTERVAL=3")
 	case FreqDaily:
 		b.WriteString("FREQ=DAILY")
+	case FreqRule:
+		if r.Rule != nil {
+			b.WriteString(r.Rule.string())
+		}
 	}
 	if r.On != nil && r.On.Weekday >= time.Sunday && r.On.Weekday <= time.Saturday {
 		b.WriteString(";BYDAY=")
@@ -162,7 +175,7 @@ func (r Recurrence) String() string {
 // does (a plain FREQ=MONTHLY means a day of the month to other software).
 // Quarterly rules without On stay on the day of the month.
 func (r Recurrence) Anchor(first time.Time, loc *time.Location) Recurrence {
-	if r.On != nil || r.Frequency == FreqQuarterly || r.Frequency == FreqDaily || !r.Frequency.Valid() {
+	if r.On != nil || r.Rule != nil || r.Frequency == FreqQuarterly || r.Frequency == FreqDaily || !r.Frequency.Valid() {
 		return r
 	}
 	day := inZone(first, loc)

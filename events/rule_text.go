@@ -14,7 +14,16 @@ import (
 // one BYDAY, and COUNT or a date-only UNTIL. Anything else is an invalid
 // *hub.Error on the field "recurrence". A plain FREQ=MONTHLY means the same
 // nth weekday as the first event (see Anchor).
-func ParseRule(rule string) (Recurrence, error) {
+//
+// Rules as calendars write them beyond that (BYDAY=TU,TH, BYMONTHDAY,
+// BYMONTH, BYSETPOS, FREQ=YEARLY, other intervals) are read into
+// Recurrence.Rule; see RuleParts.
+func ParseRule(rule string) (Recurrence, error) { return parseRule(rule, true) }
+
+// parseNamed reads an RRULE only as one of the named frequencies.
+func parseNamed(rule string) (Recurrence, error) { return parseRule(rule, false) }
+
+func parseRule(rule string, general bool) (Recurrence, error) {
 	rule = strings.ToUpper(strings.TrimSpace(rule))
 	rule = strings.TrimPrefix(rule, "RRULE:")
 	switch {
@@ -38,6 +47,9 @@ func ParseRule(rule string) (Recurrence, error) {
 		}
 		keys = append(keys, key)
 		parts[key] = value
+	}
+	if general && usesRuleParts(parts) {
+		return parseRuleParts(keys, parts)
 	}
 	var r Recurrence
 	for _, key := range keys {
@@ -102,7 +114,7 @@ func (r *Recurrence) set(key, value, interval string) error {
 			return ruleError("WKST must be a day, such as MO or SU")
 		}
 	default:
-		return ruleError(fmt.Sprintf("%s is not supported: use FREQ, INTERVAL, BYDAY, and COUNT or UNTIL", clip(key)))
+		return ruleError(fmt.Sprintf("%s is not supported: use FREQ, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, and COUNT or UNTIL", clip(key)))
 	}
 	return nil
 }
@@ -144,6 +156,8 @@ func (r Recurrence) Describe(first time.Time, loc *time.Location) string {
 	r = r.Anchor(first, loc)
 	var on string
 	switch {
+	case r.Rule != nil:
+		on = r.Rule.describe()
 	case r.On != nil && r.Frequency.monthly():
 		on = "the " + nthWords[r.On.N] + " " + r.On.Weekday.String()
 	case r.On != nil:
@@ -154,8 +168,11 @@ func (r Recurrence) Describe(first time.Time, loc *time.Location) string {
 	how := map[Frequency]string{FreqWeekly: "Weekly", FreqFortnightly: "Every 2 weeks",
 		FreqMonthlyNthWeekday: "Monthly", FreqQuarterly: "Every 3 months", FreqDaily: "Daily"}[r.Frequency]
 	s := how + " on " + on
-	if r.Frequency == FreqDaily {
+	switch {
+	case r.Frequency == FreqDaily:
 		s = how
+	case r.Rule != nil:
+		s = on
 	}
 	switch {
 	case r.Count == 1:

@@ -122,3 +122,10 @@ func (cc *CalendarChanges) Sync(ctx context.Context) error {
 	cc.raise(n)
 	return nil
 }
+
+// Known is the count of changes as notifications last told it, and
+// whether they can be trusted (the listener is connected): when not, only
+// Current, which asks the database, knows.
+func (cc *CalendarChanges) Known() (int64, bool) {
+	return cc.n.Load(), cc.listening.Load()
+}

@@ -21,7 +21,7 @@ func (db *DB) DeploymentID(ctx context.Context) (string, error) {
 }
 
 // FeedScope chooses the events of one calendar feed. Exactly one of
-// HubID, OrganisationID, TopicID and PersonID is set (TopicID may come with
+// HubID, OrganisationID, TopicID, SeriesID and PersonID is set (TopicID may come with
 // HubID to narrow a topic's feed to one hub).
 type FeedScope struct {
 	// HubID selects a hub's public events.
@@ -32,6 +32,8 @@ type FeedScope struct {
 	// TopicID selects public events about the topic, or with agenda items
 	// on it.
 	TopicID int64
+	// SeriesID selects the public events of a series.
+	SeriesID int64
 	// PersonID selects a person's own events: those they are registered or
 	// waitlisted for, and those their organisations host (public or
 	// members-only).
@@ -73,6 +75,8 @@ func (db *DB) FeedEvents(ctx context.Context, s FeedScope) ([]FeedEvent, error) 
 		if s.HubID != 0 {
 			where += ` AND e.hub_id = ` + arg(s.HubID)
 		}
+	case s.SeriesID != 0:
+		where += ` AND e.visibility = 'public' AND e.series_id = ` + arg(s.SeriesID)
 	case s.OrganisationID != 0:
 		o := arg(s.OrganisationID)
 		where += ` AND e.visibility = 'public' AND (e.host_organisation_id = ` + o + `

@@ -251,8 +251,9 @@ func (s *server) apiCreateEvent(c echo.Context) error {
 	setETag(c, d.Version)
 	out := struct {
 		eventJSON
-		Occurrences []int64 `json:"occurrence_ids,omitempty"`
-	}{eventJSON: s.toEventJSON(d, d.Hub.Zone(), true)}
+		Occurrences []int64     `json:"occurrence_ids,omitempty"`
+		Moved       []movedJSON `json:"moved,omitempty"`
+	}{eventJSON: s.toEventJSON(d, d.Hub.Zone(), true), Moved: movedOccurrences(n.Recurrence, created, h.Zone())}
 	if len(created) > 1 {
 		for _, e := range created {
 			out.Occurrences = append(out.Occurrences, e.ID)

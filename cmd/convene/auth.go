@@ -35,7 +35,7 @@ var signInThrottle = storage.Throttle{Window: 15 * time.Minute, PerAccount: 5, P
 // work is refused outright; a stale cookie is just cleared.
 func (s *server) identify(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if anonymousPath(c.Request().URL.Path) {
+		if anonymousPath(c.Request().URL.Path) || isFeedRequest(c) {
 			return next(c)
 		}
 		ctx := c.Request().Context()
@@ -86,7 +86,7 @@ func bearerToken(c echo.Context) (string, bool) {
 // authority and are exempt, as are API calls that send no session cookie.
 func (s *server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if c.Get("bearer") != nil {
+		if c.Get("bearer") != nil || isFeedRequest(c) {
 			return next(c)
 		}
 		token := ""

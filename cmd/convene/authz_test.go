@@ -108,6 +108,8 @@ var authzTable = []authzCase{
 	{"GET /hubs/:slug/calendar.ics", "/hubs/{hubA}/calendar.ics", "", everyone},
 	{"GET /organisations/:id/calendar.ics", "/organisations/{orgA}/calendar.ics", "", everyone},
 	{"GET /topics/:slug/calendar.ics", "/topics/safeguarding/calendar.ics", "", everyone},
+	{"GET /series/:id/calendar.ics", "/series/999999/calendar.ics", "", everyone},
+	{"GET /topics/:slug", "/topics/safeguarding", "", everyone},
 	{"GET /calendar/:token", "/calendar/cal_guessed-by-a-stranger.ics", "", everyone},
 	{"GET /account/mail", "", "", anySignedIn},
 	{"POST /account/mail", "", "on=reminder", anySignedIn},

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -47,6 +48,10 @@ type feedEntry struct {
 	gz      []byte
 	etag    string // strong, of the body; etag+"-gz" for the gzipped body
 	lastMod time.Time
+
+	// Made once by prepare, so that answering, 304 above all, formats
+	// nothing.
+	gzETag, lastModHeader, length, gzLength string
 }
 
 // start begins following changes until ctx ends.
@@ -103,6 +108,7 @@ func (cf *calendarFeeds) put(key string, e *feedEntry) {
 		cf.size -= len(other.body) + len(other.gz)
 		delete(cf.entries, k)
 	}
+	e.prepare()
 	cf.entries[key] = e
 	cf.size += len(e.body) + len(e.gz)
 }
@@ -120,7 +126,15 @@ func newFeedEntry(changes int64, day string, body []byte, lastMod time.Time) *fe
 		lastMod = time.Now()
 	}
 	e.lastMod = lastMod.UTC().Truncate(time.Second)
+	e.prepare()
 	return e
+}
+
+// prepare makes the header values of e once, after lastMod is settled.
+func (e *feedEntry) prepare() {
+	e.gzETag = strings.TrimSuffix(e.etag, `"`) + `-gz"`
+	e.lastModHeader = e.lastMod.Format(http.TimeFormat)
+	e.length, e.gzLength = strconv.Itoa(len(e.body)), strconv.Itoa(len(e.gz))
 }
 
 // rendered is a feed as built: its bytes and the latest change of what it
@@ -162,20 +176,24 @@ func (s *server) serveFeed(c echo.Context, key, cacheControl string, build func(
 func sendFeed(c echo.Context, e *feedEntry, cacheControl string) error {
 	req, h := c.Request(), c.Response().Header()
 	gz := acceptsGzip(req)
-	etag, body := e.etag, e.body
+	etag, body, length := e.etag, e.body, e.length
 	if gz {
-		etag, body = strings.TrimSuffix(e.etag, `"`)+`-gz"`, e.gz
+		etag, body, length = e.gzETag, e.gz, e.gzLength
 	}
-	h.Set("Cache-Control", cacheControl)
-	h.Set("ETag", etag)
-	h.Set("Last-Modified", e.lastMod.Format(http.TimeFormat))
-	h.Add("Vary", "Accept-Encoding")
+	// Header values are set directly: the names are canonical already.
+	h["Cache-Control"] = []string{cacheControl}
+	h["Etag"] = []string{etag}
+	h["Last-Modified"] = []string{e.lastModHeader}
+	h["Vary"] = append(h["Vary"], "Accept-Encoding")
 	if notModified(req, e) {
 		return c.NoContent(http.StatusNotModified)
 	}
 	if gz {
-		h.Set("Content-Encoding", "gzip")
+		h["Content-Encoding"] = []string{"gzip"}
 	}
+	// With its length given, the body goes out in one piece rather than
+	// chunked.
+	h["Content-Length"] = []string{length}
 	return c.Blob(http.StatusOK, "text/calendar; charset=utf-8", body)
 }
 
@@ -184,7 +202,9 @@ func sendFeed(c echo.Context, e *feedEntry, cacheControl string) error {
 func notModified(req *http.Request, e *feedEntry) bool {
 	if inm := req.Header.Get("If-None-Match"); inm != "" {
 		plain := strings.Trim(e.etag, `"`)
-		for _, tag := range strings.Split(inm, ",") {
+		for rest := inm; rest != ""; {
+			var tag string
+			tag, rest, _ = strings.Cut(rest, ",")
 			tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
 			if tag == "*" || strings.TrimSuffix(strings.Trim(tag, `"`), "-gz") == plain {
 				return true

@@ -297,5 +297,6 @@ func (s *server) calendarFuncs() map[string]any {
 			return map[string]any{"ID": id, "Links": s.subscribeLinks(path)}
 		},
 		"personalBox": func(l *feedURLs) map[string]any { return map[string]any{"ID": "my-feed", "Links": *l} },
+		"seriesLinks": func(id int64) feedURLs { return s.subscribeLinks(seriesFeedPath(id)) },
 	}
 }

@@ -101,6 +101,14 @@ func TestFeedsReadByRealParsers(t *testing.T) {
 		paths["topic-"+s] = "/topics/" + s + "/calendar.ics"
 	}
 	paths["topic-narrowed"] = "/topics/" + topics[0] + "/calendar.ics?hub=" + hubs[0]
+	var series []int64
+	if err := q.SelectContext(ctx, &series, `SELECT DISTINCT series_id FROM events
+		WHERE series_id IS NOT NULL AND visibility = 'public' AND status = 'published' ORDER BY 1 LIMIT 2`); err != nil || len(series) == 0 {
+		t.Fatalf("no public series in the demo data: %v", err)
+	}
+	for _, id := range series {
+		paths[fmt.Sprintf("series-%d", id)] = seriesFeedPath(id)
+	}
 	var person int64
 	if err := q.GetContext(ctx, &person, `SELECT person_id FROM registrations WHERE person_id IS NOT NULL AND status <> 'cancelled'
 		GROUP BY person_id ORDER BY count(*) FILTER (WHERE status = 'waitlisted') DESC, count(*) DESC LIMIT 1`); err != nil {

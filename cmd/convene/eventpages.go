@@ -73,6 +73,9 @@ func (s *server) createEvent(c echo.Context) error {
 	if len(in.Notes) > 0 {
 		msg += " " + joinNotes(in.Notes)
 	}
+	if moved := movedSummary(movedOccurrences(in.Recurrence, created, h.Zone()), h.Zone()); moved != "" {
+		msg += " " + moved
+	}
 	return s.redirectWithFlash(c, "/events/"+itoa64(created[0].ID), msg)
 }
 

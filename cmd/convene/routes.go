@@ -52,6 +52,8 @@ func (s *server) routes() []route {
 		{GET, "/hubs/:slug/calendar.ics", s.hubCalendar, public},
 		{GET, "/organisations/:id/calendar.ics", s.organisationCalendar, public},
 		{GET, "/topics/:slug/calendar.ics", s.topicCalendar, public},
+		{GET, "/series/:id/calendar.ics", s.seriesCalendar, public},
+		{GET, "/topics/:slug", s.topicPage, public},
 		{GET, "/calendar/:token", s.personalCalendar, public},
 		{GET, "/account/mail", s.accountMailPage, signedIn},
 		{POST, "/account/mail", s.saveMailPreferences, signedIn},

@@ -82,7 +82,7 @@ func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
 func (s *server) serve(ctx context.Context, ln net.Listener) error {
 	s.cal.start(ctx, s.db, s.log)
 	srv := &http.Server{
-		Handler:           s.echo,
+		Handler:           s.notModifiedFeeds(s.echo),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

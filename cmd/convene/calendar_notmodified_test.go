@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The 304 path before Echo answers for every kind of feed, exactly when
+// serveFeed would, and leaves every other answer to it.
+func TestFeedNotModifiedPath(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	var c struct {
+		URL *string `json:"url"`
+	}
+	MustDecode(t, mustAPI(t, f, attendee, http.MethodGet, "/api/v1/me/calendar", "", http.StatusOK), &c)
+	personal := strings.TrimPrefix(*c.URL, a.URL)
+	series, occ := MustSeries(t, f, 2)
+	f.API(t, coordA, http.MethodPost, fmt.Sprintf("/api/v1/events/%d/publish", occ[0]), nil)
+	feeds := []string{"/hubs/hub-a/calendar.ics", fmt.Sprintf("/organisations/%d/calendar.ics", f.OrgA.ID),
+		"/topics/trauma-informed-approaches/calendar.ics", "/topics/trauma-informed-approaches/calendar.ics?hub=hub-a",
+		seriesFeedPath(series), personal}
+	etags := map[string]string{}
+	for _, p := range feeds {
+		first, _ := MustFeed(t, a, p)
+		if first.StatusCode != http.StatusOK {
+			t.Fatalf("%s: got %d", p, first.StatusCode)
+		}
+		etags[p] = first.Header.Get("ETag")
+		for _, h := range [][]string{{"If-None-Match", etags[p]}, {"If-Modified-Since", first.Header.Get("Last-Modified")},
+			{"If-None-Match", strings.TrimSuffix(etags[p], `"`) + `-gz"`, "Accept-Encoding", "gzip"}} {
+			resp, body := MustFeed(t, a, p, h...)
+			switch {
+			case resp.StatusCode != http.StatusNotModified || body != "":
+				t.Errorf("%s with %v: got %d, want 304 and no body", p, h, resp.StatusCode)
+			case resp.Header.Get("Content-Security-Policy") != "":
+				t.Errorf("%s with %v: answered by Echo, not before it", p, h)
+			case resp.Header.Get("Cache-Control") != first.Header.Get("Cache-Control") || resp.Header.Get("X-Request-Id") == "" ||
+				resp.Header.Get("Last-Modified") != first.Header.Get("Last-Modified") || resp.Header.Get("Vary") != "Accept-Encoding":
+				t.Errorf("%s with %v: headers %v, want those of the feed", p, h, resp.Header)
+			case h[1] == etags[p] && resp.Header.Get("ETag") != etags[p]:
+				t.Errorf("%s: ETag %q, want %q", p, resp.Header.Get("ETag"), etags[p])
+			}
+		}
+		if resp, _ := MustFeed(t, a, p, "If-None-Match", `"something-else"`); resp.StatusCode != http.StatusOK {
+			t.Errorf("%s with another ETag: got %d, want 200", p, resp.StatusCode)
+		}
+	}
+	if strings.Contains(a.logs.String(), strings.TrimSuffix(strings.TrimPrefix(personal, "/calendar/"), ".ics")) {
+		t.Error("the personal feed's secret is in the log")
+	}
+	// A change anywhere: the copy is no longer current, so the ordinary
+	// way answers, with the new feed.
+	// way answers, with the new feed (once the notification has come:
+	// within moments, as for every feed).
+	f.API(t, coordA, http.MethodPost, fmt.Sprintf("/api/v1/events/%d/publish", occ[1]), nil)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, body := MustFeed(t, a, seriesFeedPath(series), "If-None-Match", etags[seriesFeedPath(series)])
+		if resp.StatusCode == http.StatusOK && veventOf(body, occ[1]) != "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("series feed after a change: got %d, want 200 with the new event", resp.StatusCode)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// A replaced personal address answers 410, whatever the client holds.
+	mustAPI(t, f, attendee, http.MethodPost, "/api/v1/me/calendar", "", http.StatusCreated)
+	if resp, _ := MustFeed(t, a, personal, "If-None-Match", etags[personal]); resp.StatusCode != http.StatusGone {
+		t.Errorf("replaced personal address: got %d, want 410", resp.StatusCode)
+	}
+	// Paths it does not read with certainty go the ordinary way.
+	for _, p := range []string{"/hubs/hub%2Da/calendar.ics", "/organisations/0/calendar.ics", "/hubs//calendar.ics", "/calendar/x"} {
+		if resp, _ := MustFeed(t, a, p, "If-None-Match", "*"); resp.StatusCode == http.StatusNotModified && resp.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("%s: answered before Echo", p)
+		}
+	}
+}
