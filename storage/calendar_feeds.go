@@ -35,8 +35,9 @@ type FeedScope struct {
 	// SeriesID selects the public events of a series.
 	SeriesID int64
 	// PersonID selects a person's own events: those they are registered or
-	// waitlisted for, and those their organisations host (public or
-	// members-only).
+	// waitlisted for, those their organisations host, and the members-only
+	// events of the hubs they are in (through an organisation that is an
+	// active member, or a role), as far as events.CanSee lets them see.
 	PersonID int64
 	// Since drops published events that ended before it; CancelledSince
 	// drops cancelled ones.
@@ -66,8 +67,15 @@ func (db *DB) FeedEvents(ctx context.Context, s FeedScope) ([]FeedEvent, error) 
 		AND e.ends_at >= CASE WHEN e.status = 'cancelled' THEN $2::timestamptz ELSE $1::timestamptz END`
 	switch {
 	case s.PersonID != 0:
+		// What is theirs: events they have a place at or wait for, events
+		// their organisations host, and the members-only events of the
+		// hubs they are in; of those, what the visibility rule lets them
+		// see (the same SQL as the event lists, with "in hub" per event).
+		inHub := `e.hub_id IN (` + hubsOfPerson("$3") + `)`
 		where += ` AND (EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id AND r.person_id = $3 AND r.status IN ('registered', 'waitlisted'))
-			OR (e.visibility IN ('public', 'members') AND e.host_organisation_id IN (SELECT organisation_id FROM affiliations WHERE person_id = $3)))`
+			OR (e.visibility IN ('public', 'members') AND e.host_organisation_id IN (SELECT organisation_id FROM affiliations WHERE person_id = $3))
+			OR (e.visibility = 'members' AND ` + inHub + `))
+			AND ` + visibleToSQL("false", inHub, "$3")
 	case s.TopicID != 0:
 		t := arg(s.TopicID)
 		where += ` AND e.visibility = 'public' AND (EXISTS (SELECT 1 FROM event_topics et WHERE et.event_id = e.id AND et.topic_id = ` + t + `)

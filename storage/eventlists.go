@@ -30,11 +30,28 @@ type EventQuery struct {
 }
 
 // visibleTo is events.CanSee written as SQL, the condition for events
-// (aliased e) a viewer may see; it takes $2 manager, $3 in hub, $4 person
-// id. TestVisibilityAgrees (registrations_test.go) proves the two agree.
-const visibleTo = `($2 OR (e.status <> 'draft' AND (e.visibility = 'public'
-	OR (e.visibility = 'members' AND $3)
-	OR EXISTS (SELECT 1 FROM registrations vr WHERE vr.event_id = e.id AND vr.person_id = $4 AND vr.status <> 'cancelled'))))`
+// (aliased e) a viewer may see, as HubEvents uses it: $2 manager, $3 in
+// hub, $4 person id. TestVisibilityAgrees (registrations_test.go) proves
+// the two agree.
+var visibleTo = visibleToSQL("$2", "$3", "$4")
+
+// visibleToSQL is the one SQL form of events.CanSee. Its arguments are SQL
+// expressions: manager and inHub booleans (inHub may depend on e.hub_id, as
+// in a personal feed across hubs), person the viewer's id.
+func visibleToSQL(manager, inHub, person string) string {
+	return `(` + manager + ` OR (e.status <> 'draft' AND (e.visibility = 'public'
+	OR (e.visibility = 'members' AND ` + inHub + `)
+	OR EXISTS (SELECT 1 FROM registrations vr WHERE vr.event_id = e.id AND vr.person_id = ` + person + ` AND vr.status <> 'cancelled'))))`
+}
+
+// hubsOfPerson is the hubs a person (an SQL expression for their id) is
+// in, as events.Viewer.InHub means it (see viewerIn): through an
+// organisation that is an active member of the hub, or a role in it.
+func hubsOfPerson(person string) string {
+	return `SELECT m.hub_id FROM affiliations a JOIN hub_memberships m ON m.organisation_id = a.organisation_id
+		WHERE a.person_id = ` + person + ` AND m.status = 'active'
+		UNION SELECT r.hub_id FROM roles r WHERE r.person_id = ` + person + ` AND r.hub_id IS NOT NULL`
+}
 
 // HubEvents lists the events of a hub the viewer may see, with everything
 // a listing shows, in one query.

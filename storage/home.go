@@ -10,17 +10,13 @@ import (
 	"github.com/convene/convene/hub"
 )
 
-// visibleAcrossHubs is visibleTo (eventlists.go) for events of any hub,
+// visibleAcrossHubs is visibleToSQL (eventlists.go) for events of any hub,
 // published ones only: $1 admin, $2 the hubs the actor coordinates, $3
 // their person id (0 for nobody). Someone is in a hub through an
 // organisation that is an active member of it, or a role in it.
 // TestHomeShowsWhatsOn (cmd/convene) tries it for strangers and members.
-const visibleAcrossHubs = `e.status = 'published' AND ($1 OR e.hub_id = ANY($2) OR e.visibility = 'public'
-	OR (e.visibility = 'members' AND e.hub_id IN (
-		SELECT m.hub_id FROM affiliations a JOIN hub_memberships m ON m.organisation_id = a.organisation_id
-		WHERE a.person_id = $3 AND m.status = 'active'
-		UNION SELECT r.hub_id FROM roles r WHERE r.person_id = $3 AND r.hub_id IS NOT NULL))
-	OR EXISTS (SELECT 1 FROM registrations vr WHERE vr.event_id = e.id AND vr.person_id = $3 AND vr.status <> 'cancelled'))`
+var visibleAcrossHubs = `e.status = 'published' AND ` +
+	visibleToSQL("($1 OR e.hub_id = ANY($2))", "e.hub_id IN ("+hubsOfPerson("$3")+")", "$3")
 
 // UpcomingEvents lists the next published events of every hub that the
 // actor may see, soonest first, in one query.

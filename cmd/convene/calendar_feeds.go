@@ -112,8 +112,8 @@ func (s *server) topicCalendar(c echo.Context) error {
 }
 
 // personalCalendar is a person's own feed, opened by its secret token: the
-// events they have a place or a waitlist place at (those TENTATIVE), and
-// those their organisations host. Only here does the joining link appear.
+// events they have a place or a waitlist place at (those TENTATIVE), those
+// their organisations host, and the members-only events of their hubs. Only here does the joining link appear.
 // A replaced token answers 410 Gone, so that Thunderbird stops polling it.
 func (s *server) personalCalendar(c echo.Context) error {
 	token, ok := strings.CutSuffix(c.Param("token"), ".ics")
@@ -127,7 +127,7 @@ func (s *server) personalCalendar(c echo.Context) error {
 			return rendered{}, err
 		}
 		return s.renderFeed(ctx, events.Calendar{
-			Name: "My Convene events", Description: "Events I have a place at or am waiting for, and events my organisations host.",
+			Name: "My Convene events", Description: "Events I have a place at or am waiting for, events my organisations host, and members-only events of my hubs.",
 		}, storage.FeedScope{PersonID: personID})
 	})
 	if errors.Is(err, storage.ErrFeedRevoked) {
