@@ -13,7 +13,9 @@ func TestRetimeAgendaAcrossClockChange(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	at := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, london).UTC() }
+	at := func(y int, m time.Month, d, h, min int) time.Time {
+		return time.Date(y, m, d, h, min, 0, 0, london).UTC()
+	}
 	from := Event{ID: 1, StartsAt: at(2026, 3, 20, 19, 0), EndsAt: at(2026, 3, 20, 21, 0)}
 	to := Event{ID: 2, StartsAt: at(2026, 4, 3, 19, 0), EndsAt: at(2026, 4, 3, 21, 0)}
 	req := int64(7)
