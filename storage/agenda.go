@@ -141,49 +141,61 @@ func (db *DB) ChangeAgenda(ctx context.Context, a *hub.Actor, eventID int64, wan
 		if err := events.ValidateAgenda(e, items, loc); err != nil {
 			return err
 		}
-		items = events.SortAgenda(items)
-		links, err := checkRequestLinks(ctx, tx, e, current, items)
-		if err != nil {
+		if err := writeAgenda(ctx, tx, by, e, current, items); err != nil {
 			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE event_id = $1`, eventID); err != nil {
-			return fmt.Errorf("clear agenda of %d: %w", eventID, err)
-		}
-		for i, it := range items {
-			var topicID *int64
-			if it.TopicSlug != "" {
-				ids, err := topicIDs(ctx, tx, fmt.Sprintf("items[%d].topic", i), []string{it.TopicSlug})
-				if err != nil {
-					return err
-				}
-				topicID = &ids[0]
-			}
-			// Items keep their ids across the rewrite, so links to them stay
-			// good; new items get fresh ones.
-			_, err := tx.ExecContext(ctx, `
-				INSERT INTO agenda_items (id, event_id, position, starts_at, ends_at, title, kind, topic_id, presenter_organisation_id, presenter_name, request_id)
-				OVERRIDING SYSTEM VALUE
-				VALUES (coalesce($11, nextval(pg_get_serial_sequence('agenda_items', 'id'))), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-				eventID, i+1, it.StartsAt, it.EndsAt, it.Title, it.Kind, topicID, it.PresenterOrganisationID, it.PresenterName, it.RequestID, nullID(it.ID))
-			var pqErr *pq.Error
-			switch {
-			case errors.As(err, &pqErr) && pqErr.Code == pqForeignKeyViolation:
-				return hub.FieldError(fmt.Sprintf("items[%d].presenter_organisation_id", i), "There is no organisation with this id")
-			case errors.As(err, &pqErr) && pqErr.Code == "23P01": // exclusion: overlapping items
-				return hub.FieldError(fmt.Sprintf("items[%d].starts_at", i), "This item overlaps another")
-			case err != nil:
-				return fmt.Errorf("agenda item %d: %w", i, err)
-			}
-		}
-		if err := links.settle(ctx, tx, by, e); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET agenda_version = agenda_version + 1 WHERE id = $1`, eventID); err != nil {
-			return fmt.Errorf("agenda version of %d: %w", eventID, err)
 		}
 		return audit(ctx, tx, Entry{PersonID: by, HubID: &e.HubID, Action: "agenda.change", Subject: subject("event", eventID),
 			Details: map[string]any{"items": len(items)}})
 	})
+}
+
+// writeAgenda stores items, already validated against e, as e's whole
+// agenda in start order, settles the topic requests they link to or no
+// longer link to, and bumps the agenda's version; current is the agenda
+// as it was.
+func writeAgenda(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, current []AgendaEntry, items []events.AgendaItem) error {
+	eventID := e.ID
+	items = events.SortAgenda(items)
+	links, err := checkRequestLinks(ctx, tx, e, current, items)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE event_id = $1`, eventID); err != nil {
+		return fmt.Errorf("clear agenda of %d: %w", eventID, err)
+	}
+	for i, it := range items {
+		var topicID *int64
+		if it.TopicSlug != "" {
+			ids, err := topicIDs(ctx, tx, fmt.Sprintf("items[%d].topic", i), []string{it.TopicSlug})
+			if err != nil {
+				return err
+			}
+			topicID = &ids[0]
+		}
+		// Items keep their ids across the rewrite, so links to them stay
+		// good; new items get fresh ones.
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO agenda_items (id, event_id, position, starts_at, ends_at, title, kind, topic_id, presenter_organisation_id, presenter_name, request_id)
+			OVERRIDING SYSTEM VALUE
+			VALUES (coalesce($11, nextval(pg_get_serial_sequence('agenda_items', 'id'))), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			eventID, i+1, it.StartsAt, it.EndsAt, it.Title, it.Kind, topicID, it.PresenterOrganisationID, it.PresenterName, it.RequestID, nullID(it.ID))
+		var pqErr *pq.Error
+		switch {
+		case errors.As(err, &pqErr) && pqErr.Code == pqForeignKeyViolation:
+			return hub.FieldError(fmt.Sprintf("items[%d].presenter_organisation_id", i), "There is no organisation with this id")
+		case errors.As(err, &pqErr) && pqErr.Code == "23P01": // exclusion: overlapping items
+			return hub.FieldError(fmt.Sprintf("items[%d].starts_at", i), "This item overlaps another")
+		case err != nil:
+			return fmt.Errorf("agenda item %d: %w", i, err)
+		}
+	}
+	if err := links.settle(ctx, tx, by, e); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE events SET agenda_version = agenda_version + 1 WHERE id = $1`, eventID); err != nil {
+		return fmt.Errorf("agenda version of %d: %w", eventID, err)
+	}
+	return nil
 }
 
 func deref[T any](p *T) T {

@@ -44,6 +44,8 @@ type SeriesPublication struct {
 	// Following publishes only that event and those after it; otherwise
 	// every draft of the series.
 	Following bool
+	// SeriesID, when not 0, is the series EventID must belong to.
+	SeriesID int64
 }
 
 // PublishSeries publishes the draft events of a series (all of them, or
@@ -63,6 +65,9 @@ func (db *DB) PublishSeries(ctx context.Context, a *hub.Actor, p SeriesPublicati
 		}
 		if e.SeriesID == nil {
 			return &hub.Error{Code: hub.EConflict, Message: "This event is not part of a series; publish it on its own."}
+		}
+		if p.SeriesID != 0 && *e.SeriesID != p.SeriesID {
+			return hub.FieldError("from_event_id", "Choose an event of this series")
 		}
 		var ids []int64
 		err = tx.SelectContext(ctx, &ids, `
@@ -85,4 +90,23 @@ func (db *DB) PublishSeries(ctx context.Context, a *hub.Actor, p SeriesPublicati
 		return nil
 	})
 	return published, err
+}
+
+// SeriesHead is what the API needs to address a series: its hub and its
+// first event.
+type SeriesHead struct {
+	// HubID is the hub the series belongs to.
+	HubID int64 `db:"hub_id"`
+	// FirstEventID is its earliest event.
+	FirstEventID int64 `db:"first_event_id"`
+}
+
+// SeriesHeadOf finds series id, not_found when it has no events.
+func (db *DB) SeriesHeadOf(ctx context.Context, id int64) (SeriesHead, error) {
+	var h SeriesHead
+	err := db.x.GetContext(ctx, &h, `SELECT hub_id, id AS first_event_id FROM events WHERE series_id = $1 ORDER BY starts_at, id LIMIT 1`, id)
+	if err != nil {
+		return h, fmt.Errorf("series %d: %w", id, notFound(err, "The series"))
+	}
+	return h, nil
 }

@@ -32,6 +32,8 @@ type agendaView struct {
 	Version int64
 	// Requests are the hub's waiting topic requests, to add in one action.
 	Requests builderRequests
+	// Copy copies another event's agenda here.
+	Copy copyForm
 }
 
 // ItemOptions are the items to choose from in the shift form.
@@ -91,6 +93,9 @@ func (s *server) showAgenda(c echo.Context, status int, adjust func(*agendaView)
 		return err
 	}
 	if v.Requests, err = s.waitingRequests(c, ec.Event.Hub.Slug); err != nil {
+		return err
+	}
+	if v.Copy, err = s.newCopyForm(c, ec, "agenda"); err != nil {
 		return err
 	}
 	adjust(&v)

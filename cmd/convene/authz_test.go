@@ -60,6 +60,7 @@ var permitted = map[permission]who{
 	coordinatorOfRequest:      hubAManagers,
 	evaluatorOfEvent:          kinds(coordA, evaluator, adminK),
 	evaluatorOfHub:            kinds(coordA, evaluator, adminK),
+	coordinatorOfSeries:       hubAManagers,
 }
 
 func (w who) String() string {
@@ -155,6 +156,7 @@ var authzTable = []authzCase{
 	{"POST /events/:id/agenda/:item/delete", "/events/{event}/agenda/999999/delete", "", hubAManagers},
 	{"POST /events/:id/agenda/:item/move", "/events/{event}/agenda/999999/move", "direction=up", hubAManagers},
 	{"POST /events/:id/agenda/shift", "/events/{event}/agenda/shift", "item=999999&minutes=10", hubAManagers},
+	{"POST /events/:id/agenda/copy", "/events/{event}/agenda/copy", "source_event_id=999999&scope=this", hubAManagers},
 	{"POST /events/:id/register", "/events/{event}/register", "guest_name=Guest&guest_email=guest.authz@example.org&attendee_role=other", everyone},
 	{"POST /registrations/:id/cancel", "/registrations/{bystanderReg}/cancel", "", hubAManagers},
 	{"GET /events/:id/my-place", "/events/{event}/my-place", "", anySignedIn},
@@ -234,6 +236,9 @@ var authzTable = []authzCase{
 	{"POST /api/v1/events/:id/cancel", "/api/v1/events/{event}/cancel", `{"reason":""}`, hubAManagers},
 	{"GET /api/v1/events/:id/agenda", "/api/v1/events/{event}/agenda", "", everyone},
 	{"PUT /api/v1/events/:id/agenda", "/api/v1/events/{event}/agenda", `{"items":[{"title":""}]}`, hubAManagers},
+	{"POST /api/v1/events/:id/agenda/copy", "/api/v1/events/{event}/agenda/copy", `{"source_event_id":999999,"scope":"this"}`, hubAManagers},
+	{"GET /api/v1/series/:id", "/api/v1/series/{series}", "", hubAManagers},
+	{"POST /api/v1/series/:id/publish", "/api/v1/series/{series}/publish", `{"from_event_id":999999}`, hubAManagers},
 	{"GET /api/v1/events/:id/registrations", "/api/v1/events/{event}/registrations", "", hubAManagers},
 	{"POST /api/v1/events/:id/registrations", "/api/v1/events/{event}/registrations", `{"attendee_role":"nonsense"}`, everyone},
 	{"POST /api/v1/events/:id/walk-ins", "/api/v1/events/{event}/walk-ins", `{"name":""}`, hubAManagers},
@@ -321,13 +326,14 @@ func TestAuthorisationTable(t *testing.T) {
 		t.Errorf("route %s has no row in the authorisation table", r)
 	}
 
+	series, _ := MustSeries(t, f, 2)
 	fill := strings.NewReplacer(
 		"{hubA}", f.HubA.Slug, "{hubB}", f.HubB.Slug,
 		"{orgA}", strconv.FormatInt(f.OrgA.ID, 10), "{orgB}", strconv.FormatInt(f.OrgB.ID, 10),
 		"{bystander}", strconv.FormatInt(f.Bystander.ID, 10), "{member}", strconv.FormatInt(f.People[member].ID, 10),
 		"{newcomer}", strconv.FormatInt(f.Newcomer.ID, 10),
 		"{event}", strconv.FormatInt(f.Event.ID, 10), "{bystanderReg}", strconv.FormatInt(f.BystanderReg.ID, 10),
-		"{request}", strconv.FormatInt(f.Request.ID, 10),
+		"{request}", strconv.FormatInt(f.Request.ID, 10), "{series}", strconv.FormatInt(series, 10),
 	)
 	for _, tc := range authzTable {
 		method, route, _ := strings.Cut(tc.route, " ")

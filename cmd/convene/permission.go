@@ -32,6 +32,7 @@ const (
 	coordinatorOfRequest                        // coordinators of the hub of request :id, and admins
 	evaluatorOfEvent                            // coordinators and evaluators of the hub of the event :id, and admins
 	evaluatorOfHub                              // evaluators and coordinators of the hub :slug, and admins: reports in numbers only
+	coordinatorOfSeries                         // coordinators of the hub of the series :id, and admins
 )
 
 func (p permission) String() string {
@@ -39,7 +40,7 @@ func (p permission) String() string {
 		"coordinator of registration", "registrant or coordinator", "organisation editor", "organisation member",
 		"colleague adder", "member of an organisation", "hub request reader", "request reader",
 		"requester or coordinator", "requester", "coordinator of request", "evaluator of event",
-		"evaluator of hub"}[p]
+		"evaluator of hub", "coordinator of series"}[p]
 }
 
 // middleware enforces the permission: anonymous callers of a protected
@@ -103,6 +104,9 @@ func (s *server) allowed(c echo.Context, p permission) error {
 		return check(hub.CanAddColleague(a, id, hubs), "Only the organisation’s members, the coordinators of its hubs and site administrators can add people to it.")
 	case evaluatorOfHub:
 		_, err := s.reportedHub(c)
+		return err
+	case coordinatorOfSeries:
+		_, err := s.managedSeries(c)
 		return err
 	case memberOfAnOrganisation:
 		return check(len(a.Organisations) > 0, "Only people acting for an organisation can do that.")

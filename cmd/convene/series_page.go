@@ -16,6 +16,8 @@ type seriesView struct {
 	eventContext
 	Occurrences []storage.SeriesOccurrence
 	Drafts      int
+	// Copy copies an agenda into this event or the following ones.
+	Copy copyForm
 }
 
 // When is an occurrence's date and time.
@@ -48,6 +50,9 @@ func (s *server) seriesPage(c echo.Context) error {
 		if o.Status == events.StatusDraft {
 			v.Drafts++
 		}
+	}
+	if v.Copy, err = s.newCopyForm(c, ec, "series"); err != nil {
+		return err
 	}
 	return s.render(c, http.StatusOK, "series", "Series: "+ec.Event.Title, v)
 }
