@@ -14,7 +14,6 @@ func CanSeeRequests(a *Actor, hubID int64, activeOrgs []int64) bool {
 	return a.Admin || a.Coordinates[hubID] || a.Evaluates[hubID] || len(activeOrgs) > 0
 }
 
-
 // CheckActFor decides whether the actor may act in the hub for orgID:
 // they must belong to it, and it must be an active member of the hub.
 func CheckActFor(a *Actor, orgID int64, activeOrgs []int64) error {
