@@ -53,6 +53,9 @@ type ReportInput struct {
 	// of each kind, or on each topic, most useful.
 	AgendaKinds map[AgendaKind]int
 	Topics      map[string]int
+	// RequestsDelivered counts the hubs' topic requests delivered in the
+	// period; nil when not counted (one event's view).
+	RequestsDelivered *int
 }
 
 // Report is a report as it may be shown: every figure suppressed.
@@ -84,7 +87,8 @@ type Report struct {
 	FollowUpRate           Rate         `json:"follow_up_rate"`
 	AgendaKinds            []Share      `json:"most_useful_agenda_kinds"`
 	Topics                 []Share      `json:"most_useful_topics"`
-	// TopicRequestsFulfilled is nil until topic requests exist.
+	// TopicRequestsFulfilled counts the topic requests delivered in the
+	// period, suppressed like every figure; nil when not counted.
 	TopicRequestsFulfilled *Figure `json:"topic_requests_fulfilled"`
 }
 
@@ -207,6 +211,10 @@ func BuildReport(in ReportInput) Report {
 		topicCells = append(topicCells, in.Topics[k])
 	}
 	r.Topics = ranked(topicKeys, Counts(topicCells), topicCells, func(k string) string { return k })
+	if in.RequestsDelivered != nil {
+		f := Count(*in.RequestsDelivered)
+		r.TopicRequestsFulfilled = &f
+	}
 	return r
 }
 

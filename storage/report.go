@@ -220,5 +220,19 @@ func (db *DB) Report(ctx context.Context, a *hub.Actor, req ReportRequest) (even
 			in.AgendaKinds[events.AgendaKind(u.What)] = u.People
 		}
 	}
+
+	// 5. Topic requests fulfilled: the hubs' requests whose delivering
+	// event ended in the period. One event's view does not count them.
+	if req.EventID == 0 {
+		var n int
+		err = db.x.GetContext(ctx, &n, `
+			SELECT count(*) FROM topic_requests
+			WHERE hub_id = ANY($1) AND status = 'delivered' AND delivered_at >= $2 AND delivered_at < $3 AND delivered_at <= $4`,
+			pq.Int64Array(req.HubIDs), req.From, req.To, req.Now)
+		if err != nil {
+			return events.Report{}, fmt.Errorf("report requests fulfilled: %w", err)
+		}
+		in.RequestsDelivered = &n
+	}
 	return events.BuildReport(in), nil
 }

@@ -154,6 +154,8 @@ type RequestDetail struct {
 	Parties hub.Parties `json:"-"`
 	// ActiveOrgs are the reader's organisations that are active members of the hub.
 	ActiveOrgs []int64 `json:"-"`
+	// FromFeedback is the event whose feedback asked for it, if any.
+	FromFeedback *FeedbackSource `json:"from_feedback"`
 }
 
 // Request reads one request with its supports, offers and history, for
@@ -174,6 +176,13 @@ func (db *DB) Request(ctx context.Context, a *hub.Actor, id int64, now time.Time
 		return d, fmt.Errorf("request %d: %w", id, notFound(err, "The request"))
 	}
 	d.Hub, d.ActiveOrgs = s.Hub, s.active()
+	src, err := requestSources(ctx, db.x, id)
+	if err != nil {
+		return d, err
+	}
+	if len(src) == 1 {
+		d.FromFeedback = &src[0]
+	}
 	d.Parties = hub.PartiesFor(a, s.ID, d.OrganisationID, d.ActiveOrgs)
 	d.Supports, d.OffersMade, d.History = []hub.Support{}, []hub.Offer{}, []StatusChange{}
 	err = db.x.SelectContext(ctx, &d.Supports, `

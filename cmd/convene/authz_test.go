@@ -264,6 +264,8 @@ var authzTable = []authzCase{
 	{"POST /events/:id/feedback/code/check", "/events/{event}/feedback/code/check", "email=nobody%40example.org&code=000000", everyone},
 	{"GET /events/:id/feedback/qr", "/events/{event}/feedback/qr", "", hubAManagers},
 	{"GET /events/:id/feedback/results", "/events/{event}/feedback/results", "", hubAReaders},
+	{"GET /events/:id/feedback/request", "/events/{event}/feedback/request?feedback_id=999999&answer=x", "", hubAManagers},
+	{"POST /events/:id/feedback/request", "/events/{event}/feedback/request", "feedback_id=999999&answer=x", hubAManagers},
 	{"POST /events/:id/feedback/closes", "/events/{event}/feedback/closes", "closes_on=not-a-date", hubAManagers},
 	{"GET /hubs/:slug/report", "/hubs/{hubA}/report", "", hubAReaders},
 	{"GET /reports", "", "", adminOnly},

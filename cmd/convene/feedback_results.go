@@ -23,6 +23,9 @@ type eventFeedbackView struct {
 	Closes time.Time
 	Open   bool
 	Quotes []storage.Quote
+	// Topics are the answers to "topics they'd like next", shown like
+	// Quotes; coordinators can make each a topic request.
+	Topics []storage.FeedbackTopic
 	// Form sets the closing date (coordinators only).
 	Form                   *templates.Form
 	Usefulness, Networking template.HTML
@@ -62,6 +65,9 @@ func (s *server) showEventFeedback(c echo.Context, status int, form *templates.F
 	}
 	v.Open = now.Before(v.Closes) && !now.Before(e.StartsAt)
 	if v.Quotes, err = s.db.EventQuotes(ctx, actorOf(c), e.ID); err != nil {
+		return err
+	}
+	if v.Topics, err = s.db.EventFeedbackTopics(ctx, actorOf(c), e.ID); err != nil {
 		return err
 	}
 	if v.Form == nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/templates"
@@ -98,6 +99,12 @@ type requestFormView struct {
 	// Editing is the request being edited; 0 for a new one.
 	Editing int64
 	Version int64
+	// FromEvent is the event whose feedback answer (FeedbackID, Answer)
+	// the new request is made from, if it is; Existing is the request
+	// already made from that answer.
+	FromEvent          *events.Event
+	FeedbackID, Answer string
+	Existing           *int64
 }
 
 // newRequestPage shows the form to ask the hub for a topic.

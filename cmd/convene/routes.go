@@ -131,6 +131,8 @@ func (s *server) routes() []route {
 		{GET, "/events/:id/feedback/qr", s.feedbackQRPage, coordinatorOfEvent},
 		{GET, "/events/:id/feedback/results", s.eventFeedbackPage, evaluatorOfEvent},
 		{POST, "/events/:id/feedback/closes", s.setFeedbackCloses, coordinatorOfEvent},
+		{GET, "/events/:id/feedback/request", s.feedbackTopicRequestPage, coordinatorOfEvent},
+		{POST, "/events/:id/feedback/request", s.requestFromFeedback, coordinatorOfEvent},
 		{GET, "/hubs/:slug/report", s.hubReportPage, evaluatorOfHub},
 		{GET, "/reports", s.programmeReportPage, admin},
 

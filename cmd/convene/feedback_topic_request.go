@@ -1,0 +1,94 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+// feedbackRequestFields are the new-request form's fields when it is made
+// from a feedback answer: the answer rides along hidden.
+var feedbackRequestFields = append([]string{"feedback_id", "answer"}, requestFields...)
+
+// feedbackTopicRequestPage shows the new-request form prefilled from one
+// answer to "topics they'd like next"; an answer that already became a
+// request shows that request instead.
+func (s *server) feedbackTopicRequestPage(c echo.Context) error {
+	values := formValues(c, feedbackRequestFields...)
+	values["title"] = values["answer"]
+	values["format"] = string(hub.FormatWorkshop)
+	return s.showFeedbackRequestForm(c, http.StatusOK, templates.NewForm(values), true)
+}
+
+// requestFromFeedback makes the request: the form, filled in by the
+// coordinator, is sent here.
+func (s *server) requestFromFeedback(c echo.Context) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	values := formValues(c, feedbackRequestFields...)
+	fb, _, err := formID(values["feedback_id"], "feedback_id")
+	var org int64
+	if err == nil {
+		org, _, err = formID(values["organisation_id"], "organisation_id")
+	}
+	if err == nil {
+		var r hub.TopicRequest
+		r, err = s.db.RequestFromFeedbackAnswer(c.Request().Context(), actorOf(c), storage.RequestFromFeedback{EventID: ec.Event.ID,
+			FeedbackID: fb, Answer: values["answer"], OrganisationID: org, Topic: values["topic"], Title: values["title"],
+			Details: values["details"], Format: hub.RequestFormat(values["format"]), Audience: values["audience"]})
+		if err == nil {
+			return s.redirectWithFlash(c, "/requests/"+itoa64(r.ID), "The request is on the hub’s board.")
+		}
+	}
+	form, ferr := failedForm(err, values, requestFields...)
+	if ferr != nil {
+		return ferr
+	}
+	return s.showFeedbackRequestForm(c, statusForForm(err), form, false)
+}
+
+// showFeedbackRequestForm shows the request form for the event's hub with
+// every active member organisation to choose from (the coordinator
+// records the request for one of them; see RequestFromFeedbackAnswer).
+func (s *server) showFeedbackRequestForm(c echo.Context, status int, form *templates.Form, redirectExisting bool) error {
+	ec, err := s.managedEvent(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	topics, err := s.db.EventFeedbackTopics(ctx, actorOf(c), ec.Event.ID)
+	if err != nil {
+		return err
+	}
+	v := requestFormView{Hub: ec.Event.Hub, Form: form, Formats: formatOptions(), FromEvent: &ec.Event.Event,
+		Answer: form.Values["answer"], FeedbackID: form.Values["feedback_id"]}
+	found := false
+	for _, t := range topics {
+		if itoa64(t.FeedbackID) == v.FeedbackID && t.Topic == v.Answer {
+			found, v.Existing = true, t.RequestID
+		}
+	}
+	if !found {
+		return notFoundPage()
+	}
+	if v.Existing != nil && redirectExisting {
+		return s.redirectWithFlash(c, "/requests/"+itoa64(*v.Existing), "This answer is already a topic request.")
+	}
+	orgs, err := s.db.MembersOfHub(ctx, ec.Event.HubID)
+	if err != nil {
+		return err
+	}
+	for _, o := range orgs {
+		v.Organisations = append(v.Organisations, templates.Option{Value: itoa64(o.ID), Label: o.Name})
+	}
+	if v.Topics, err = s.topicOptions(ctx, "Choose a topic"); err != nil {
+		return err
+	}
+	return s.render(c, status, "request_form", "Make a topic request from feedback", v)
+}
