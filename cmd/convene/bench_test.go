@@ -65,3 +65,28 @@ func benchGet(b *testing.B, a *app, path string) {
 		}
 	}
 }
+
+// BenchmarkScale compares the pages that must stay flat as hubs grow — the
+// home page and past events filtered by topic — on databases seeded at
+// scale 1 and scale 50: the ratio of the two is the figure to watch
+// (at least 0.8), not either time alone.
+func BenchmarkScale(b *testing.B) {
+	for _, scale := range []int{1, 50} {
+		b.Run("Scale"+itoa64(int64(scale)), func(b *testing.B) {
+			a := MustStart(b, withEnv("CONVENE_LOG_LEVEL", "warn"))
+			ctx := context.Background()
+			db, err := storage.Open(ctx, a.DSN)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := demo.Seed(ctx, db, demo.SeedOptions{Scale: scale, Now: time.Now()}); err != nil {
+				b.Fatal(err)
+			}
+			b.Run("Home", func(b *testing.B) { benchGet(b, a, "/") })
+			b.Run("PastByTopic", func(b *testing.B) {
+				benchGet(b, a, "/hubs/north-east/events?when=past&topic=peer-support-delivery")
+			})
+		})
+	}
+}
