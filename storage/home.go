@@ -7,6 +7,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 )
 
@@ -26,8 +27,11 @@ func (db *DB) UpcomingEvents(ctx context.Context, a *hub.Actor, now time.Time, l
 		coordinated = append(coordinated, id)
 	}
 	var rows []detailRow
-	err := db.x.SelectContext(ctx, &rows, detailSelect+` WHERE `+visibleAcrossHubs+` AND e.ends_at >= $4
-		ORDER BY e.starts_at, e.id LIMIT $5`, a.SignedIn() && a.Admin, coordinated, a.PersonID(), now, limit)
+	// No event lasts longer than events.MaxEventLength, so one still on
+	// started after now minus that: the bound lets the scan of starts_at
+	// begin near now instead of at the first event ever held.
+	err := db.x.SelectContext(ctx, &rows, detailSelect+` WHERE `+visibleAcrossHubs+` AND e.ends_at >= $4 AND e.starts_at > $6
+		ORDER BY e.starts_at, e.id LIMIT $5`, a.SignedIn() && a.Admin, coordinated, a.PersonID(), now, limit, now.Add(-events.MaxEventLength))
 	if err != nil {
 		return nil, fmt.Errorf("upcoming events: %w", err)
 	}

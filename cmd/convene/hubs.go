@@ -26,7 +26,7 @@ func (v homeView) Loc(e storage.EventDetail) *time.Location { return v.zones.of(
 
 const (
 	homeEvents  = 6
-	hubsPerPage = 24
+	hubsPerPage = 12
 )
 
 // homePage shows the next events across the hubs (those the viewer may
