@@ -145,9 +145,19 @@ func FormFuncs() map[string]any {
 		"conditional":  func(fd Field) Field { fd.Conditional = true; return fd },
 		"autocomplete": func(token string, fd Field) Field { return fd.Autocompleted(token) },
 		"options":      func(opts []Option, fd Field) Field { return fd.WithOptions(opts) },
-		"rows":         func(n int, fd Field) Field { fd.Rows = n; return fd },
-		"value":        func(v string, fd Field) Field { fd.Value = v; return fd },
-		"list":         func(id string, fd Field) Field { fd.List = id; return fd },
-		"inputmode":    func(mode string, fd Field) Field { fd.Inputmode = mode; return fd },
+		// hasBlankOption: the options offer their own "Choose …" line, so
+		// the select needs no placeholder of ours.
+		"hasBlankOption": func(opts []Option) bool {
+			for _, o := range opts {
+				if o.Value == "" {
+					return true
+				}
+			}
+			return false
+		},
+		"rows":      func(n int, fd Field) Field { fd.Rows = n; return fd },
+		"value":     func(v string, fd Field) Field { fd.Value = v; return fd },
+		"list":      func(id string, fd Field) Field { fd.List = id; return fd },
+		"inputmode": func(mode string, fd Field) Field { fd.Inputmode = mode; return fd },
 	}
 }

@@ -23,6 +23,10 @@ type eventView struct {
 	Form          *templates.Form
 	// Guest is true when the register form asks for a name and email.
 	Guest bool
+	// SeesRequests: the viewer may read the hub's topic requests, so the
+	// agenda may name the requests its items answer (requests say what
+	// projects struggle with: others see only how many asked).
+	SeesRequests bool
 }
 
 // When is the event's date and time in its hub's zone.
@@ -70,6 +74,16 @@ func (s *server) showEvent(c echo.Context, status int, ec eventContext, adjust f
 	var err error
 	if v.Agenda, err = s.db.AgendaOf(c.Request().Context(), ec.Event.ID); err != nil {
 		return err
+	}
+	for _, it := range v.Agenda {
+		if it.RequestID != nil {
+			acc, err := s.db.HubRequestAccess(c.Request().Context(), actorOf(c), ec.Event.Hub.Slug)
+			if err != nil {
+				return err
+			}
+			v.SeesRequests = hub.CanSeeRequests(actorOf(c), acc.HubID, acc.ActiveOrgs)
+			break
+		}
 	}
 	if ec.Place == nil {
 		if err := events.SelfRegistrationError(ec.Event.Event, ec.Viewer, ec.Event.Hub.Name, time.Now()); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"github.com/convene/convene/storage/pgtest"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -103,6 +104,12 @@ func TestBrowserTopicRequest(t *testing.T) {
 	answer := MustGetValue(t, ctx, "read the agenda", chromedp.Text(css("ol.agenda")))
 	if !strings.Contains(answer, "Answers the topic request “Boundaries on messaging apps”, asked for by 2 organisations") {
 		t.Errorf("event agenda:\n%s", answer)
+	}
+	// Someone outside the hub sees that an item answers a request, not
+	// which: requests say what projects struggle with.
+	_, public := f.MustClient(t, anon).Page(t, http.MethodGet, "/events/"+itoa64(f.Event.ID), nil)
+	if strings.Contains(public, "Answers the topic request") || strings.Contains(public, "/requests/") || !strings.Contains(public, "Answers a topic request asked for by 2 organisations") {
+		t.Error("the public event page names the request, or does not say an item answers one")
 	}
 
 	if _, err := pgtest.SQL(f.db).Exec(`UPDATE events SET starts_at = starts_at - interval '30 days', ends_at = ends_at - interval '30 days' WHERE id = $1`, f.Event.ID); err != nil {
