@@ -25,19 +25,7 @@ func (db *DB) RequestPasswordReset(ctx context.Context, email, ip string, t Thro
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('password-reset:' || lower($1))), pg_advisory_xact_lock(hashtext('password-reset-from:' || $2))`, email, ip); err != nil {
 			return fmt.Errorf("password reset lock: %w", err)
 		}
-		var wait struct {
-			Account float64 `db:"account"`
-			Address float64 `db:"address"`
-		}
-		err := tx.GetContext(ctx, &wait, `
-			SELECT
-			  coalesce((SELECT extract(epoch FROM at + $3 * interval '1 second' - now()) FROM password_reset_requests
-			            WHERE lower(email) = lower($1) AND at > now() - $3 * interval '1 second'
-			            ORDER BY at DESC OFFSET $4 - 1 LIMIT 1), 0) AS account,
-			  coalesce((SELECT extract(epoch FROM at + $3 * interval '1 second' - now()) FROM password_reset_requests
-			            WHERE client_ip = $2 AND at > now() - $3 * interval '1 second'
-			            ORDER BY at DESC OFFSET $5 - 1 LIMIT 1), 0) AS address`,
-			email, ip, t.Window.Seconds(), t.PerAccount, t.PerAddress)
+		wait, err := attemptsWait(ctx, tx, passwordResetRequests, email, ip, t)
 		if err != nil {
 			return fmt.Errorf("password reset throttle: %w", err)
 		}

@@ -120,22 +120,9 @@ func (db *DB) RequestFromFeedbackAnswer(ctx context.Context, a *hub.Actor, in Re
 		if r.OrganisationID != 0 && !active {
 			return hub.FieldError("organisation_id", "Choose one of the hub’s member organisations")
 		}
-		if err := r.Validate(); err != nil {
-			return err
-		}
-		topicID, err := topicIDOf(ctx, tx, r.Topic)
-		if err != nil {
-			return err
-		}
 		by := a.PersonID()
-		err = tx.GetContext(ctx, &r, `
-			INSERT INTO topic_requests (hub_id, organisation_id, requested_by, topic_id, title, details, format, audience, from_feedback_id, from_feedback_topic)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-			RETURNING id, hub_id, organisation_id, requested_by, $11::text AS topic, title, details, format, audience, status, reason,
-				merged_into, created_at, updated_at, status_changed_at, delivered_at, version`,
-			f.HubID, r.OrganisationID, by, topicID, r.Title, r.Details, r.Format, r.Audience, in.FeedbackID, in.Answer, r.Topic)
-		if err != nil {
-			return fmt.Errorf("insert request from feedback: %w", mapErr(err))
+		if err := insertRequest(ctx, tx, &r, f.HubID, by, &fromAnswer{feedbackID: in.FeedbackID, answer: in.Answer}); err != nil {
+			return err
 		}
 		if err := recordChange(ctx, tx, change{by: &by, requestID: r.ID, to: hub.RequestOpen, reason: "Asked for in feedback"}); err != nil {
 			return err

@@ -39,22 +39,9 @@ func (db *DB) SubmitRequest(ctx context.Context, a *hub.Actor, in NewRequest) (h
 				return err
 			}
 		}
-		if err := r.Validate(); err != nil {
-			return err
-		}
-		topicID, err := topicIDOf(ctx, tx, r.Topic)
-		if err != nil {
-			return err
-		}
 		by := a.PersonID()
-		err = tx.GetContext(ctx, &r, `
-			INSERT INTO topic_requests (hub_id, organisation_id, requested_by, topic_id, title, details, format, audience)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-			RETURNING id, hub_id, organisation_id, requested_by, $9::text AS topic, title, details, format, audience, status, reason,
-				merged_into, created_at, updated_at, status_changed_at, delivered_at, version`,
-			s.ID, r.OrganisationID, by, topicID, r.Title, r.Details, r.Format, r.Audience, r.Topic)
-		if err != nil {
-			return fmt.Errorf("insert request: %w", mapErr(err))
+		if err := insertRequest(ctx, tx, &r, s.ID, by, nil); err != nil {
+			return err
 		}
 		if err := recordChange(ctx, tx, change{by: &by, requestID: r.ID, to: hub.RequestOpen}); err != nil {
 			return err
@@ -63,6 +50,40 @@ func (db *DB) SubmitRequest(ctx context.Context, a *hub.Actor, in NewRequest) (h
 			Details: map[string]any{"organisation_id": r.OrganisationID}})
 	})
 	return r, err
+}
+
+// fromAnswer is the feedback answer a request was made from.
+type fromAnswer struct {
+	feedbackID int64
+	answer     string
+}
+
+// insertRequest validates r and stores it as a new open request of hubID
+// made by by (from a feedback answer when src is set), filling in what the
+// database gives it. The caller records its history and audit entry.
+func insertRequest(ctx context.Context, tx *sqlx.Tx, r *hub.TopicRequest, hubID, by int64, src *fromAnswer) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	topicID, err := topicIDOf(ctx, tx, r.Topic)
+	if err != nil {
+		return err
+	}
+	var feedbackID *int64
+	var answer *string
+	if src != nil {
+		feedbackID, answer = &src.feedbackID, &src.answer
+	}
+	err = tx.GetContext(ctx, r, `
+		INSERT INTO topic_requests (hub_id, organisation_id, requested_by, topic_id, title, details, format, audience, from_feedback_id, from_feedback_topic)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		RETURNING id, hub_id, organisation_id, requested_by, $11::text AS topic, title, details, format, audience, status, reason,
+			merged_into, created_at, updated_at, status_changed_at, delivered_at, version`,
+		hubID, r.OrganisationID, by, topicID, r.Title, r.Details, r.Format, r.Audience, feedbackID, answer, r.Topic)
+	if err != nil {
+		return fmt.Errorf("insert request: %w", mapErr(err))
+	}
+	return nil
 }
 
 // RequestChange edits a request and/or changes its status. Nil fields

@@ -47,26 +47,42 @@ func (db *DB) BeginSignIn(ctx context.Context, email, ip string, t Throttle) (ti
 
 // signInWait says how long a sign-in for email from ip must wait.
 func signInWait(ctx context.Context, q querier, email, ip string, t Throttle) (time.Duration, error) {
-	var wait struct {
-		Account float64 `db:"account"`
-		Address float64 `db:"address"`
-	}
-	// The wait ends when the oldest failure that keeps the count at its
-	// limit leaves the window.
-	err := sqlxGet(ctx, q, &wait, `
-		SELECT
-		  coalesce((SELECT extract(epoch FROM at + $3 * interval '1 second' - now()) FROM sign_in_failures
-		            WHERE lower(email) = lower($1) AND at > now() - $3 * interval '1 second'
-		            ORDER BY at DESC OFFSET $4 - 1 LIMIT 1), 0) AS account,
-		  coalesce((SELECT extract(epoch FROM at + $3 * interval '1 second' - now()) FROM sign_in_failures
-		            WHERE client_ip = $2 AND at > now() - $3 * interval '1 second'
-		            ORDER BY at DESC OFFSET $5 - 1 LIMIT 1), 0) AS address`,
-		email, ip, t.Window.Seconds(), t.PerAccount, t.PerAddress)
+	wait, err := attemptsWait(ctx, q, signInFailures, email, ip, t)
 	if err != nil {
 		return 0, fmt.Errorf("sign-in throttle: %w", err)
 	}
 	secs := max(wait.Account, wait.Address, 0)
 	return time.Duration(secs * float64(time.Second)), nil
+}
+
+// Tables of counted attempts, each with email, client_ip and at.
+const (
+	signInFailures        = "sign_in_failures"
+	passwordResetRequests = "password_reset_requests"
+)
+
+// waits is how many seconds an email address and a client address must
+// each wait before another attempt; 0 when under the limit.
+type waits struct {
+	Account float64 `db:"account"`
+	Address float64 `db:"address"`
+}
+
+// attemptsWait reads the waits from the attempts recorded in table (one of
+// the constants above): each wait ends when the oldest attempt that keeps
+// the count at its limit leaves the window.
+func attemptsWait(ctx context.Context, q querier, table, email, ip string, t Throttle) (waits, error) {
+	var w waits
+	err := sqlxGet(ctx, q, &w, `
+		SELECT
+		  coalesce((SELECT extract(epoch FROM at + $3 * interval '1 second' - now()) FROM `+table+`
+		            WHERE lower(email) = lower($1) AND at > now() - $3 * interval '1 second'
+		            ORDER BY at DESC OFFSET $4 - 1 LIMIT 1), 0) AS account,
+		  coalesce((SELECT extract(epoch FROM at + $3 * interval '1 second' - now()) FROM `+table+`
+		            WHERE client_ip = $2 AND at > now() - $3 * interval '1 second'
+		            ORDER BY at DESC OFFSET $5 - 1 LIMIT 1), 0) AS address`,
+		email, ip, t.Window.Seconds(), t.PerAccount, t.PerAddress)
+	return w, err
 }
 
 // RecordSignInFailure counts a failed sign-in.

@@ -72,8 +72,8 @@ func Start(ctx context.Context, db *storage.DB, cfg Config) (*Mailer, error) {
 	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, w)
-	river.AddWorker(workers, &remindersWorker{db: db, log: cfg.Log})
-	river.AddWorker(workers, &digestsWorker{db: db, log: cfg.Log})
+	river.AddWorker(workers, &dueWorker[remindersArgs]{queue: db.QueueReminders, what: "reminders", log: cfg.Log})
+	river.AddWorker(workers, &dueWorker[digestsArgs]{queue: db.QueueDigests, what: "digests", log: cfg.Log})
 	river.AddWorker(workers, &tidyWorker{db: db})
 	rc := &river.Config{
 		Queues:            map[string]river.QueueConfig{storage.MailQueue: {MaxWorkers: 4}},

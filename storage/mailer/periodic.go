@@ -18,37 +18,24 @@ type remindersArgs struct{}
 func (remindersArgs) Kind() string                 { return "mail_reminders" }
 func (remindersArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: storage.MailQueue} }
 
-// remindersWorker queues the reminders that are due.
-type remindersWorker struct {
-	river.WorkerDefaults[remindersArgs]
-	db  *storage.DB
-	log *slog.Logger
-}
-
-func (w *remindersWorker) Work(ctx context.Context, _ *river.Job[remindersArgs]) error {
-	n, err := w.db.QueueReminders(ctx, time.Now())
-	if n > 0 {
-		w.log.Info("reminders queued", "count", n)
-	}
-	return err
-}
-
 type digestsArgs struct{}
 
 func (digestsArgs) Kind() string                 { return "mail_digests" }
 func (digestsArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: storage.MailQueue} }
 
-// digestsWorker queues the coordinators' digests that are due.
-type digestsWorker struct {
-	river.WorkerDefaults[digestsArgs]
-	db  *storage.DB
-	log *slog.Logger
+// dueWorker runs one of storage's operations that queue the messages now
+// due (reminders, digests), and logs how many it queued.
+type dueWorker[A river.JobArgs] struct {
+	river.WorkerDefaults[A]
+	queue func(context.Context, time.Time) (int, error)
+	what  string
+	log   *slog.Logger
 }
 
-func (w *digestsWorker) Work(ctx context.Context, _ *river.Job[digestsArgs]) error {
-	n, err := w.db.QueueDigests(ctx, time.Now())
+func (w *dueWorker[A]) Work(ctx context.Context, _ *river.Job[A]) error {
+	n, err := w.queue(ctx, time.Now())
 	if n > 0 {
-		w.log.Info("digests queued", "count", n)
+		w.log.Info(w.what+" queued", "count", n)
 	}
 	return err
 }
