@@ -180,3 +180,18 @@ func (s *server) answerInvitation(c echo.Context) error {
 	}
 	return s.redirectWithFlash(c, "/account", msg)
 }
+
+// makeCalendarLink makes (or replaces) the person's feed address and shows
+// it this once on the account page; the old address then answers 410.
+func (s *server) makeCalendarLink(c echo.Context) error {
+	token, err := s.db.CalendarToken(c.Request().Context(), actorOf(c).PersonID(), true)
+	if err != nil {
+		return err
+	}
+	if err := s.cal.changes.Sync(c.Request().Context()); err != nil {
+		return err
+	}
+	links := s.subscribeLinks(personalFeedPath(token))
+	links.Personal = true
+	return s.showAccount(c, http.StatusCreated, func(v *accountView) { v.Calendar = &links })
+}

@@ -161,19 +161,6 @@ func (s *server) personOrInvite(c echo.Context, email, name string, hubID, orgID
 	return inv.Person, s.linkURL(inv.Token), nil
 }
 
-// linkURL is the address of a set-password link.
-func (s *server) linkURL(token string) string { return s.cfg.BaseURL + "/set-password/" + token }
-
-// personIDOf is the acting person's id for the audit log.
-func personIDOf(c echo.Context) *int64 {
-	a := actorOf(c)
-	if !a.SignedIn() {
-		return nil
-	}
-	id := a.PersonID()
-	return &id
-}
-
 func lowerFirst(s string) string {
 	if s == "" {
 		return s

@@ -14,7 +14,7 @@ func TestAgendaEditing(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	c := f.MustClient(t, coordA)
-	base := "/events/" + itoa64(f.Event.ID) + "/agenda"
+	base := "/events/" + itoa(f.Event.ID) + "/agenda"
 	_, page := c.Page(t, http.MethodGet, base, nil)
 	form := MustForm(t, page, base)
 	start := form.Get("start_time") // the event's start
@@ -54,7 +54,7 @@ func TestAgendaEditing(t *testing.T) {
 	}
 	items := agenda()
 	// Move the panel up: re-timed back to back from the first start.
-	if resp, _ := c.Page(t, http.MethodPost, base+"/"+itoa64(items[1].ID)+"/move", url.Values{"direction": {"up"}}); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := c.Page(t, http.MethodPost, base+"/"+itoa(items[1].ID)+"/move", url.Values{"direction": {"up"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("move: %d", resp.StatusCode)
 	}
 	items = agenda()
@@ -62,7 +62,7 @@ func TestAgendaEditing(t *testing.T) {
 		t.Errorf("after moving up: %+v", items)
 	}
 	// Shift the second and third items 10 minutes later.
-	if resp, _ := c.Page(t, http.MethodPost, base+"/shift", url.Values{"item": {itoa64(items[1].ID)}, "minutes": {"10"}}); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := c.Page(t, http.MethodPost, base+"/shift", url.Values{"item": {itoa(items[1].ID)}, "minutes": {"10"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("shift: %d", resp.StatusCode)
 	}
 	items = agenda()
@@ -70,24 +70,24 @@ func TestAgendaEditing(t *testing.T) {
 		t.Errorf("after shifting: %+v", items)
 	}
 	t.Run("ErrShiftBadMinutes", func(t *testing.T) {
-		resp, _ := c.Page(t, http.MethodPost, base+"/shift", url.Values{"item": {itoa64(items[1].ID)}, "minutes": {"soon"}})
+		resp, _ := c.Page(t, http.MethodPost, base+"/shift", url.Values{"item": {itoa(items[1].ID)}, "minutes": {"soon"}})
 		if resp.StatusCode != http.StatusUnprocessableEntity {
 			t.Errorf("shift by 'soon': %d", resp.StatusCode)
 		}
 	})
 	// Edit, then remove.
 	edit := url.Values{"date": {form.Get("date")}, "start_time": {items[2].Start}, "end_time": {items[2].End}, "title": {"Lunch and networking"}, "kind": {"networking"}}
-	if resp, _ := c.Page(t, http.MethodPost, base+"/"+itoa64(items[2].ID), edit); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := c.Page(t, http.MethodPost, base+"/"+itoa(items[2].ID), edit); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("edit: %d", resp.StatusCode)
 	}
-	if resp, _ := c.Page(t, http.MethodPost, base+"/"+itoa64(items[0].ID)+"/delete", nil); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := c.Page(t, http.MethodPost, base+"/"+itoa(items[0].ID)+"/delete", nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("delete: %d", resp.StatusCode)
 	}
 	items = agenda()
 	if len(items) != 2 || items[1].Title != "Lunch and networking" {
 		t.Errorf("after edit and delete: %+v", items)
 	}
-	_, page = c.Page(t, http.MethodGet, "/events/"+itoa64(f.Event.ID), nil)
+	_, page = c.Page(t, http.MethodGet, "/events/"+itoa(f.Event.ID), nil)
 	if !strings.Contains(page, "Lunch and networking") || !strings.Contains(page, "agenda__item--networking") {
 		t.Error("the event page does not show the networking slot as such")
 	}

@@ -212,7 +212,7 @@ func (s *server) apiEvent(c echo.Context) error {
 		return err
 	}
 	setETag(c, ec.Event.Version)
-	return c.JSON(http.StatusOK, s.toEventJSON(ec.Event, ec.Loc, eventView{eventContext: ec}.ShowOnlineURL()))
+	return c.JSON(http.StatusOK, s.toEventJSON(ec.Event, ec.Loc, ec.ShowOnlineURL()))
 }
 
 // apiCreateEvent creates a draft event in a hub, or a series with

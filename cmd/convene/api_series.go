@@ -10,19 +10,6 @@ import (
 	"github.com/convene/convene/storage"
 )
 
-// managedSeries finds the series :id for a coordinator of its hub.
-func (s *server) managedSeries(c echo.Context) (storage.SeriesHead, error) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return storage.SeriesHead{}, err
-	}
-	h, err := s.db.SeriesHeadOf(c.Request().Context(), id)
-	if err != nil {
-		return h, err
-	}
-	return h, check(hub.CanManageHub(actorOf(c), h.HubID), "Only the coordinators of the series’ hub can do that.")
-}
-
 // occurrenceJSON is one event of a series in the API.
 type occurrenceJSON struct {
 	ID         int64     `json:"id"`

@@ -3,11 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"github.com/convene/convene/storage/pgtest"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // TestNetworkBadInput sends the bad inputs we can think of to the API and
@@ -68,7 +69,7 @@ func TestNetworkBadInput(t *testing.T) {
 		{"NulInTopicName", coordA, "POST", "/api/v1/topics", `{"slug":"nul","name":"a\u0000b"}`, 422, "name"},
 		{"OrgIDNotNumber", anon, "GET", "/api/v1/organisations/abc", ``, 404, ""},
 	}
-	fill := strings.NewReplacer("{orgA}", itoa64(f.OrgA.ID), "{orgB}", itoa64(f.OrgB.ID), "{bystander}", itoa64(f.Bystander.ID))
+	fill := strings.NewReplacer("{orgA}", itoa(f.OrgA.ID), "{orgB}", itoa(f.OrgB.ID), "{bystander}", itoa(f.Bystander.ID))
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			before := snapshot(t, f)

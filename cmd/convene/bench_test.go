@@ -42,7 +42,7 @@ func BenchmarkPages(b *testing.B) {
 		{"HubEvents", "/hubs/north-east/events"},
 		{"HubPastEventsByTopic", "/hubs/north-east/events?when=past&topic=peer-support-delivery"},
 		{"HubMonth", "/hubs/north-east/events/month"},
-		{"EventPage", "/events/" + itoa64(event)},
+		{"EventPage", "/events/" + itoa(event)},
 		{"HubPage", "/hubs/north-east"},
 		{"EventsAPI", "/api/v1/hubs/north-east/events"},
 	} {
@@ -72,7 +72,7 @@ func benchGet(b *testing.B, a *app, path string) {
 // (at least 0.8), not either time alone.
 func BenchmarkScale(b *testing.B) {
 	for _, scale := range []int{1, 50} {
-		b.Run("Scale"+itoa64(int64(scale)), func(b *testing.B) {
+		b.Run("Scale"+itoa(int64(scale)), func(b *testing.B) {
 			a := MustStart(b, withEnv("CONVENE_LOG_LEVEL", "warn"))
 			ctx := context.Background()
 			db, err := storage.Open(ctx, a.DSN)

@@ -36,7 +36,7 @@ func TestBrowserCopyAgenda(t *testing.T) {
 	ctx := MustBrowser(t)
 	mustBrowserSignIn(t, ctx, a, f.People[coordA].Email)
 	MustDo(t, ctx, "open the second occurrence's agenda",
-		chromedp.Navigate(a.URL+"/events/"+itoa64(series[1].ID)+"/agenda"),
+		chromedp.Navigate(a.URL+"/events/"+itoa(series[1].ID)+"/agenda"),
 		chromedp.WaitVisible(`//h2[.="Copy an agenda"]`))
 	chosen := MustGetValue(t, ctx, "chosen source", chromedp.Evaluate[string](
 		`(() => { const s = document.querySelector("#f-source-event-id"); return s.options[s.selectedIndex].textContent })()`))

@@ -29,7 +29,7 @@ func TestBrowserAgendaEditor(t *testing.T) {
 	loc, _ := time.LoadLocation("Europe/London")
 	clock := func(d time.Duration) string { return start.Add(d).In(loc).Format("15:04") }
 	ctx := MustBrowser(t)
-	page := a.URL + "/events/" + itoa64(f.Event.ID) + "/agenda"
+	page := a.URL + "/events/" + itoa(f.Event.ID) + "/agenda"
 	mustBrowserSignIn(t, ctx, a, f.People[coordA].Email)
 
 	MustDo(t, ctx, "open the agenda on a phone", chromedp.EmulateViewport(390, 900), chromedp.Navigate(page),

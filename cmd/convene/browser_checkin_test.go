@@ -79,7 +79,7 @@ func TestBrowserCheckIn(t *testing.T) {
 	f := MustFixture(t, a)
 	e := MustCheckInEvent(t, f)
 	ctx := MustBrowser(t)
-	page := a.URL + "/events/" + itoa64(e.ID) + "/check-in"
+	page := a.URL + "/events/" + itoa(e.ID) + "/check-in"
 	mustBrowserSignIn(t, ctx, a, f.People[coordA].Email)
 
 	for _, width := range []int64{768, 390} {
@@ -139,7 +139,7 @@ func TestBrowserCheckIn(t *testing.T) {
 	}
 
 	// Without the script, the search form still narrows the list.
-	_, body := f.MustClient(t, coordA).Page(t, "GET", "/events/"+itoa64(e.ID)+"/check-in?q="+url.QueryEscape("Armitage"), nil)
+	_, body := f.MustClient(t, coordA).Page(t, "GET", "/events/"+itoa(e.ID)+"/check-in?q="+url.QueryEscape("Armitage"), nil)
 	if !strings.Contains(body, "Jo Armitage") || strings.Contains(body, "Sam Whitfield") {
 		t.Error("the search form without script does not narrow the list to Jo Armitage")
 	}

@@ -58,7 +58,7 @@ func TestBrowserCoordinatorDashboard(t *testing.T) {
 
 	for _, tc := range []struct{ path, current string }{
 		{"/hubs/hub-a/members", "Member organisations"},
-		{"/events/" + itoa64(f.Event.ID) + "/agenda", "Agenda"},
+		{"/events/" + itoa(f.Event.ID) + "/agenda", "Agenda"},
 	} {
 		MustDo(t, b, "open "+tc.path, chromedp.EmulateViewport(390, 900), chromedp.Navigate(a.URL+tc.path), chromedp.WaitVisible(chromedp.CSS("nav.tabs")))
 		current := MustGetValue(t, b, "current tab", chromedp.Evaluate[[]string](`[...document.querySelectorAll("nav.tabs [aria-current=page]")].map(a => a.textContent.trim())`))

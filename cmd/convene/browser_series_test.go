@@ -36,7 +36,7 @@ func TestBrowserPublishSeries(t *testing.T) {
 			`[...document.querySelectorAll(".series-list li")].map(li => li.querySelector(".tag").textContent.trim())`))
 	}
 	MustDo(t, ctx, "open the series page from its second event on a phone", chromedp.EmulateViewport(390, 900),
-		chromedp.Navigate(a.URL+"/events/"+itoa64(series[1].ID)),
+		chromedp.Navigate(a.URL+"/events/"+itoa(series[1].ID)),
 		chromedp.Click(`//nav[@aria-label="Manage this event"]//a[.="Series"]`),
 		chromedp.WaitVisible(`//h1[.="Series"]`))
 	mustFitWidth(t, ctx, "series page at 390px")

@@ -230,3 +230,10 @@ func acceptsGzip(req *http.Request) bool {
 	}
 	return false
 }
+
+// Cache-Control of the feeds: public ones may be kept by shared caches for
+// a few minutes; a personal one is private, and its URL is a credential.
+const (
+	publicFeedCache   = "public, max-age=300"
+	personalFeedCache = "private, max-age=300"
+)

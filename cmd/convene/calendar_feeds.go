@@ -6,9 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"html/template"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -25,13 +23,6 @@ import (
 const (
 	feedKeepPast      = 365 * 24 * time.Hour
 	feedKeepCancelled = 90 * 24 * time.Hour
-)
-
-// Cache-Control of the feeds: public ones may be kept by shared caches for
-// a few minutes; a personal one is private, and its URL is a credential.
-const (
-	publicFeedCache   = "public, max-age=300"
-	personalFeedCache = "private, max-age=300"
 )
 
 // feedWindow is the scope's time bounds, by whole days so that a cached
@@ -162,141 +153,4 @@ func (s *server) renderFeed(ctx context.Context, cal events.Calendar, scope stor
 	}
 	r.body = buf.Bytes()
 	return r, nil
-}
-
-// feedEvent is an event with its agenda as a calendar shows it.
-func (s *server) feedEvent(f storage.FeedEvent, showOnlineURL bool) events.CalendarEvent {
-	ce := s.calendarEvent(f.EventDetail, showOnlineURL)
-	ce.HubURL = s.cfg.BaseURL + "/hubs/" + f.Hub.Slug
-	ce.Zone = f.Hub.Zone()
-	for _, a := range f.Agenda {
-		who := a.PresenterOrganisation
-		if a.PresenterName != "" {
-			who = strings.TrimPrefix(strings.TrimSuffix(a.PresenterName+", "+who, ", "), ", ")
-		}
-		ce.Agenda = append(ce.Agenda, events.AgendaLine{StartsAt: a.StartsAt, EndsAt: a.EndsAt, Title: a.Title, Presenter: who})
-	}
-	return ce
-}
-
-// feedURLs are the ways to subscribe to a feed, for the "Subscribe" box.
-type feedURLs struct {
-	// HTTPS is the feed's address, for Google and Outlook on the web.
-	HTTPS string
-	// Webcal opens the subscribe dialog of Apple Calendar and Outlook.
-	Webcal string
-	// Google adds the feed to Google Calendar.
-	Google string
-	// Personal marks a private address, to be kept secret.
-	Personal bool
-}
-
-// subscribeLinks are the subscription links of the feed at path.
-func (s *server) subscribeLinks(path string) feedURLs {
-	https := s.cfg.BaseURL + path
-	webcal := "webcal://" + strings.TrimPrefix(strings.TrimPrefix(https, "https://"), "http://")
-	return feedURLs{HTTPS: https, Webcal: webcal,
-		Google: "https://calendar.google.com/calendar/render?cid=" + url.QueryEscape(webcal)}
-}
-
-// personalFeedPath is the path of a personal feed.
-func personalFeedPath(token string) string { return "/calendar/" + token + ".ics" }
-
-// makeCalendarLink makes (or replaces) the person's feed address and shows
-// it this once on the account page; the old address then answers 410.
-func (s *server) makeCalendarLink(c echo.Context) error {
-	token, err := s.db.CalendarToken(c.Request().Context(), actorOf(c).PersonID(), true)
-	if err != nil {
-		return err
-	}
-	if err := s.cal.changes.Sync(c.Request().Context()); err != nil {
-		return err
-	}
-	links := s.subscribeLinks(personalFeedPath(token))
-	links.Personal = true
-	return s.showAccount(c, http.StatusCreated, func(v *accountView) { v.Calendar = &links })
-}
-
-// calendarJSON is the API's view of the personal feed.
-type calendarJSON struct {
-	// URL is the feed's address; only given when it was just made, since
-	// only its hash is kept.
-	URL *string `json:"url"`
-	// Webcal is the same address for Apple Calendar and Outlook.
-	Webcal *string `json:"webcal_url,omitempty"`
-	// Active says whether the person has a live address.
-	Active bool `json:"active"`
-}
-
-// apiMyCalendar gives the person's feed address, making it on first use.
-// Once made it is stored only as a hash and cannot be shown again: POST
-// replaces it.
-func (s *server) apiMyCalendar(c echo.Context) error {
-	ctx := c.Request().Context()
-	has, err := s.db.HasCalendarToken(ctx, actorOf(c).PersonID())
-	if err != nil {
-		return err
-	}
-	if has {
-		return c.JSON(http.StatusOK, calendarJSON{Active: true})
-	}
-	return s.apiRotateCalendar(c)
-}
-
-// apiRotateCalendar replaces the person's feed address.
-func (s *server) apiRotateCalendar(c echo.Context) error {
-	token, err := s.db.CalendarToken(c.Request().Context(), actorOf(c).PersonID(), c.Request().Method == http.MethodPost)
-	if err != nil {
-		return err
-	}
-	if err := s.cal.changes.Sync(c.Request().Context()); err != nil {
-		return err
-	}
-	links := s.subscribeLinks(personalFeedPath(token))
-	status := http.StatusCreated
-	if c.Request().Method != http.MethodPost {
-		status = http.StatusOK
-	}
-	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(status, calendarJSON{URL: &links.HTTPS, Webcal: &links.Webcal, Active: true})
-}
-
-// isNotFound reports whether err is a not_found error.
-func isNotFound(err error) bool {
-	var he *hub.Error
-	return errors.As(err, &he) && he.Code == hub.ENotFound
-}
-
-// firstCalendarLink makes the person's feed address on their first view of
-// the account page; nil when they have one already (it cannot be shown
-// again).
-func (s *server) firstCalendarLink(ctx context.Context, personID int64) (*feedURLs, error) {
-	has, err := s.db.HasCalendarToken(ctx, personID)
-	if err != nil || has {
-		return nil, err
-	}
-	token, err := s.db.CalendarToken(ctx, personID, false)
-	if err != nil {
-		return nil, err
-	}
-	links := s.subscribeLinks(personalFeedPath(token))
-	links.Personal = true
-	return &links, nil
-}
-
-// WebcalHref is Webcal for a page's link: html/template refuses schemes
-// other than http, https and mailto unless told the URL is ours.
-func (l feedURLs) WebcalHref() template.URL { return template.URL(l.Webcal) }
-
-// calendarFuncs are the template functions of the subscribe box
-// (templates/_subscribe.html): subscribeBox for a public feed's path,
-// personalBox for a personal feed's links just made.
-func (s *server) calendarFuncs() map[string]any {
-	return map[string]any{
-		"subscribeBox": func(id, path string) map[string]any {
-			return map[string]any{"ID": id, "Links": s.subscribeLinks(path)}
-		},
-		"personalBox": func(l *feedURLs) map[string]any { return map[string]any{"ID": "my-feed", "Links": *l} },
-		"seriesLinks": func(id int64) feedURLs { return s.subscribeLinks(seriesFeedPath(id)) },
-	}
 }

@@ -28,6 +28,3 @@ func (s *server) seriesCalendar(c echo.Context) error {
 		}, storage.FeedScope{SeriesID: id})
 	})
 }
-
-// seriesFeedPath is the path of a series' feed.
-func seriesFeedPath(id int64) string { return "/series/" + itoa64(id) + "/calendar.ics" }

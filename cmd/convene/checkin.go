@@ -191,8 +191,3 @@ func (s *server) newManageLink(c echo.Context) error {
 		v.NewLinkName, v.NewLinkURL = reg.GuestName, s.manageURL(token)
 	})
 }
-
-// manageURL is the address of a guest's manage link.
-func (s *server) manageURL(token string) string {
-	return s.cfg.BaseURL + "/registrations/manage/" + token
-}

@@ -37,10 +37,12 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		if cfg.baseURLDerived { // the port may have been 0
 			cfg.BaseURL = "http://" + localAddr(ln.Addr().String())
 		}
-		s, err := newServer(cfg, db, log)
+		cfg.SendsMail = cfg.Mail.SMTP != nil
+		s, err := newServer(cfg.HTTPConfig, db, log, pageFuncs())
 		if err != nil {
 			return err
 		}
+		s.handle(s.routes())
 		go tidyEvery(ctx, db, log, time.Hour)
 		defer startMail(ctx, cfg, db, log)()
 		log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL)

@@ -18,11 +18,11 @@ import (
 // Config is everything Convene is told from outside: flags, then the
 // CONVENE_* variables and DATABASE_URL, validated once at start.
 type Config struct {
+	// HTTPConfig is what the web server needs to know.
+	HTTPConfig
+
 	// Addr is the address the web server listens on, e.g. ":8080".
 	Addr string
-	// BaseURL is the public address of the site, used in links sent to
-	// people (invites, password resets); https makes cookies Secure.
-	BaseURL string
 	// DatabaseURL is the PostgreSQL server to use; empty starts the
 	// embedded cluster in DataDir.
 	DatabaseURL string
@@ -34,22 +34,6 @@ type Config struct {
 	LogLevel slog.Level
 	// LogFormat is "text" or "json".
 	LogFormat string
-	// ShutdownTimeout bounds how long in-flight requests may take to
-	// finish when Convene is asked to stop.
-	ShutdownTimeout time.Duration
-
-	// TrustedProxies are the networks of reverse proxies whose
-	// X-Forwarded-For header tells the client's address.
-	TrustedProxies []*net.IPNet
-
-	// GuestRegistrations bounds registrations by people not signed in, per
-	// client address (across events) and per event, within a window.
-	GuestRegistrations storage.GuestThrottle
-
-	// PseudonymKey is the secret of respondents' pseudonyms in exports
-	// (CONVENE_PSEUDONYM_KEY); when empty, one is made once per deployment
-	// and kept in the database.
-	PseudonymKey []byte
 
 	// Mail is how messages are sent (see mail_config.go).
 	Mail MailConfig
@@ -70,13 +54,15 @@ func configErrorf(format string, args ...any) error {
 // defaultConfig reads the environment into a Config that flags may override.
 func defaultConfig(getenv func(string) string) (Config, error) {
 	cfg := Config{
-		Addr:               envOr(getenv, "CONVENE_ADDR", ":8080"),
-		BaseURL:            getenv("CONVENE_BASE_URL"),
-		DatabaseURL:        getenv("DATABASE_URL"),
-		DataDir:            envOr(getenv, "CONVENE_DATA_DIR", "./data"),
-		LogFormat:          envOr(getenv, "CONVENE_LOG_FORMAT", "text"),
-		ShutdownTimeout:    10 * time.Second,
-		GuestRegistrations: storage.GuestThrottle{Window: time.Hour, PerAddress: 10, PerEvent: 50},
+		HTTPConfig: HTTPConfig{
+			BaseURL:            getenv("CONVENE_BASE_URL"),
+			ShutdownTimeout:    10 * time.Second,
+			GuestRegistrations: storage.GuestThrottle{Window: time.Hour, PerAddress: 10, PerEvent: 50},
+		},
+		Addr:        envOr(getenv, "CONVENE_ADDR", ":8080"),
+		DatabaseURL: getenv("DATABASE_URL"),
+		DataDir:     envOr(getenv, "CONVENE_DATA_DIR", "./data"),
+		LogFormat:   envOr(getenv, "CONVENE_LOG_FORMAT", "text"),
 	}
 	var err error
 	if v := getenv("CONVENE_DEMO"); v != "" {
@@ -208,9 +194,6 @@ func (cfg *Config) validate() error {
 	}
 	return cfg.Mail.validate(cfg.BaseURL)
 }
-
-// Secure reports whether the site is served over HTTPS.
-func (cfg *Config) Secure() bool { return strings.HasPrefix(cfg.BaseURL, "https://") }
 
 func checkDatabaseURL(dsn string) error {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {

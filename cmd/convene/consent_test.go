@@ -53,7 +53,7 @@ func TestTakeoverThroughMembershipRefused(t *testing.T) {
 		t.Fatalf("the organisation is an active member of %d hubs without agreeing", n)
 	}
 	coord := f.MustClient(t, coordA)
-	resp, _ = coord.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(victim.ID)+"/link", nil)
+	resp, _ = coord.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa(victim.ID)+"/link", nil)
 	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("link for a person of an invited organisation: %d, want 404", resp.StatusCode)
 	}
@@ -70,14 +70,14 @@ func TestTakeoverThroughMembershipRefused(t *testing.T) {
 	if err := f.db.AnswerHubInvitation(ctx, mustActor(t, f, victim.ID), f.HubA.ID, org.ID, true); err != nil {
 		t.Fatal(err)
 	}
-	resp, _ = coord.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(victim.ID)+"/link", nil)
+	resp, _ = coord.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa(victim.ID)+"/link", nil)
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("link for a person with a password after consent: %d, want 403", resp.StatusCode)
 	}
 	if n := f.MustCount(t, `SELECT count(*) FROM password_tokens WHERE person_id = $1`, victim.ID); n != 0 {
 		t.Errorf("%d password links made for the person", n)
 	}
-	resp, _ = f.MustClient(t, adminK).Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(victim.ID)+"/link", nil)
+	resp, _ = f.MustClient(t, adminK).Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa(victim.ID)+"/link", nil)
 	if resp.StatusCode != http.StatusCreated {
 		t.Errorf("an admin makes a reset link: %d, want 201", resp.StatusCode)
 	}
@@ -116,7 +116,7 @@ func TestReadingAnotherHubRefused(t *testing.T) {
 func TestHubInvitationAnsweredByTheOrganisation(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	orgA := itoa64(f.OrgA.ID)
+	orgA := itoa(f.OrgA.ID)
 	if resp, _ := f.MustClient(t, coordB).Page(t, http.MethodPost, "/hubs/hub-b/members", url.Values{"organisation_id": {orgA}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("invite from the members page: %d", resp.StatusCode)
 	}
@@ -207,11 +207,11 @@ func TestAdminAddsDirectlyWithoutLinkRights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, _ = f.MustClient(t, coordA).Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(inv.Person.ID)+"/link", nil)
+	resp, _ = f.MustClient(t, coordA).Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa(inv.Person.ID)+"/link", nil)
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("coordinator's link for a person of an organisation added without consent: %d, want 403", resp.StatusCode)
 	}
-	resp, _ = f.MustClient(t, coordA).Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(f.Newcomer.ID)+"/link", nil)
+	resp, _ = f.MustClient(t, coordA).Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa(f.Newcomer.ID)+"/link", nil)
 	if resp.StatusCode != http.StatusCreated {
 		t.Errorf("coordinator's link for a newcomer of a consenting organisation: %d, want 201", resp.StatusCode)
 	}
@@ -310,17 +310,17 @@ func TestOrganisationNamesCollide(t *testing.T) {
 			if resp.StatusCode != http.StatusConflict || !strings.Contains(body, `"name"`) {
 				t.Errorf("register %q: %d %s; want 409 on name", variant, resp.StatusCode, body)
 			}
-			resp, body = f.API(t, member, http.MethodPatch, "/api/v1/organisations/"+itoa64(f.OrgB.ID), fmt.Sprintf(`{"name":%q}`, variant))
+			resp, body = f.API(t, member, http.MethodPatch, "/api/v1/organisations/"+itoa(f.OrgB.ID), fmt.Sprintf(`{"name":%q}`, variant))
 			if resp.StatusCode != http.StatusConflict && resp.StatusCode != http.StatusForbidden {
 				t.Errorf("rename to %q: %d %s", variant, resp.StatusCode, body)
 			}
 		})
 	}
-	resp, body := f.API(t, adminK, http.MethodPatch, "/api/v1/organisations/"+itoa64(f.OrgB.ID), `{"name":"organisation   a"}`)
+	resp, body := f.API(t, adminK, http.MethodPatch, "/api/v1/organisations/"+itoa(f.OrgB.ID), `{"name":"organisation   a"}`)
 	if resp.StatusCode != http.StatusConflict {
 		t.Errorf("admin renames B to look like A: %d %s; want 409", resp.StatusCode, body)
 	}
-	if resp, _ := f.API(t, adminK, http.MethodPatch, "/api/v1/organisations/"+itoa64(f.OrgA.ID), `{"name":"Organisation  A"}`); resp.StatusCode != http.StatusOK {
+	if resp, _ := f.API(t, adminK, http.MethodPatch, "/api/v1/organisations/"+itoa(f.OrgA.ID), `{"name":"Organisation  A"}`); resp.StatusCode != http.StatusOK {
 		t.Errorf("an organisation respaces its own name: %d, want 200", resp.StatusCode)
 	}
 }
@@ -334,7 +334,7 @@ func TestAddColleagueSameAnswer(t *testing.T) {
 	c := f.MustClient(t, member)
 	add := func(email string) (int, string) {
 		t.Helper()
-		resp, _ := c.Page(t, http.MethodPost, "/organisations/"+itoa64(f.OrgA.ID)+"/people", url.Values{"email": {email}, "name": {"A Colleague"}})
+		resp, _ := c.Page(t, http.MethodPost, "/organisations/"+itoa(f.OrgA.ID)+"/people", url.Values{"email": {email}, "name": {"A Colleague"}})
 		flash := ""
 		if ck := cookieNamed(resp, flashCookie); ck != nil {
 			b, _ := base64.RawURLEncoding.DecodeString(ck.Value)
@@ -348,11 +348,11 @@ func TestAddColleagueSameAnswer(t *testing.T) {
 	if s1 != s2 || m1 != m2 || m1 == "" {
 		t.Errorf("answers differ: %d %q and %d %q", s1, m1, s2, m2)
 	}
-	_, page := c.Page(t, http.MethodGet, "/organisations/"+itoa64(f.OrgA.ID), nil)
+	_, page := c.Page(t, http.MethodGet, "/organisations/"+itoa(f.OrgA.ID), nil)
 	if strings.Contains(page, existing) || strings.Contains(page, fresh) {
 		t.Error("an invited person is listed before accepting")
 	}
-	if resp, _ := c.Page(t, http.MethodPost, "/organisations/"+itoa64(f.OrgA.ID)+"/people", url.Values{"email": {"x@example.org"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+	if resp, _ := c.Page(t, http.MethodPost, "/organisations/"+itoa(f.OrgA.ID)+"/people", url.Values{"email": {"x@example.org"}}); resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("no name: %d, want 422", resp.StatusCode)
 	}
 }

@@ -183,3 +183,9 @@ func setRetryAfter(c echo.Context, err error) {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(he.RetryAfterSeconds))
 	}
 }
+
+// isNotFound reports whether err is a not_found error.
+func isNotFound(err error) bool {
+	var he *hub.Error
+	return errors.As(err, &he) && he.Code == hub.ENotFound
+}

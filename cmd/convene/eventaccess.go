@@ -27,6 +27,12 @@ type eventContext struct {
 // Manage reports whether the viewer runs the event's hub.
 func (ec eventContext) Manage() bool { return ec.Viewer.Manager }
 
+// ShowOnlineURL: the joining link is for people with a place, and for
+// the hub's coordinators.
+func (ec eventContext) ShowOnlineURL() bool {
+	return ec.Event.OnlineURL != "" && (ec.Manage() || (ec.Place != nil && ec.Place.Registration.Status == events.RegRegistered))
+}
+
 // loadEvent reads the event of the route and checks the viewer may see
 // it; an event they may not see is not found, so its existence is not
 // given away.

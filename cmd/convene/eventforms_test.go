@@ -2,12 +2,13 @@ package main
 
 import (
 	"context"
-	"github.com/convene/convene/storage/pgtest"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // lastSunday is the last Sunday of month in year.
@@ -77,15 +78,15 @@ func TestEventFormErrors(t *testing.T) {
 		t.Error("a refused form changed stored data")
 	}
 	t.Run("EditWithWarning", func(t *testing.T) {
-		_, page := c.Page(t, http.MethodGet, "/events/"+itoa64(f.Event.ID)+"/edit", nil)
-		edit := MustForm(t, page, "/events/"+itoa64(f.Event.ID))
+		_, page := c.Page(t, http.MethodGet, "/events/"+itoa(f.Event.ID)+"/edit", nil)
+		edit := MustForm(t, page, "/events/"+itoa(f.Event.ID))
 		edit.Set("capacity", "0")
-		resp, body := c.Page(t, http.MethodPost, "/events/"+itoa64(f.Event.ID), edit)
+		resp, body := c.Page(t, http.MethodPost, "/events/"+itoa(f.Event.ID), edit)
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "at least 1") {
 			t.Errorf("capacity 0: %d", resp.StatusCode)
 		}
 		edit.Set("capacity", "")
-		resp, _ = c.Page(t, http.MethodPost, "/events/"+itoa64(f.Event.ID), edit)
+		resp, _ = c.Page(t, http.MethodPost, "/events/"+itoa(f.Event.ID), edit)
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("save with unlimited places: %d", resp.StatusCode)
 		}

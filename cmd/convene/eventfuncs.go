@@ -112,3 +112,12 @@ func optionsOf[T labelled](values []T) []templates.Option {
 	}
 	return opts
 }
+
+// pageFuncs are the template functions of the pages: events' and reports'.
+func pageFuncs() template.FuncMap {
+	funcs := eventFuncs()
+	for name, fn := range reportFuncs() {
+		funcs[name] = fn
+	}
+	return funcs
+}

@@ -4,13 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/convene/convene/storage/pgtest"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // eventBodyAt is a valid event body starting days ahead at 10:00 London.
@@ -40,7 +41,7 @@ func TestEventLifecycle(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	id := MustCreateEvent(t, f, eventBodyAt(10, `,"capacity":2`))
-	path := "/api/v1/events/" + itoa64(id)
+	path := "/api/v1/events/" + itoa(id)
 
 	if resp, _ := f.API(t, anon, http.MethodGet, path, nil); resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("a draft seen by anyone: %d, want 404", resp.StatusCode)
@@ -92,12 +93,12 @@ func TestEventLifecycle(t *testing.T) {
 
 	token := first.ManageURL[strings.LastIndex(first.ManageURL, "/")+1:]
 	t.Run("ErrTokenOfAnother", func(t *testing.T) {
-		resp, _ := f.API(t, anon, http.MethodDelete, "/api/v1/registrations/"+itoa64(second.ID)+"?token="+token, nil)
+		resp, _ := f.API(t, anon, http.MethodDelete, "/api/v1/registrations/"+itoa(second.ID)+"?token="+token, nil)
 		if resp.StatusCode != http.StatusForbidden {
 			t.Errorf("cancelling another's registration with my link: %d, want 403", resp.StatusCode)
 		}
 	})
-	resp, text := f.API(t, anon, http.MethodDelete, "/api/v1/registrations/"+itoa64(first.ID)+"?token="+url.QueryEscape(token), nil)
+	resp, text := f.API(t, anon, http.MethodDelete, "/api/v1/registrations/"+itoa(first.ID)+"?token="+url.QueryEscape(token), nil)
 	if resp.StatusCode != http.StatusOK || !strings.Contains(text, `"promoted":1`) {
 		t.Fatalf("cancel by link: %d %s", resp.StatusCode, text)
 	}
@@ -112,7 +113,7 @@ func TestEventLifecycle(t *testing.T) {
 		t.Errorf("after a cancellation: %v; want Cal promoted, Dev waiting", status)
 	}
 
-	if resp, _ := f.API(t, coordA, http.MethodPut, "/api/v1/registrations/"+itoa64(second.ID)+"/attendance", `{"attended":true}`); resp.StatusCode != http.StatusOK {
+	if resp, _ := f.API(t, coordA, http.MethodPut, "/api/v1/registrations/"+itoa(second.ID)+"/attendance", `{"attended":true}`); resp.StatusCode != http.StatusOK {
 		t.Errorf("check in: %d", resp.StatusCode)
 	}
 	if resp, _ := f.API(t, coordA, http.MethodPost, path+"/walk-ins", `{"name":"Eli","attendee_role":"lived_experience"}`); resp.StatusCode != http.StatusCreated {
@@ -161,7 +162,7 @@ func TestWeeklySeriesAcrossClockChanges(t *testing.T) {
 func TestEventBadInput(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	ev := "/api/v1/events/" + itoa64(f.Event.ID)
+	ev := "/api/v1/events/" + itoa(f.Event.ID)
 	loc, _ := time.LoadLocation("Europe/London")
 	start := f.Event.StartsAt.In(loc)
 	at := func(h, m int) string {
@@ -191,7 +192,7 @@ func TestEventBadInput(t *testing.T) {
 		{"RegisterBadRole", "POST", ev + "/registrations", `{"guest_name":"X","guest_email":"x@example.org","attendee_role":"vip"}`, anon, 422, "attendee_role"},
 		{"RegisterGuestFieldsSignedIn", "POST", ev + "/registrations", `{"guest_name":"X","guest_email":"x@example.org","attendee_role":"other"}`, member, 422, "guest_email"},
 		{"CancelReasonEmpty", "POST", ev + "/cancel", `{"reason":"  "}`, coordA, 422, "reason"},
-		{"AttendanceMissing", "PUT", "/api/v1/registrations/" + itoa64(f.BystanderReg.ID) + "/attendance", `{}`, coordA, 422, "attended"},
+		{"AttendanceMissing", "PUT", "/api/v1/registrations/" + itoa(f.BystanderReg.ID) + "/attendance", `{}`, coordA, 422, "attended"},
 		{"BadMonthFilter", "GET", "/api/v1/hubs/hub-a/events?format=teleport", "", anon, 422, "format"},
 		{"BadFrom", "GET", "/api/v1/hubs/hub-a/events?from=yesterday", "", anon, 422, "from"},
 		{"TooFarAhead", "POST", "/api/v1/hubs/hub-a/events", withField(withField(eventBodyAt(5, ""), "starts_at", "9999-01-01T10:00:00Z"), "ends_at", "9999-01-01T12:00:00Z"), coordA, 422, "starts_at"},
@@ -245,7 +246,7 @@ func TestEventBadInput(t *testing.T) {
 			t.Errorf("my registrations lack the invite-only event: %s", mine)
 		}
 		c := f.MustClient(t, coordA)
-		resp, page := c.Page(t, http.MethodPost, "/events/"+itoa64(f.Event.ID)+"/registrations",
+		resp, page := c.Page(t, http.MethodPost, "/events/"+itoa(f.Event.ID)+"/registrations",
 			url.Values{"guest_name": {"Guest Invitee"}, "guest_email": {"guest.invitee@example.org"}, "attendee_role": {"other"}})
 		if resp.StatusCode != http.StatusCreated || !strings.Contains(page, "/registrations/manage/") {
 			t.Errorf("registering a guest from the check-in page: %d", resp.StatusCode)
@@ -259,7 +260,7 @@ func TestEventBadInput(t *testing.T) {
 	})
 	t.Run("WalkInDraft", func(t *testing.T) {
 		id := MustCreateEvent(t, f, eventBodyAt(9, ""))
-		if resp, _ := f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(id)+"/walk-ins", `{"name":"Early Bird","attendee_role":"other"}`); resp.StatusCode != http.StatusConflict {
+		if resp, _ := f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa(id)+"/walk-ins", `{"name":"Early Bird","attendee_role":"other"}`); resp.StatusCode != http.StatusConflict {
 			t.Errorf("walk-in at a draft: %d, want 409", resp.StatusCode)
 		}
 	})
@@ -312,7 +313,7 @@ func eventSnapshot(tb testing.TB, f *fixture) string {
 func int64s(ids []int64) string {
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		parts[i] = itoa64(id)
+		parts[i] = itoa(id)
 	}
 	return "{" + strings.Join(parts, ",") + "}"
 }
@@ -331,7 +332,7 @@ func londonZone(tb testing.TB) *time.Location {
 func TestRescheduleMovesAgenda(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	ev := "/api/v1/events/" + itoa64(f.Event.ID)
+	ev := "/api/v1/events/" + itoa(f.Event.ID)
 	loc := londonZone(t)
 	start := f.Event.StartsAt.In(loc)
 	item := fmt.Sprintf(`{"items":[{"starts_at":%q,"ends_at":%q,"title":"Welcome","kind":"talk"}]}`,
@@ -363,7 +364,7 @@ func TestWaitlistPositionWhenSearching(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	id := MustCreateEvent(t, f, eventBodyAt(12, `,"capacity":1`))
-	path := "/api/v1/events/" + itoa64(id)
+	path := "/api/v1/events/" + itoa(id)
 	f.API(t, coordA, http.MethodPost, path+"/publish", nil)
 	for _, name := range []string{"Ada", "Ben", "Cat", "Dan"} {
 		body := fmt.Sprintf(`{"guest_name":%q,"guest_email":"%s@example.org","attendee_role":"other"}`, name, strings.ToLower(name))
@@ -383,7 +384,7 @@ func TestEventListFilters(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	online := MustCreateEvent(t, f, strings.Replace(strings.Replace(eventBodyAt(3, ""), `"format":"in_person"`, `"format":"online","online_url":"https://meet.example.org/x"`, 1), "Trauma-informed practice workshop", "Online circle", 1))
-	f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(online)+"/publish", nil)
+	f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa(online)+"/publish", nil)
 	c := f.MustClient(t, anon)
 	_, list := c.Page(t, http.MethodGet, "/hubs/hub-a/events?format=online", nil)
 	if !strings.Contains(list, "Online circle") || strings.Contains(list, f.Event.Title) {
@@ -408,7 +409,7 @@ func TestConcurrentRegistrationOverHTTP(t *testing.T) {
 	a := MustStart(t, withEnv("CONVENE_GUEST_REGISTRATIONS_PER_ADDRESS", "1000"), withEnv("CONVENE_GUEST_REGISTRATIONS_PER_EVENT", "1000"))
 	f := MustFixture(t, a)
 	id := MustCreateEvent(t, f, eventBodyAt(20, `,"capacity":20`))
-	path := "/api/v1/events/" + itoa64(id)
+	path := "/api/v1/events/" + itoa(id)
 	f.API(t, coordA, http.MethodPost, path+"/publish", nil)
 	results := make([]placedJSON, 200)
 	var wg sync.WaitGroup
@@ -450,15 +451,15 @@ func TestVisibilityAgrees(t *testing.T) {
 	for name, extra := range map[string]string{"draft": ``, "members": `,"visibility":"members"`, "invite": `,"visibility":"invite_only"`, "cancelled": ``} {
 		id := MustCreateEvent(t, f, eventBodyAt(4, extra))
 		if name != "draft" {
-			f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(id)+"/publish", nil)
+			f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa(id)+"/publish", nil)
 		}
 		if name == "cancelled" {
-			f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(id)+"/cancel", `{"reason":"Snow."}`)
+			f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa(id)+"/cancel", `{"reason":"Snow."}`)
 		}
 		ids[name] = id
 	}
 	invite := fmt.Sprintf(`{"guest_name":"M","guest_email":%q,"attendee_role":"other"}`, f.People[attendee].Email)
-	if resp, text := f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(ids["invite"])+"/registrations", invite); resp.StatusCode != http.StatusCreated {
+	if resp, text := f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa(ids["invite"])+"/registrations", invite); resp.StatusCode != http.StatusCreated {
 		t.Fatalf("invite: %d %s", resp.StatusCode, text)
 	}
 	for k := anon; k < numKinds; k++ {
@@ -470,7 +471,7 @@ func TestVisibilityAgrees(t *testing.T) {
 			inList[e.ID] = true
 		}
 		for name, id := range ids {
-			resp, _ := f.API(t, k, http.MethodGet, "/api/v1/events/"+itoa64(id), nil)
+			resp, _ := f.API(t, k, http.MethodGet, "/api/v1/events/"+itoa(id), nil)
 			if page := resp.StatusCode == http.StatusOK; page != inList[id] {
 				t.Errorf("%s, %s event: listed %v, page %v", k, name, inList[id], page)
 			}

@@ -44,12 +44,6 @@ func (v eventView) PlacesLeft() string {
 	return hub.Plural(left, "place", "places") + " left"
 }
 
-// ShowOnlineURL: the joining link is for people with a place, and for
-// the hub's coordinators.
-func (v eventView) ShowOnlineURL() bool {
-	return v.Event.OnlineURL != "" && (v.Manage() || (v.Place != nil && v.Place.Registration.Status == events.RegRegistered))
-}
-
 // MapURL finds the venue on OpenStreetMap.
 func (v eventView) MapURL() string {
 	return "https://www.openstreetmap.org/search?query=" + url.QueryEscape(v.Event.Venue)
@@ -170,20 +164,4 @@ func (s *server) hubEventsPage(c echo.Context) error {
 		title = "Past events of " + h.Name
 	}
 	return s.render(c, http.StatusOK, "hub_events", title, v)
-}
-
-// eventFilter reads and checks the list's filters.
-func eventFilter(c echo.Context) (map[string]string, error) {
-	f := map[string]string{"topic": c.QueryParam("topic"), "format": c.QueryParam("format"), "audience": c.QueryParam("audience")}
-	var fe hub.FieldErrors
-	if f["format"] != "" && !events.Format(f["format"]).Valid() {
-		fe.Add("format", "Choose a format from the list")
-	}
-	if f["audience"] != "" && !events.Audience(f["audience"]).Valid() {
-		fe.Add("audience", "Choose an audience from the list")
-	}
-	if f["topic"] != "" && hub.Slugify(f["topic"]) != f["topic"] {
-		fe.Add("topic", "Choose a topic from the list")
-	}
-	return f, fe.Err()
 }

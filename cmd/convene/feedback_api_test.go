@@ -6,8 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"github.com/convene/convene/hub"
-	"github.com/convene/convene/storage/pgtest"
 	"net/http"
 	"os"
 	"os/exec"
@@ -15,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage/pgtest"
 
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/storage"

@@ -16,25 +16,6 @@ var (
 	inviteFields   = []string{"name", "email", "organisation_id"}
 )
 
-// managedHub loads the hub of the route and checks the actor may manage it.
-func (s *server) managedHub(c echo.Context) (hub.Hub, error) {
-	h, ok := c.Get("managedHub").(hub.Hub)
-	if ok {
-		return h, nil
-	}
-	h, err := s.db.HubBySlug(c.Request().Context(), c.Param("slug"))
-	if err != nil {
-		return h, err
-	}
-	if hub.CanManageHub(actorOf(c), h.ID) {
-		c.Set("managedHub", h)
-	}
-	if !hub.CanManageHub(actorOf(c), h.ID) {
-		return h, forbidden("Only the coordinators of " + h.Name + " can do that.")
-	}
-	return h, nil
-}
-
 // hubSettingsPage shows the form to edit a hub's page.
 func (s *server) hubSettingsPage(c echo.Context) error {
 	h, err := s.managedHub(c)

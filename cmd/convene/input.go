@@ -171,3 +171,13 @@ func pageParams(c echo.Context) (limit, offset int, err error) {
 }
 
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// personIDOf is the acting person's id for the audit log.
+func personIDOf(c echo.Context) *int64 {
+	a := actorOf(c)
+	if !a.SignedIn() {
+		return nil
+	}
+	id := a.PersonID()
+	return &id
+}

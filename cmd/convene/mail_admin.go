@@ -33,7 +33,7 @@ func (s *server) adminMailPage(c echo.Context) error {
 		return err
 	}
 	return s.render(c, http.StatusOK, "admin_mail", "Email", mailAdminView{Messages: list, Counts: counts, Status: f.Status, To: f.To,
-		Kept: s.cfg.Mail.SMTP == nil, Statuses: []string{storage.MailQueued, storage.MailSent, storage.MailKept, storage.MailFailed, storage.MailSkipped}})
+		Kept: !s.cfg.SendsMail, Statuses: []string{storage.MailQueued, storage.MailSent, storage.MailKept, storage.MailFailed, storage.MailSkipped}})
 }
 
 // adminMailMessagePage shows one message as composed.

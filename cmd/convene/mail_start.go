@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"net/url"
-	"time"
 
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/mailer"
@@ -43,8 +42,3 @@ func startMail(ctx context.Context, cfg Config, db *storage.DB, log *slog.Logger
 		}
 	}
 }
-
-// forgotPasswordThrottle bounds requests for a password reset link: per
-// address asked about (beyond which nothing more is sent, silently) and
-// per client address (beyond which the form says to wait).
-var forgotPasswordThrottle = storage.Throttle{Window: time.Hour, PerAccount: 3, PerAddress: 10}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/convene/convene/storage/pgtest"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/storage/pgtest"
 
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/notify"

@@ -3,9 +3,7 @@ package main
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -49,24 +47,6 @@ func (s *server) organisationsPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "organisations", "Organisations", map[string]any{
 		"Organisations": orgs, "Groups": hub.GroupByKind(orgs), "Offset": q.Offset, "Limit": limit, "More": more,
 		"Q": q.Name, "Kind": string(q.Kind), "PrevURL": pageURL(q.Offset - limit), "NextURL": pageURL(q.Offset + limit)})
-}
-
-// organisationQuery reads the directory's search (?q= and ?kind=) and
-// page (?limit=&offset=).
-func organisationQuery(c echo.Context) (storage.OrganisationQuery, error) {
-	limit, offset, err := pageParams(c)
-	if err != nil {
-		return storage.OrganisationQuery{}, err
-	}
-	q := storage.OrganisationQuery{Name: strings.TrimSpace(c.QueryParam("q")), Kind: hub.OrgKind(c.QueryParam("kind")), Limit: limit, Offset: offset}
-	var f hub.FieldErrors
-	if len(q.Name) > 200 {
-		f.Add("q", "must be at most 200 characters")
-	}
-	if q.Kind != "" && !slices.Contains(hub.OrgKinds(), q.Kind) {
-		f.Add("kind", "Choose a kind of organisation from the list")
-	}
-	return q, f.Err()
 }
 
 // orgView is what an organisation's page shows.
@@ -189,21 +169,6 @@ func (s *server) updateOrganisation(c echo.Context) error {
 		return s.render(c, statusForForm(err), "organisation_form", "Edit "+o.Name, map[string]any{"Form": form, "Organisation": o})
 	}
 	return s.redirectWithFlash(c, "/organisations/"+itoa64(o.ID), "The organisation’s details are saved.")
-}
-
-func (s *server) editableOrganisation(c echo.Context) (hub.Organisation, error) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return hub.Organisation{}, err
-	}
-	o, err := s.db.OrganisationByID(c.Request().Context(), id)
-	if err != nil {
-		return o, err
-	}
-	if !hub.CanEditOrganisation(actorOf(c), id) {
-		return o, forbidden("Only members of " + o.Name + " can edit it.")
-	}
-	return o, nil
 }
 
 // addColleague adds a person to an organisation by email, inviting them

@@ -2,10 +2,12 @@ package main
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 	"github.com/convene/convene/templates"
 )
 
@@ -34,22 +36,6 @@ func (s *server) forgotPassword(c echo.Context) error {
 	return s.render(c, http.StatusOK, "forgot", "Forgotten your password?", map[string]any{"Form": templates.NewForm(nil), "Sent": email})
 }
 
-// apiForgotPassword is forgotPassword for API clients: 202 whether or
-// not the address has an account.
-func (s *server) apiForgotPassword(c echo.Context) error {
-	var in struct {
-		Email string `json:"email"`
-	}
-	if err := bindJSON(c, &in); err != nil {
-		return err
-	}
-	if _, err := s.requestReset(c, in.Email); err != nil {
-		setRetryAfter(c, err)
-		return err
-	}
-	return c.JSON(http.StatusAccepted, map[string]string{"message": forgotAnswer})
-}
-
 // requestReset checks the address and asks storage to send the link,
 // throttled by client address as sign-in is.
 func (s *server) requestReset(c echo.Context, email string) (string, error) {
@@ -60,3 +46,8 @@ func (s *server) requestReset(c echo.Context, email string) (string, error) {
 	}
 	return email, s.db.RequestPasswordReset(c.Request().Context(), email, c.RealIP(), forgotPasswordThrottle)
 }
+
+// forgotPasswordThrottle bounds requests for a password reset link: per
+// address asked about (beyond which nothing more is sent, silently) and
+// per client address (beyond which the form says to wait).
+var forgotPasswordThrottle = storage.Throttle{Window: time.Hour, PerAccount: 3, PerAddress: 10}

@@ -71,7 +71,7 @@ func TestInviteLink(t *testing.T) {
 	t.Run("ResetEndsSessions", func(t *testing.T) {
 		signedIn := f.MustClient(t, member)
 		admin := f.MustClient(t, adminK)
-		resp, body := admin.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(f.People[member].ID)+"/link", nil)
+		resp, body := admin.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa(f.People[member].ID)+"/link", nil)
 		if resp.StatusCode != http.StatusCreated || !strings.Contains(body, "password reset link") {
 			t.Fatalf("make reset link: %d", resp.StatusCode)
 		}
@@ -107,10 +107,10 @@ func TestRevokedToken(t *testing.T) {
 	if got := use(); got != http.StatusOK {
 		t.Fatalf("new token: %d", got)
 	}
-	if resp, _ := f.API(t, coordA, http.MethodDelete, "/api/v1/me/tokens/"+itoa64(tok.ID), nil); resp.StatusCode != http.StatusNotFound {
+	if resp, _ := f.API(t, coordA, http.MethodDelete, "/api/v1/me/tokens/"+itoa(tok.ID), nil); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("someone else revoking the token: %d, want 404", resp.StatusCode)
 	}
-	if resp, _ := f.API(t, member, http.MethodDelete, "/api/v1/me/tokens/"+itoa64(tok.ID), nil); resp.StatusCode != http.StatusNoContent {
+	if resp, _ := f.API(t, member, http.MethodDelete, "/api/v1/me/tokens/"+itoa(tok.ID), nil); resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("revoke: %d", resp.StatusCode)
 	}
 	if got := use(); got != http.StatusUnauthorized {

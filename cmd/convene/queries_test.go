@@ -48,9 +48,9 @@ func TestBoundedQueries(t *testing.T) {
 		{"EventsListCoordinator", coordA, "/hubs/hub-a/events"},
 		{"EventsListMember", member, "/hubs/hub-a/events?topic=safeguarding"},
 		{"MonthCoordinator", coordA, "/hubs/hub-a/events/month"},
-		{"EventPageAnonymous", anon, "/events/" + itoa64(f.Event.ID)},
-		{"EventPageMember", member, "/events/" + itoa64(f.Event.ID)},
-		{"EventPageCoordinator", coordA, "/events/" + itoa64(f.Event.ID)},
+		{"EventPageAnonymous", anon, "/events/" + itoa(f.Event.ID)},
+		{"EventPageMember", member, "/events/" + itoa(f.Event.ID)},
+		{"EventPageCoordinator", coordA, "/events/" + itoa(f.Event.ID)},
 		{"HubPageMember", member, "/hubs/hub-a"},
 		{"APIEventsList", anon, "/api/v1/hubs/hub-a/events"},
 	}

@@ -58,7 +58,7 @@ func TestRegistrationEndsOnConfirmation(t *testing.T) {
 	f := MustFixture(t, a)
 	one := 1
 	e := MustOnlineEvent(t, f, &one, "", events.StatusPublished)
-	register := "/events/" + itoa64(e.ID) + "/register"
+	register := "/events/" + itoa(e.ID) + "/register"
 	guest := func(name, email string) (string, string) {
 		t.Helper()
 		resp, _ := f.MustClient(t, anon).Page(t, http.MethodPost, register,
@@ -88,7 +88,7 @@ func TestRegistrationEndsOnConfirmation(t *testing.T) {
 		t.Fatalf("guest's calendar file: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 	mustContain(t, "the calendar file of a guest with a place", ics, "meet.example.org/peer-network")
-	if _, public := f.MustClient(t, anon).Page(t, http.MethodGet, "/events/"+itoa64(e.ID)+"/event.ics", nil); strings.Contains(public, "meet.example.org") {
+	if _, public := f.MustClient(t, anon).Page(t, http.MethodGet, "/events/"+itoa(e.ID)+"/event.ics", nil); strings.Contains(public, "meet.example.org") {
 		t.Error("the event's public calendar file gives away the joining link")
 	}
 
@@ -102,18 +102,18 @@ func TestRegistrationEndsOnConfirmation(t *testing.T) {
 	t.Run("SignedIn", func(t *testing.T) {
 		c := f.MustClient(t, attendee)
 		resp, _ := c.Page(t, http.MethodPost, register, url.Values{"attendee_role": {"practitioner"}})
-		if to := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || to != "/events/"+itoa64(e.ID)+"/my-place" {
+		if to := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || to != "/events/"+itoa(e.ID)+"/my-place" {
 			t.Fatalf("signed-in registration: %d to %q", resp.StatusCode, to)
 		}
-		_, page := c.Page(t, http.MethodGet, "/events/"+itoa64(e.ID)+"/my-place", nil)
-		mustContain(t, "a signed-in person's registration", page, "<h1>You are number 2 on the waitlist</h1>", `href="/events/`+itoa64(e.ID)+`/event.ics"`)
+		_, page := c.Page(t, http.MethodGet, "/events/"+itoa(e.ID)+"/my-place", nil)
+		mustContain(t, "a signed-in person's registration", page, "<h1>You are number 2 on the waitlist</h1>", `href="/events/`+itoa(e.ID)+`/event.ics"`)
 		mustNotContain(t, "a signed-in person's registration", page, "Keep this link")
 		// Reloading the page is harmless; the old POST is not repeated.
 		resp, _ = c.Page(t, http.MethodPost, register, url.Values{"attendee_role": {"practitioner"}})
 		if resp.StatusCode != http.StatusConflict {
 			t.Errorf("registering twice: %d, want 409", resp.StatusCode)
 		}
-		if resp, _ := f.MustClient(t, member).Page(t, http.MethodGet, "/events/"+itoa64(e.ID)+"/my-place", nil); resp.StatusCode != http.StatusSeeOther {
+		if resp, _ := f.MustClient(t, member).Page(t, http.MethodGet, "/events/"+itoa(e.ID)+"/my-place", nil); resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("my-place of someone not registered: %d, want 303 to the event", resp.StatusCode)
 		}
 	})
@@ -139,7 +139,7 @@ func TestRegistrationEndsOnConfirmation(t *testing.T) {
 func TestRegisterFormChoosesNothing(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	path := "/events/" + itoa64(f.Event.ID)
+	path := "/events/" + itoa(f.Event.ID)
 	_, page := f.MustClient(t, anon).Page(t, http.MethodGet, path, nil)
 	if regexp.MustCompile(`name="attendee_role"[^>]*checked`).MatchString(page) {
 		t.Error("the register form has an attendee role chosen already")
@@ -164,7 +164,7 @@ func TestEventTextAndWords(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	e := MustOnlineEvent(t, f, nil, "Bring a question.\n\nSlides: https://example.org/slides\nRecording after.\n\n<b>bold</b>", events.StatusPublished)
-	_, page := f.MustClient(t, anon).Page(t, http.MethodGet, "/events/"+itoa64(e.ID), nil)
+	_, page := f.MustClient(t, anon).Page(t, http.MethodGet, "/events/"+itoa(e.ID), nil)
 	mustContain(t, "the event page", page,
 		"<p>Bring a question.</p>",
 		`Slides: <a href="https://example.org/slides" rel="nofollow noopener">https://example.org/slides</a><br>`,
@@ -172,7 +172,7 @@ func TestEventTextAndWords(t *testing.T) {
 	mustNotContain(t, "the event page", page, "Open to all", "<b>bold</b>")
 
 	draft := MustOnlineEvent(t, f, nil, "", events.StatusDraft)
-	_, page = f.MustClient(t, coordA).Page(t, http.MethodGet, "/events/"+itoa64(draft.ID), nil)
+	_, page = f.MustClient(t, coordA).Page(t, http.MethodGet, "/events/"+itoa(draft.ID), nil)
 	mustContain(t, "a draft's page", page, "This event is a draft")
 	mustNotContain(t, "a draft's page", page, "event.ics", "Add to my calendar")
 }

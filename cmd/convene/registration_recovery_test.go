@@ -14,7 +14,7 @@ import (
 func TestGuestRegistersAgain(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	path := "/api/v1/events/" + itoa64(f.Event.ID) + "/registrations"
+	path := "/api/v1/events/" + itoa(f.Event.ID) + "/registrations"
 	resp, text := f.API(t, anon, http.MethodPost, path, `{"guest_name":"Rosa Owner","guest_email":"rosa@example.org","attendee_role":"practitioner","access_needs":"Hearing loop"}`)
 	if resp.StatusCode != http.StatusCreated {
 		t.Fatalf("register: %d %s", resp.StatusCode, text)
@@ -40,9 +40,9 @@ func TestGuestRegistersAgain(t *testing.T) {
 	})
 	t.Run("Page", func(t *testing.T) {
 		c := f.MustClient(t, anon)
-		resp, page := c.Page(t, http.MethodPost, "/events/"+itoa64(f.Event.ID)+"/register",
+		resp, page := c.Page(t, http.MethodPost, "/events/"+itoa(f.Event.ID)+"/register",
 			url.Values{"guest_name": {"Someone Else"}, "guest_email": {"rosa@example.org"}, "attendee_role": {"other"}})
-		if to := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || to != "/events/"+itoa64(f.Event.ID) {
+		if to := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || to != "/events/"+itoa(f.Event.ID) {
 			t.Fatalf("again on the page: %d to %q, want 303 back to the event", resp.StatusCode, to)
 		}
 		noLeak(t, page)
@@ -62,7 +62,7 @@ func TestGuestRegistersAgain(t *testing.T) {
 	}
 	oldLink = mailed
 
-	linkPath := "/registrations/" + itoa64(first.ID) + "/manage-link"
+	linkPath := "/registrations/" + itoa(first.ID) + "/manage-link"
 	t.Run("ErrNotTheirCoordinator", func(t *testing.T) {
 		if resp, _ := f.API(t, coordB, http.MethodPost, "/api/v1"+linkPath, nil); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("coordinator of another hub, API: %d, want 403", resp.StatusCode)
@@ -81,14 +81,14 @@ func TestGuestRegistersAgain(t *testing.T) {
 		}
 	})
 	t.Run("ErrAccountHolder", func(t *testing.T) {
-		if resp, _ := f.API(t, coordA, http.MethodPost, "/api/v1/registrations/"+itoa64(f.BystanderReg.ID)+"/manage-link", nil); resp.StatusCode != http.StatusConflict {
+		if resp, _ := f.API(t, coordA, http.MethodPost, "/api/v1/registrations/"+itoa(f.BystanderReg.ID)+"/manage-link", nil); resp.StatusCode != http.StatusConflict {
 			t.Errorf("a registration of someone with an account: %d, want 409", resp.StatusCode)
 		}
 	})
 
 	c := f.MustClient(t, coordA)
-	_, checkIn := c.Page(t, http.MethodGet, "/events/"+itoa64(f.Event.ID)+"/check-in", nil)
-	if !strings.Contains(checkIn, `action="`+linkPath+`"`) || strings.Contains(checkIn, `action="/registrations/`+itoa64(f.BystanderReg.ID)+`/manage-link"`) {
+	_, checkIn := c.Page(t, http.MethodGet, "/events/"+itoa(f.Event.ID)+"/check-in", nil)
+	if !strings.Contains(checkIn, `action="`+linkPath+`"`) || strings.Contains(checkIn, `action="/registrations/`+itoa(f.BystanderReg.ID)+`/manage-link"`) {
 		t.Error("the check-in page should offer a new manage link for guests, and only for guests")
 	}
 	resp, page := c.Page(t, http.MethodPost, linkPath, nil)

@@ -41,7 +41,7 @@ func guestBody(i int) string {
 func TestGuestRegistrationThrottlePerAddress(t *testing.T) {
 	a := MustStart(t, withEnv("CONVENE_TRUSTED_PROXIES", "127.0.0.1"))
 	f := MustFixture(t, a)
-	path := "/api/v1/events/" + itoa64(f.Event.ID) + "/registrations"
+	path := "/api/v1/events/" + itoa(f.Event.ID) + "/registrations"
 
 	var created, limited atomic.Int64
 	var wg sync.WaitGroup
@@ -76,7 +76,7 @@ func TestGuestRegistrationThrottlePerAddress(t *testing.T) {
 	})
 	t.Run("Page", func(t *testing.T) {
 		form := url.Values{"csrf": {csrfToken}, "guest_name": {"Script Page"}, "guest_email": {"script.page@example.org"}, "attendee_role": {"other"}}
-		resp, page := guestRequest(t, f, anon, "203.0.113.7", "/events/"+itoa64(f.Event.ID)+"/register", form.Encode())
+		resp, page := guestRequest(t, f, anon, "203.0.113.7", "/events/"+itoa(f.Event.ID)+"/register", form.Encode())
 		if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" {
 			t.Fatalf("page from the same address: %d (Retry-After %q), want 429 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
 		}
@@ -90,7 +90,7 @@ func TestGuestRegistrationThrottlePerAddress(t *testing.T) {
 			t.Errorf("a signed-in person from the same address: %d %s, want 201", resp.StatusCode, text)
 		}
 		c := f.MustClient(t, attendee)
-		if resp, _ := c.Page(t, http.MethodPost, "/events/"+itoa64(f.Event.ID)+"/register", url.Values{"attendee_role": {"other"}}); resp.StatusCode != http.StatusSeeOther {
+		if resp, _ := c.Page(t, http.MethodPost, "/events/"+itoa(f.Event.ID)+"/register", url.Values{"attendee_role": {"other"}}); resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("a signed-in person on the page: %d, want 303 to their registration", resp.StatusCode)
 		}
 	})
@@ -102,7 +102,7 @@ func TestGuestRegistrationThrottlePerAddress(t *testing.T) {
 func TestGuestRegistrationThrottlePerEvent(t *testing.T) {
 	a := MustStart(t, withEnv("CONVENE_TRUSTED_PROXIES", "127.0.0.1"), withArgs("--guest-registrations-per-event", "3"))
 	f := MustFixture(t, a)
-	path := "/api/v1/events/" + itoa64(f.Event.ID) + "/registrations"
+	path := "/api/v1/events/" + itoa(f.Event.ID) + "/registrations"
 	for i := range 3 {
 		if resp, text := guestRequest(t, f, anon, fmt.Sprintf("203.0.113.%d", i+1), path, guestBody(i)); resp.StatusCode != http.StatusCreated {
 			t.Fatalf("guest %d: %d %s, want 201", i, resp.StatusCode, text)
@@ -113,8 +113,8 @@ func TestGuestRegistrationThrottlePerEvent(t *testing.T) {
 		t.Errorf("fourth guest for the event: %d (Retry-After %q) %s, want 429 naming the event", resp.StatusCode, resp.Header.Get("Retry-After"), text)
 	}
 	other := MustCreateEvent(t, f, eventBodyAt(15, ""))
-	f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa64(other)+"/publish", nil)
-	if resp, text := guestRequest(t, f, anon, "203.0.113.99", "/api/v1/events/"+itoa64(other)+"/registrations", guestBody(99)); resp.StatusCode != http.StatusCreated {
+	f.API(t, coordA, http.MethodPost, "/api/v1/events/"+itoa(other)+"/publish", nil)
+	if resp, text := guestRequest(t, f, anon, "203.0.113.99", "/api/v1/events/"+itoa(other)+"/registrations", guestBody(99)); resp.StatusCode != http.StatusCreated {
 		t.Errorf("the same guest for another event: %d %s, want 201", resp.StatusCode, text)
 	}
 }

@@ -112,10 +112,7 @@ func (s *server) templateFuncs() template.FuncMap {
 	for name, fn := range templates.FormFuncs() {
 		funcs[name] = fn
 	}
-	for name, fn := range eventFuncs() {
-		funcs[name] = fn
-	}
-	for name, fn := range reportFuncs() {
+	for name, fn := range s.funcs {
 		funcs[name] = fn
 	}
 	for name, fn := range s.calendarFuncs() {

@@ -118,21 +118,3 @@ func (s *server) showReport(c echo.Context, ids []int64, h hub.Hub, loc *time.Lo
 	}
 	return s.render(c, status, "report", title, v)
 }
-
-// apiProgrammeReport is the report across every hub (a row per hub), for
-// programme-wide evaluators: ?from=&to= as dates in UTC.
-func (s *server) apiProgrammeReport(c echo.Context) error {
-	ids, err := s.allHubIDs(c)
-	if err != nil {
-		return err
-	}
-	from, to, err := reportPeriod(c, time.UTC)
-	if err != nil {
-		return err
-	}
-	r, err := s.db.Report(c.Request().Context(), actorOf(c), storage.ReportRequest{HubIDs: ids, From: from, To: to, Now: time.Now()})
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, r)
-}

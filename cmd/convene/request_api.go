@@ -2,8 +2,6 @@ package main
 
 import (
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -43,42 +41,6 @@ func (s *server) apiRequests(c echo.Context) error {
 		Total   int    `json:"total"`
 		Ranking string `json:"ranking"`
 	}{list[storage.RequestView]{Items: b.Items, Limit: q.Limit, Offset: q.Offset}, b.Total, hub.RankExplanation})
-}
-
-// boardQuery reads the board's filters from the query string (the API's
-// and the page's): status (comma-separated or repeated), topic,
-// organisation_id, min_age_days, max_age_days, q, limit, offset.
-func boardQuery(c echo.Context) (storage.BoardQuery, error) {
-	q := storage.BoardQuery{HubSlug: c.Param("slug"), Topic: strings.TrimSpace(c.QueryParam("topic")),
-		Search: c.QueryParam("q"), Now: time.Now()}
-	var f hub.FieldErrors
-	for _, v := range c.QueryParams()["status"] {
-		for _, s := range strings.Split(v, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				q.Statuses = append(q.Statuses, hub.RequestStatus(s))
-			}
-		}
-	}
-	number := func(name string, dst *int) {
-		if v := strings.TrimSpace(c.QueryParam(name)); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 0 {
-				f.Add(name, "must be a whole number, 0 or more")
-			}
-			*dst = n
-		}
-	}
-	var org int
-	number("organisation_id", &org)
-	q.OrganisationID = int64(org)
-	number("min_age_days", &q.MinAgeDays)
-	number("max_age_days", &q.MaxAgeDays)
-	limit, offset, err := pageParams(c)
-	if err != nil {
-		return q, err
-	}
-	q.Limit, q.Offset = limit, offset
-	return q, f.Err()
 }
 
 // apiSubmitRequest submits a request for an organisation the caller acts for.

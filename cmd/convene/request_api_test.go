@@ -4,13 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/convene/convene/storage/pgtest"
 	"io"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/storage/pgtest"
 
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"

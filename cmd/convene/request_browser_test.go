@@ -2,10 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/convene/convene/storage/pgtest"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/convene/convene/storage/pgtest"
 
 	"github.com/chromedp/chromedp"
 )
@@ -107,7 +108,7 @@ func TestBrowserTopicRequest(t *testing.T) {
 	}
 	// Someone outside the hub sees that an item answers a request, not
 	// which: requests say what projects struggle with.
-	_, public := f.MustClient(t, anon).Page(t, http.MethodGet, "/events/"+itoa64(f.Event.ID), nil)
+	_, public := f.MustClient(t, anon).Page(t, http.MethodGet, "/events/"+itoa(f.Event.ID), nil)
 	if strings.Contains(public, "Answers the topic request") || strings.Contains(public, "/requests/") || !strings.Contains(public, "Answers a topic request asked for by 2 organisations") {
 		t.Error("the public event page names the request, or does not say an item answers one")
 	}

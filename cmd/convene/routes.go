@@ -2,17 +2,7 @@ package main
 
 import (
 	"net/http"
-
-	"github.com/labstack/echo/v4"
 )
-
-// route is one row of the route table.
-type route struct {
-	method  string
-	path    string
-	handler echo.HandlerFunc
-	access  permission
-}
 
 // routes is every route of the application, read as a table: method,
 // path, handler, and the real permission it needs (see permission.go),

@@ -35,7 +35,7 @@ func TestPasswordLinkScope(t *testing.T) {
 	}
 	c := f.MustClient(t, coordA)
 	link := func(p int64) int {
-		resp, _ := c.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa64(p)+"/link", nil)
+		resp, _ := c.Page(t, http.MethodPost, "/hubs/hub-a/people/"+itoa(p)+"/link", nil)
 		return resp.StatusCode
 	}
 	for name, id := range map[string]int64{"Admin": f.People[adminK].ID, "OtherCoordinator": f.People[coordB].ID,
@@ -58,10 +58,10 @@ func TestPasswordLinkScope(t *testing.T) {
 	})
 	t.Run("PageOffersOnlyAllowedLinks", func(t *testing.T) {
 		_, page := c.Page(t, http.MethodGet, "/hubs/hub-a/people", nil)
-		if strings.Contains(page, "/people/"+itoa64(outsider.ID)+"/link") || strings.Contains(page, "/people/"+itoa64(f.People[adminK].ID)+"/link") {
+		if strings.Contains(page, "/people/"+itoa(outsider.ID)+"/link") || strings.Contains(page, "/people/"+itoa(f.People[adminK].ID)+"/link") {
 			t.Error("the people page offers links the coordinator may not make")
 		}
-		if !strings.Contains(page, "/people/"+itoa64(f.Newcomer.ID)+"/link") {
+		if !strings.Contains(page, "/people/"+itoa(f.Newcomer.ID)+"/link") {
 			t.Error("the people page does not offer a link for the hub's own newcomer")
 		}
 	})
@@ -73,19 +73,19 @@ func TestPasswordLinkScope(t *testing.T) {
 func TestJoiningAnOrganisationNeedsConsent(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	resp, _ := f.API(t, member, http.MethodPost, "/api/v1/organisations/"+itoa64(f.OrgA.ID)+"/people", fmt.Sprintf(`{"person_id":%d}`, f.People[adminK].ID))
+	resp, _ := f.API(t, member, http.MethodPost, "/api/v1/organisations/"+itoa(f.OrgA.ID)+"/people", fmt.Sprintf(`{"person_id":%d}`, f.People[adminK].ID))
 	if resp.StatusCode != http.StatusAccepted {
 		t.Fatalf("inviting someone with an account: %d, want 202", resp.StatusCode)
 	}
 	page := func(k actorKind) string {
-		_, body := f.MustClient(t, k).Page(t, http.MethodGet, "/organisations/"+itoa64(f.OrgA.ID), nil)
+		_, body := f.MustClient(t, k).Page(t, http.MethodGet, "/organisations/"+itoa(f.OrgA.ID), nil)
 		return body
 	}
 	if strings.Contains(page(member), f.People[adminK].Email) {
 		t.Fatal("the invited person's email is shown before they accepted")
 	}
 	c := f.MustClient(t, member)
-	resp, _ = c.Page(t, http.MethodPost, "/organisations/"+itoa64(f.OrgA.ID)+"/people", url.Values{"email": {f.People[coordB].Email}, "name": {"Someone"}})
+	resp, _ = c.Page(t, http.MethodPost, "/organisations/"+itoa(f.OrgA.ID)+"/people", url.Values{"email": {f.People[coordB].Email}, "name": {"Someone"}})
 	if resp.StatusCode != http.StatusSeeOther || strings.Contains(page(member), f.People[coordB].Email) {
 		t.Errorf("adding someone with an account by email: %d, and they must not be listed yet", resp.StatusCode)
 	}
@@ -94,13 +94,13 @@ func TestJoiningAnOrganisationNeedsConsent(t *testing.T) {
 	if !strings.Contains(account, "Organisation A</a> invited you") {
 		t.Fatal("the account page does not show the invitation")
 	}
-	if resp, _ := admin.Page(t, http.MethodPost, "/account/invitations/"+itoa64(f.OrgA.ID), url.Values{"decision": {"accept"}}); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := admin.Page(t, http.MethodPost, "/account/invitations/"+itoa(f.OrgA.ID), url.Values{"decision": {"accept"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("accept: %d", resp.StatusCode)
 	}
 	if !strings.Contains(page(member), f.People[adminK].Email) {
 		t.Error("after accepting, the person is not listed in the organisation")
 	}
-	if resp, _ := admin.Page(t, http.MethodPost, "/account/invitations/"+itoa64(f.OrgA.ID), url.Values{"decision": {"accept"}}); resp.StatusCode != http.StatusNotFound {
+	if resp, _ := admin.Page(t, http.MethodPost, "/account/invitations/"+itoa(f.OrgA.ID), url.Values{"decision": {"accept"}}); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("accepting twice: %d, want 404", resp.StatusCode)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"log/slog"
 	"net"
 	"net/http"
@@ -24,7 +25,7 @@ const maxBody = "1M"
 
 // server is the web application: its dependencies and its Echo router.
 type server struct {
-	cfg    Config
+	cfg    HTTPConfig
 	db     *storage.DB
 	log    *slog.Logger
 	pages  *templates.Renderer
@@ -32,11 +33,15 @@ type server struct {
 	echo   *echo.Echo
 	outage *outage
 	cal    calendarFeeds
+	// funcs are the template functions of the pages' own package.
+	funcs template.FuncMap
 }
 
-// newServer wires the application; it fails if a page is missing.
-func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
-	s := &server{cfg: cfg, db: db, log: log, outage: &outage{log: log}}
+// newServer makes the web server with its middleware; funcs are the
+// template functions the pages need besides the shared ones. It fails if
+// a page is missing. Routes are added with handle.
+func newServer(cfg HTTPConfig, db *storage.DB, log *slog.Logger, funcs template.FuncMap) (*server, error) {
+	s := &server{cfg: cfg, db: db, log: log, outage: &outage{log: log}, funcs: funcs}
 	var err error
 	if s.assets, err = static.New(); err != nil {
 		return nil, err
@@ -64,16 +69,28 @@ func newServer(cfg Config, db *storage.DB, log *slog.Logger) (*server, error) {
 		s.identify,
 		s.csrf,
 	)
-	for _, r := range s.routes() {
-		e.Add(r.method, r.path, r.handler, r.access.middleware(s))
+	s.echo = e
+	return s, nil
+}
+
+// route is one row of the route table.
+type route struct {
+	method  string
+	path    string
+	handler echo.HandlerFunc
+	access  permission
+}
+
+// handle adds routes, each behind the check of its permission.
+func (s *server) handle(routes []route) {
+	for _, r := range routes {
+		s.echo.Add(r.method, r.path, r.handler, r.access.middleware(s))
 		if r.method == http.MethodGet {
 			// HEAD works wherever GET does: the same handler, whose body
 			// net/http drops.
-			e.Add(http.MethodHead, r.path, r.handler, r.access.middleware(s))
+			s.echo.Add(http.MethodHead, r.path, r.handler, r.access.middleware(s))
 		}
 	}
-	s.echo = e
-	return s, nil
 }
 
 // serve answers requests on ln until ctx ends, then stops accepting

@@ -55,7 +55,7 @@ func (f *fixture) MustSend(tb testing.TB, kind actorKind, method, path string, b
 func TestConcurrentEventPatches(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	path := "/api/v1/events/" + itoa64(f.Event.ID)
+	path := "/api/v1/events/" + itoa(f.Event.ID)
 	for run := range 30 {
 		title, capacity := fmt.Sprintf("Run %d", run), 20+run
 		var wg sync.WaitGroup
@@ -98,7 +98,7 @@ func deref(p *int) any {
 func TestIfMatch(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	ev := "/api/v1/events/" + itoa64(f.Event.ID)
+	ev := "/api/v1/events/" + itoa(f.Event.ID)
 	item := func(title string, from, to time.Duration) map[string]any {
 		return map[string]any{"title": title, "kind": "talk",
 			"starts_at": f.Event.StartsAt.Add(from).Format(time.RFC3339), "ends_at": f.Event.StartsAt.Add(to).Format(time.RFC3339)}
@@ -112,7 +112,7 @@ func TestIfMatch(t *testing.T) {
 		body               func(v string) any
 	}{
 		{"Hub", "/api/v1/hubs/hub-a", http.MethodPatch, coordA, func(v string) any { return map[string]any{"region": v} }},
-		{"Organisation", "/api/v1/organisations/" + itoa64(f.OrgA.ID), http.MethodPatch, member, func(v string) any { return map[string]any{"description": v} }},
+		{"Organisation", "/api/v1/organisations/" + itoa(f.OrgA.ID), http.MethodPatch, member, func(v string) any { return map[string]any{"description": v} }},
 		{"Event", ev, http.MethodPatch, coordA, func(v string) any { return map[string]any{"summary": v} }},
 		{"Agenda", ev + "/agenda", http.MethodPut, coordA, func(v string) any { return agenda(v) }},
 	} {
@@ -160,7 +160,7 @@ func TestIfMatch(t *testing.T) {
 func TestStaleForms(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	ev := itoa64(f.Event.ID)
+	ev := itoa(f.Event.ID)
 	endClock := f.Event.StartsAt.Add(20 * time.Minute).In(londonZone(t)).Format("15:04")
 	for _, tc := range []struct {
 		name, page, action, field string
@@ -173,9 +173,9 @@ func TestStaleForms(t *testing.T) {
 				f.MustSend(t, coordA, http.MethodPatch, "/api/v1/hubs/hub-a", map[string]any{"region": "Theirs"}, nil)
 			},
 			func(t *testing.T) string { h, _ := f.db.HubByID(t.Context(), f.HubA.ID); return h.Region }},
-		{"Organisation", "/organisations/" + itoa64(f.OrgA.ID) + "/edit", "/organisations/" + itoa64(f.OrgA.ID), "description", member,
+		{"Organisation", "/organisations/" + itoa(f.OrgA.ID) + "/edit", "/organisations/" + itoa(f.OrgA.ID), "description", member,
 			func(t *testing.T) {
-				f.MustSend(t, member, http.MethodPatch, "/api/v1/organisations/"+itoa64(f.OrgA.ID), map[string]any{"description": "Theirs"}, nil)
+				f.MustSend(t, member, http.MethodPatch, "/api/v1/organisations/"+itoa(f.OrgA.ID), map[string]any{"description": "Theirs"}, nil)
 			},
 			func(t *testing.T) string { o, _ := f.db.OrganisationByID(t.Context(), f.OrgA.ID); return o.Description }},
 		{"Event", "/events/" + ev + "/edit", "/events/" + ev, "summary", coordA,
@@ -238,7 +238,7 @@ func TestStaleForms(t *testing.T) {
 func TestAgendaPutIDs(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	path := "/api/v1/events/" + itoa64(f.Event.ID) + "/agenda"
+	path := "/api/v1/events/" + itoa(f.Event.ID) + "/agenda"
 	at := func(title string, from, to int, id int64) map[string]any {
 		it := map[string]any{"title": title, "kind": "talk",
 			"starts_at": f.Event.StartsAt.Add(time.Duration(from) * time.Minute).Format(time.RFC3339),
