@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/api"
+
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"
@@ -57,20 +59,20 @@ func TestEvaluatorSeesAttendance(t *testing.T) {
 	}
 	mustNotContain(t, "the API's attendance", text, private...)
 	var got struct {
-		Items []attendanceJSON `json:"items"`
+		Items []api.AttendanceJSON `json:"items"`
 	}
 	MustDecode(t, text, &got)
 	if len(got.Items) != 1 {
 		t.Fatalf("API lists %d past events, want 1: %s", len(got.Items), text)
 	}
 	e := got.Items[0]
-	if want := (totalsJSON{Registered: 2, Attended: 2, NoShows: 1, WalkIns: 1}); e.totalsJSON != want {
-		t.Errorf("totals %+v, want %+v", e.totalsJSON, want)
+	if want := (api.TotalsJSON{Registered: 2, Attended: 2, NoShows: 1, WalkIns: 1}); e.TotalsJSON != want {
+		t.Errorf("totals %+v, want %+v", e.TotalsJSON, want)
 	}
-	if want := (totalsJSON{Registered: 1, NoShows: 1}); e.ByOrganisationKind[string(f.OrgA.Kind)] != want {
+	if want := (api.TotalsJSON{Registered: 1, NoShows: 1}); e.ByOrganisationKind[string(f.OrgA.Kind)] != want {
 		t.Errorf("%s: %+v, want %+v (%s)", f.OrgA.Kind, e.ByOrganisationKind[string(f.OrgA.Kind)], want, text)
 	}
-	if want := (totalsJSON{Registered: 1, Attended: 1}); e.ByAttendeeRole["lived_experience"] != want {
+	if want := (api.TotalsJSON{Registered: 1, Attended: 1}); e.ByAttendeeRole["lived_experience"] != want {
 		t.Errorf("lived experience: %+v, want %+v", e.ByAttendeeRole["lived_experience"], want)
 	}
 

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // who is a set of actor kinds allowed through a route.
@@ -40,27 +42,27 @@ var (
 // permitted is who each permission of the route table lets through, for
 // the fixture's routes: hub A, organisation A (a member of hub A), its
 // event and the bystander's registration for it.
-var permitted = map[permission]who{
-	public:                    everyone,
-	signedIn:                  anySignedIn,
-	admin:                     adminOnly,
-	coordinator:               anyCoordOrAdm,
-	coordinatorOfHub:          hubAManagers,
-	coordinatorOfEvent:        hubAManagers,
-	coordinatorOfRegistration: hubAManagers,
-	registrantOrCoordinator:   hubAManagers,
-	organisationEditor:        orgAEditors,
-	organisationMember:        orgAMembers,
-	colleagueAdder:            orgAAdders,
-	memberOfAnOrganisation:    kinds(member),
-	hubRequestReader:          requestReaders,
-	requestReader:             requestReaders,
-	requesterOrCoordinator:    kinds(member, coordA, adminK),
-	requester:                 orgAMembers,
-	coordinatorOfRequest:      hubAManagers,
-	evaluatorOfEvent:          kinds(coordA, evaluator, adminK),
-	evaluatorOfHub:            kinds(coordA, evaluator, adminK),
-	coordinatorOfSeries:       hubAManagers,
+var permitted = map[web.Permission]who{
+	web.Public:                    everyone,
+	web.SignedIn:                  anySignedIn,
+	web.Admin:                     adminOnly,
+	web.Coordinator:               anyCoordOrAdm,
+	web.CoordinatorOfHub:          hubAManagers,
+	web.CoordinatorOfEvent:        hubAManagers,
+	web.CoordinatorOfRegistration: hubAManagers,
+	web.RegistrantOrCoordinator:   hubAManagers,
+	web.OrganisationEditor:        orgAEditors,
+	web.OrganisationMember:        orgAMembers,
+	web.ColleagueAdder:            orgAAdders,
+	web.MemberOfAnOrganisation:    kinds(member),
+	web.HubRequestReader:          requestReaders,
+	web.RequestReader:             requestReaders,
+	web.RequesterOrCoordinator:    kinds(member, coordA, adminK),
+	web.Requester:                 orgAMembers,
+	web.CoordinatorOfRequest:      hubAManagers,
+	web.EvaluatorOfEvent:          kinds(coordA, evaluator, adminK),
+	web.EvaluatorOfHub:            kinds(coordA, evaluator, adminK),
+	web.CoordinatorOfSeries:       hubAManagers,
 }
 
 func (w who) String() string {
@@ -295,8 +297,8 @@ func TestAuthorisationTable(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 
-	registered := map[string]permission{}
-	for _, r := range (&server{}).routes() {
+	registered := map[string]web.Permission{}
+	for _, r := range routes(&web.Server{}) {
 		registered[r.method+" "+r.path] = r.access
 	}
 	rows := map[string]bool{}
@@ -313,7 +315,7 @@ func TestAuthorisationTable(t *testing.T) {
 		// The route table states who may call each route: the row's
 		// answer must be what that permission means for the fixture (or,
 		// for coordinator, which the operation narrows to a hub, within it).
-		if want := permitted[perm]; tc.allow != want && (perm != coordinator || tc.allow&^want != 0) {
+		if want := permitted[perm]; tc.allow != want && (perm != web.Coordinator || tc.allow&^want != 0) {
 			t.Errorf("route %s needs %q in the route table, which lets in %s; its row expects %s", tc.route, perm, want, tc.allow)
 		}
 	}

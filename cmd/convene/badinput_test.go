@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/storage/pgtest"
 )
 
@@ -81,7 +83,7 @@ func TestNetworkBadInput(t *testing.T) {
 			if resp.StatusCode != tc.status {
 				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tc.status, text)
 			}
-			var e errorBody
+			var e web.ErrorBody
 			MustDecode(t, text, &e)
 			if e.Error.Code == "" || e.Error.Message == "" {
 				t.Errorf("error body %s lacks a code and message", text)

@@ -4,26 +4,28 @@ import (
 	"net/http"
 	"regexp"
 	"testing"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // Every feed route that skips the actor lookup is a public GET in the
 // route table, and no route that needs to know who asks is among them.
 func TestFeedRoutesArePublicGets(t *testing.T) {
 	found := map[string]bool{}
-	for _, r := range (&server{}).routes() {
-		if feedRoutes[r.path] {
-			if r.method != http.MethodGet || r.access != public {
+	for _, r := range routes(&web.Server{}) {
+		if web.FeedRoutes[r.path] {
+			if r.method != http.MethodGet || r.access != web.Public {
 				t.Errorf("%s %s is a feed route with permission %v; feed routes are public GETs", r.method, r.path, r.access)
 			}
 			found[r.path] = true
 		}
 	}
-	for p := range feedRoutes {
+	for p := range web.FeedRoutes {
 		if !found[p] {
 			t.Errorf("feed route %s is not in the route table", p)
 		}
 	}
-	if feedRoutes["/events/:id/event.ics"] {
+	if web.FeedRoutes["/events/:id/event.ics"] {
 		t.Error("an event's download shows the joining link to who may see it, so it needs the actor")
 	}
 }

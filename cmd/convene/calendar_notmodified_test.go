@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // The 304 path before Echo answers for every kind of feed, exactly when
@@ -22,7 +24,7 @@ func TestFeedNotModifiedPath(t *testing.T) {
 	f.API(t, coordA, http.MethodPost, fmt.Sprintf("/api/v1/events/%d/publish", occ[0]), nil)
 	feeds := []string{"/hubs/hub-a/calendar.ics", fmt.Sprintf("/organisations/%d/calendar.ics", f.OrgA.ID),
 		"/topics/trauma-informed-approaches/calendar.ics", "/topics/trauma-informed-approaches/calendar.ics?hub=hub-a",
-		seriesFeedPath(series), personal}
+		web.SeriesFeedPath(series), personal}
 	etags := map[string]string{}
 	// Changes reach the feed cache through LISTEN/NOTIFY, a moment after
 	// they commit: wait until the publish above has, so that each feed's
@@ -73,7 +75,7 @@ func TestFeedNotModifiedPath(t *testing.T) {
 	f.API(t, coordA, http.MethodPost, fmt.Sprintf("/api/v1/events/%d/publish", occ[1]), nil)
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		resp, body := MustFeed(t, a, seriesFeedPath(series), "If-None-Match", etags[seriesFeedPath(series)])
+		resp, body := MustFeed(t, a, web.SeriesFeedPath(series), "If-None-Match", etags[web.SeriesFeedPath(series)])
 		if resp.StatusCode == http.StatusOK && veventOf(body, occ[1]) != "" {
 			break
 		}

@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/feeds"
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"
@@ -107,7 +110,7 @@ func TestFeedsReadByRealParsers(t *testing.T) {
 		t.Fatalf("no public series in the demo data: %v", err)
 	}
 	for _, id := range series {
-		paths[fmt.Sprintf("series-%d", id)] = seriesFeedPath(id)
+		paths[fmt.Sprintf("series-%d", id)] = web.SeriesFeedPath(id)
 	}
 	var person int64
 	if err := q.GetContext(ctx, &person, `SELECT person_id FROM registrations WHERE person_id IS NOT NULL AND status <> 'cancelled'
@@ -167,7 +170,7 @@ func TestFeedsReadByRealParsers(t *testing.T) {
 	today := time.Now().UTC().Truncate(24 * time.Hour)
 	if err := q.GetContext(ctx, &hubEvents, `SELECT count(*) FROM events e JOIN hubs h ON h.id = e.hub_id
 		WHERE h.slug = $1 AND e.visibility = 'public' AND (e.status = 'published' AND e.ends_at >= $2 OR e.status = 'cancelled' AND e.ends_at >= $3)`,
-		hubs[0], today.Add(-feedKeepPast), today.Add(-feedKeepCancelled)); err != nil {
+		hubs[0], today.Add(-feeds.FeedKeepPast), today.Add(-feeds.FeedKeepCancelled)); err != nil {
 		t.Fatal(err)
 	}
 	if hubEvents == 0 {

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // MustSeries creates a weekly public series of n drafts in hub A through the
@@ -27,7 +29,7 @@ func TestSeriesCalendarFeed(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	series, occ := MustSeries(t, f, 4)
-	path := seriesFeedPath(series)
+	path := web.SeriesFeedPath(series)
 
 	t.Run("OnlyDraftsIsNotFound", func(t *testing.T) {
 		if resp, _ := MustFeed(t, a, path); resp.StatusCode != http.StatusNotFound {
@@ -60,7 +62,7 @@ func TestSeriesCalendarFeed(t *testing.T) {
 			t.Errorf("calendar name: %.600s", body)
 		}
 		again, _ := MustFeed(t, a, path, "If-None-Match", resp.Header.Get("ETag"))
-		if again.StatusCode != http.StatusNotModified || resp.Header.Get("Cache-Control") != publicFeedCache {
+		if again.StatusCode != http.StatusNotModified || resp.Header.Get("Cache-Control") != web.PublicFeedCache {
 			t.Errorf("conditional GET: got %d (Cache-Control %q), want 304", again.StatusCode, resp.Header.Get("Cache-Control"))
 		}
 	})

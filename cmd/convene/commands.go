@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/pages"
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/cluster"
 	"github.com/convene/convene/storage/demo"
@@ -38,16 +41,18 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 			cfg.BaseURL = "http://" + localAddr(ln.Addr().String())
 		}
 		cfg.SendsMail = cfg.Mail.SMTP != nil
-		s, err := newServer(cfg.HTTPConfig, db, log, pageFuncs())
+		s, err := web.New(cfg.HTTPConfig, db, log, pages.Funcs())
 		if err != nil {
 			return err
 		}
-		s.handle(s.routes())
+		for _, r := range routes(s) {
+			s.Handle(r.method, r.path, r.handler, r.access)
+		}
 		go tidyEvery(ctx, db, log, time.Hour)
 		defer startMail(ctx, cfg, db, log)()
 		log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL)
 		fmt.Fprintf(stdout, "Convene is running at %s (press Ctrl-C to stop)\n", cfg.BaseURL)
-		return s.serve(ctx, ln)
+		return s.Serve(ctx, ln)
 	})
 }
 

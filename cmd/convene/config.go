@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/storage"
 )
@@ -19,7 +21,7 @@ import (
 // CONVENE_* variables and DATABASE_URL, validated once at start.
 type Config struct {
 	// HTTPConfig is what the web server needs to know.
-	HTTPConfig
+	web.HTTPConfig
 
 	// Addr is the address the web server listens on, e.g. ":8080".
 	Addr string
@@ -54,7 +56,7 @@ func configErrorf(format string, args ...any) error {
 // defaultConfig reads the environment into a Config that flags may override.
 func defaultConfig(getenv func(string) string) (Config, error) {
 	cfg := Config{
-		HTTPConfig: HTTPConfig{
+		HTTPConfig: web.HTTPConfig{
 			BaseURL:            getenv("CONVENE_BASE_URL"),
 			ShutdownTimeout:    10 * time.Second,
 			GuestRegistrations: storage.GuestThrottle{Window: time.Hour, PerAddress: 10, PerEvent: 50},

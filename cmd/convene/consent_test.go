@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage/pgtest"
 )
@@ -336,7 +338,7 @@ func TestAddColleagueSameAnswer(t *testing.T) {
 		t.Helper()
 		resp, _ := c.Page(t, http.MethodPost, "/organisations/"+itoa(f.OrgA.ID)+"/people", url.Values{"email": {email}, "name": {"A Colleague"}})
 		flash := ""
-		if ck := cookieNamed(resp, flashCookie); ck != nil {
+		if ck := cookieNamed(resp, web.FlashCookie); ck != nil {
 			b, _ := base64.RawURLEncoding.DecodeString(ck.Value)
 			flash = strings.ReplaceAll(string(b), email, "EMAIL")
 		}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/storage/pgtest"
 )
 
@@ -96,7 +98,7 @@ func TestEventFormErrors(t *testing.T) {
 // flashOf reads the one-off confirmation a redirect left.
 func flashOf(tb testing.TB, resp *http.Response) string {
 	tb.Helper()
-	ck := cookieNamed(resp, flashCookie)
+	ck := cookieNamed(resp, web.FlashCookie)
 	if ck == nil {
 		tb.Fatal("no confirmation after the redirect")
 	}

@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/api"
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/storage/pgtest"
 )
 
@@ -56,11 +59,11 @@ func TestEventLifecycle(t *testing.T) {
 		t.Errorf("publishing twice: %d, want 409", resp.StatusCode)
 	}
 
-	register := func(name string) (int, placedJSON) {
+	register := func(name string) (int, api.PlacedJSON) {
 		t.Helper()
 		resp, text := f.API(t, anon, http.MethodPost, path+"/registrations",
 			fmt.Sprintf(`{"guest_name":%q,"guest_email":"%s@example.org","attendee_role":"peer_support_worker","access_needs":"Step-free access"}`, name, strings.ToLower(name)))
-		var p placedJSON
+		var p api.PlacedJSON
 		if resp.StatusCode == http.StatusCreated {
 			MustDecode(t, text, &p)
 		}
@@ -103,7 +106,7 @@ func TestEventLifecycle(t *testing.T) {
 		t.Fatalf("cancel by link: %d %s", resp.StatusCode, text)
 	}
 	_, regs = f.API(t, coordA, http.MethodGet, path+"/registrations", nil)
-	var list struct{ Items []registrationJSON }
+	var list struct{ Items []api.RegistrationJSON }
 	MustDecode(t, regs, &list)
 	status := map[string]string{}
 	for _, r := range list.Items {
@@ -210,7 +213,7 @@ func TestEventBadInput(t *testing.T) {
 			if resp.StatusCode != tc.status {
 				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tc.status, text)
 			}
-			var e errorBody
+			var e web.ErrorBody
 			MustDecode(t, text, &e)
 			if tc.field != "" && e.Error.Fields[tc.field] == "" {
 				t.Errorf("error %s does not name %q", text, tc.field)
@@ -346,7 +349,7 @@ func TestRescheduleMovesAgenda(t *testing.T) {
 		t.Fatalf("reschedule: %d %s", resp.StatusCode, text)
 	}
 	_, body := f.API(t, coordA, http.MethodGet, ev+"/agenda", nil)
-	var agenda struct{ Items []agendaItemJSON }
+	var agenda struct{ Items []api.AgendaItemJSON }
 	MustDecode(t, body, &agenda)
 	got, _ := time.Parse(time.RFC3339, agenda.Items[0].StartsAt)
 	if !got.Equal(later.Add(time.Hour)) {
@@ -373,7 +376,7 @@ func TestWaitlistPositionWhenSearching(t *testing.T) {
 		}
 	}
 	_, body := f.API(t, coordA, http.MethodGet, path+"/registrations?q=Dan", nil)
-	var list struct{ Items []registrationJSON }
+	var list struct{ Items []api.RegistrationJSON }
 	MustDecode(t, body, &list)
 	if len(list.Items) != 1 || list.Items[0].Position != 3 {
 		t.Errorf("searching for Dan: %+v, want Dan at waitlist place 3", list.Items)
@@ -411,7 +414,7 @@ func TestConcurrentRegistrationOverHTTP(t *testing.T) {
 	id := MustCreateEvent(t, f, eventBodyAt(20, `,"capacity":20`))
 	path := "/api/v1/events/" + itoa(id)
 	f.API(t, coordA, http.MethodPost, path+"/publish", nil)
-	results := make([]placedJSON, 200)
+	results := make([]api.PlacedJSON, 200)
 	var wg sync.WaitGroup
 	for i := range results {
 		wg.Go(func() {
@@ -464,7 +467,7 @@ func TestVisibilityAgrees(t *testing.T) {
 	}
 	for k := anon; k < numKinds; k++ {
 		_, body := f.API(t, k, http.MethodGet, "/api/v1/hubs/hub-a/events", nil)
-		var listed struct{ Items []eventJSON }
+		var listed struct{ Items []api.EventJSON }
 		MustDecode(t, body, &listed)
 		inList := map[int64]bool{}
 		for _, e := range listed.Items {

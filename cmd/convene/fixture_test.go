@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
@@ -159,7 +161,7 @@ func (f *fixture) MustClient(tb testing.TB, kind actorKind) *client {
 	tb.Helper()
 	c := &client{f: f, kind: kind}
 	if kind != anon {
-		token, err := f.db.CreateSession(context.Background(), f.People[kind].ID, sessionPolicy)
+		token, err := f.db.CreateSession(context.Background(), f.People[kind].ID, web.SessionPolicy)
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -185,9 +187,9 @@ func (c *client) Page(tb testing.TB, method, path string, form url.Values) (*htt
 	if body != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
-	req.AddCookie(&http.Cookie{Name: csrfCookie, Value: csrfToken})
+	req.AddCookie(&http.Cookie{Name: web.CSRFCookie, Value: csrfToken})
 	if c.session != "" {
-		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: c.session})
+		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: c.session})
 	}
 	return c.f.app.MustDo(tb, req)
 }

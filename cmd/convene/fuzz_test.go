@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/convene/convene/cmd/convene/api"
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/events"
@@ -28,11 +31,11 @@ func FuzzEventBody(f *testing.F) {
 	e := echo.New()
 	f.Fuzz(func(t *testing.T, body string) {
 		c := e.NewContext(httptest.NewRequest(http.MethodPost, "/api/v1/hubs/x/events", strings.NewReader(body)), httptest.NewRecorder())
-		var b eventBody
-		err := bindJSON(c, &b)
+		var b api.EventBody
+		err := web.BindJSON(c, &b)
 		if err == nil {
 			ev := events.Event{Status: events.StatusDraft, Visibility: events.VisibilityPublic}
-			if err = b.apply(&ev); err == nil {
+			if err = b.Apply(&ev); err == nil {
 				err = ev.Validate()
 			}
 			if b.Recurrence != nil && err == nil {

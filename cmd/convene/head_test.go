@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // TestHeadWhereverGet sends HEAD to every GET route of the authorisation
@@ -43,7 +45,7 @@ func TestHeadWhereverGet(t *testing.T) {
 		case strings.HasPrefix(path, "/api/"):
 			req.Header.Set("Authorization", "Bearer "+f.Tokens[kind])
 		default:
-			req.AddCookie(&http.Cookie{Name: sessionCookie, Value: f.MustClient(t, kind).session})
+			req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: f.MustClient(t, kind).session})
 		}
 		return a.MustDo(t, req)
 	}

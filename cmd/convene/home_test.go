@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/pages"
+
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
@@ -57,8 +59,8 @@ func TestHomeShowsWhatsOn(t *testing.T) {
 		}
 	}
 	page, more := home(anon, "/")
-	if n := strings.Count(page, `class="card__title"`); n != hubsPerPage {
-		t.Errorf("the first page lists %d hubs, want %d", n, hubsPerPage)
+	if n := strings.Count(page, `class="card__title"`); n != pages.HubsPerPage {
+		t.Errorf("the first page lists %d hubs, want %d", n, pages.HubsPerPage)
 	}
 	mustContain(t, "the first page of hubs", page, "32 hubs, page 1", `href="/?page=2#hubs"`)
 	if more != anonQueries {
@@ -67,9 +69,9 @@ func TestHomeShowsWhatsOn(t *testing.T) {
 	if _, q := home(member, "/"); q != memberQueries {
 		t.Errorf("home page for a member: %d queries with 2 hubs, %d with 32", memberQueries, q)
 	}
-	last := (32 + hubsPerPage - 1) / hubsPerPage
+	last := (32 + pages.HubsPerPage - 1) / pages.HubsPerPage
 	page, _ = home(anon, "/?page="+strconv.Itoa(last))
-	if n, want := strings.Count(page, `class="card__title"`), 32-(last-1)*hubsPerPage; n != want {
+	if n, want := strings.Count(page, `class="card__title"`), 32-(last-1)*pages.HubsPerPage; n != want {
 		t.Errorf("the last page lists %d hubs, want %d", n, want)
 	}
 	if resp, _ := f.MustClient(t, anon).Page(t, http.MethodGet, "/?page=0", nil); resp.StatusCode != http.StatusUnprocessableEntity && resp.StatusCode != http.StatusBadRequest {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/storage/pgtest"
 
 	"github.com/convene/convene/events"
@@ -320,22 +321,22 @@ func TestForgotPassword(t *testing.T) {
 
 	t.Run("ThrottledPerAccountSilentlyAndPerAddressSaying", func(t *testing.T) {
 		target := f.People[attendee].Email
-		for range forgotPasswordThrottle.PerAccount + 2 {
+		for range web.ForgotPasswordThrottle.PerAccount + 2 {
 			if resp, _ := anonymous.Page(t, http.MethodPost, "/forgot-password", url.Values{"email": {target}}); resp.StatusCode != http.StatusOK {
 				t.Fatalf("answer changed under the per-account limit: %d", resp.StatusCode)
 			}
 		}
 		time.Sleep(2 * time.Second)
-		if n := len(smtptest.To(srv.Messages(t), target)); n != forgotPasswordThrottle.PerAccount {
-			t.Errorf("%d reset messages, want the limit %d", n, forgotPasswordThrottle.PerAccount)
+		if n := len(smtptest.To(srv.Messages(t), target)); n != web.ForgotPasswordThrottle.PerAccount {
+			t.Errorf("%d reset messages, want the limit %d", n, web.ForgotPasswordThrottle.PerAccount)
 		}
 		var last int
-		for i := range forgotPasswordThrottle.PerAddress {
+		for i := range web.ForgotPasswordThrottle.PerAddress {
 			resp, _ := anonymous.Page(t, http.MethodPost, "/forgot-password", url.Values{"email": {fmt.Sprintf("someone%d@example.org", i)}})
 			last = resp.StatusCode
 		}
 		if last != http.StatusTooManyRequests {
-			t.Errorf("after %d requests from one address: %d, want 429", forgotPasswordThrottle.PerAddress, last)
+			t.Errorf("after %d requests from one address: %d, want 429", web.ForgotPasswordThrottle.PerAddress, last)
 		}
 	})
 }

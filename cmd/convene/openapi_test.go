@@ -9,13 +9,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/convene/convene/cmd/convene/api"
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // loadOpenAPI parses the embedded document.
 func loadOpenAPI(t *testing.T) *openapi3.T {
 	t.Helper()
-	doc, err := openapi3.NewLoader().LoadFromData(openapiDoc)
+	doc, err := openapi3.NewLoader().LoadFromData(api.OpenapiDoc)
 	if err != nil {
 		t.Fatalf("openapi.json does not load: %v", err)
 	}
@@ -43,14 +46,14 @@ func TestOpenAPIDocumentIsValid(t *testing.T) {
 	}
 
 	var compact, tidy bytes.Buffer
-	if err := json.Compact(&compact, openapiDoc); err != nil {
+	if err := json.Compact(&compact, api.OpenapiDoc); err != nil {
 		t.Fatal(err)
 	}
 	if err := json.Indent(&tidy, compact.Bytes(), "", "  "); err != nil {
 		t.Fatal(err)
 	}
 	tidy.WriteByte('\n')
-	if !bytes.Equal(tidy.Bytes(), openapiDoc) {
+	if !bytes.Equal(tidy.Bytes(), api.OpenapiDoc) {
 		t.Error("openapi.json is not laid out with a two-space indent and a final newline")
 	}
 }
@@ -62,7 +65,7 @@ var routeParam = regexp.MustCompile(`:([A-Za-z0-9_]+)`)
 // and that every documented operation is a registered route.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
 	routed := map[string]bool{}
-	for _, r := range (&server{}).routes() {
+	for _, r := range routes(&web.Server{}) {
 		if r.path == "/api/v1" || strings.HasPrefix(r.path, "/api/v1/") {
 			routed[r.method+" "+routeParam.ReplaceAllString(r.path, "{$1}")] = true
 		}

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/lib/pq"
 
 	"github.com/convene/convene/storage/pgtest"
@@ -38,7 +40,7 @@ func TestDatabaseOutage(t *testing.T) {
 		return func() *http.Request {
 			req := mustRequest(t, method, a.URL+path, nil)
 			if session != "" {
-				req.AddCookie(&http.Cookie{Name: sessionCookie, Value: session})
+				req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
 			}
 			return req
 		}
@@ -115,7 +117,7 @@ func TestDatabaseOutage(t *testing.T) {
 
 	t.Run("APIErrorBody", func(t *testing.T) {
 		resp, body := f.API(t, coordA, http.MethodGet, "/api/v1/hubs/hub-a", nil)
-		var got errorBody
+		var got web.ErrorBody
 		MustDecode(t, body, &got)
 		if resp.StatusCode != http.StatusServiceUnavailable || got.Error.Code != "unavailable" || got.Error.Message == "" {
 			t.Errorf("API = %d %s, want 503 with code unavailable and a message", resp.StatusCode, body)

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // TestInviteLink: a coordinator invites someone; the link sets a password
@@ -46,7 +48,7 @@ func TestInviteLink(t *testing.T) {
 		}
 	})
 	resp, _ := c.Page(t, http.MethodPost, path, url.Values{"password": {"walking by the tyne"}, "confirm": {"walking by the tyne"}})
-	if resp.StatusCode != http.StatusSeeOther || cookieNamed(resp, sessionCookie) == nil {
+	if resp.StatusCode != http.StatusSeeOther || cookieNamed(resp, web.SessionCookie) == nil {
 		t.Fatalf("set password: %d, want a redirect with a session", resp.StatusCode)
 	}
 	t.Run("Reused", func(t *testing.T) {

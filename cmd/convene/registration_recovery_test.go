@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/convene/convene/cmd/convene/api"
 )
 
 // TestGuestRegistersAgain: registering as a guest with the email of a live
@@ -19,7 +21,7 @@ func TestGuestRegistersAgain(t *testing.T) {
 	if resp.StatusCode != http.StatusCreated {
 		t.Fatalf("register: %d %s", resp.StatusCode, text)
 	}
-	var first placedJSON
+	var first api.PlacedJSON
 	MustDecode(t, text, &first)
 	oldLink := strings.TrimPrefix(first.ManageURL, a.URL)
 

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // guestRequest is a request from a client at addr behind the trusted
@@ -24,7 +26,7 @@ func guestRequest(tb testing.TB, f *fixture, kind actorKind, addr, path, body st
 		}
 	} else {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.AddCookie(&http.Cookie{Name: csrfCookie, Value: csrfToken})
+		req.AddCookie(&http.Cookie{Name: web.CSRFCookie, Value: csrfToken})
 	}
 	req.Header.Set("X-Forwarded-For", addr)
 	return f.app.MustDo(tb, req)

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/api"
+
 	"github.com/convene/convene/storage/pgtest"
 
 	"github.com/convene/convene/hub"
@@ -231,7 +233,7 @@ func TestRequestsAPILifecycle(t *testing.T) {
 	wantStatus(t, status, text, 403)
 	status, text = apiWith(t, f, f.Tokens[coordA], "POST", schedule, fmt.Sprintf(`{"request_id":%d,"offer_id":%d}`, r.ID, offer.ID))
 	wantStatus(t, status, text, 201)
-	var item agendaItemJSON
+	var item api.AgendaItemJSON
 	MustDecode(t, text, &item)
 	if item.PresenterOrganisationID == nil || *item.PresenterOrganisationID != peer.Org.ID || item.Topic != "trauma-informed-approaches" || item.Kind != "talk" {
 		t.Errorf("item %s", text)

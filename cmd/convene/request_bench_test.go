@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/demo"
 )
@@ -32,7 +34,7 @@ func BenchmarkRequestPages(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			session, err := db.CreateSession(ctx, coord.ID, sessionPolicy)
+			session, err := db.CreateSession(ctx, coord.ID, web.SessionPolicy)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -51,7 +53,7 @@ func BenchmarkRequestPages(b *testing.B) {
 					client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
 					for b.Loop() {
 						req, _ := http.NewRequest(http.MethodGet, a.URL+p.path, nil)
-						req.AddCookie(&http.Cookie{Name: sessionCookie, Value: session})
+						req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: session})
 						req.Header.Set("Authorization", "Bearer "+token)
 						resp, err := client.Do(req)
 						if err != nil {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"
@@ -67,7 +69,7 @@ func TestDemandAbuse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	otherEvalSession, err := f.db.CreateSession(ctx, otherEval.ID, sessionPolicy)
+	otherEvalSession, err := f.db.CreateSession(ctx, otherEval.ID, web.SessionPolicy)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/hub"
 )
 
@@ -133,7 +135,7 @@ func TestSafeNext(t *testing.T) {
 		"/\t/evil.example": "/", "/\\evil.example": "/", "https://evil.example/": "/", "/\n/evil": "/",
 		"javascript:alert(1)": "/", "/%09/evil.example": "/%09/evil.example",
 	} {
-		if got := safeNext(next); got != want {
+		if got := web.SafeNext(next); got != want {
 			t.Errorf("safeNext(%q) = %q, want %q", next, got, want)
 		}
 	}

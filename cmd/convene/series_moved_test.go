@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // A yearly rule on the last Sundays of March and October at 01:30 London
@@ -26,7 +28,7 @@ func TestSeriesSaysWhatClockChangesMoved(t *testing.T) {
 	}
 	var out struct {
 		Occurrences []int64 `json:"occurrence_ids"`
-		Moved       []movedJSON
+		Moved       []web.MovedJSON
 	}
 	MustDecode(t, text, &out)
 	if len(out.Occurrences) != 3 || len(out.Moved) != 2 {
@@ -35,7 +37,7 @@ func TestSeriesSaysWhatClockChangesMoved(t *testing.T) {
 	// In March 01:30 does not exist: 02:30 BST. In October it happens
 	// twice: the first, BST.
 	nextOct := lastSunday(year+1, time.October)
-	want := []movedJSON{
+	want := []web.MovedJSON{
 		{EventID: out.Occurrences[1], StartsAt: mar.Format(time.DateOnly) + "T02:30:00+01:00", Note: "does not exist"},
 		{EventID: out.Occurrences[2], StartsAt: nextOct.Format(time.DateOnly) + "T01:30:00+01:00", Note: "happens twice"},
 	}
@@ -61,7 +63,7 @@ func TestSeriesPageSaysWhatClockChangesMoved(t *testing.T) {
 	}
 	var flash string
 	for _, ck := range resp.Cookies() {
-		if ck.Name == flashCookie {
+		if ck.Name == web.FlashCookie {
 			b, _ := base64.RawURLEncoding.DecodeString(ck.Value)
 			flash = string(b)
 		}

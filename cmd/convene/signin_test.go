@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // TestSignInThrottle: 20 wrong passwords in a row for one account; from the
@@ -92,7 +94,7 @@ func TestSignInPage(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/account" {
 			t.Fatalf("status %d to %q, want 303 to /account", resp.StatusCode, resp.Header.Get("Location"))
 		}
-		ck := cookieNamed(resp, sessionCookie)
+		ck := cookieNamed(resp, web.SessionCookie)
 		if ck == nil || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode {
 			t.Fatalf("session cookie = %+v, want HttpOnly and SameSite=Lax", ck)
 		}
@@ -110,7 +112,7 @@ func TestSignInPage(t *testing.T) {
 	t.Run("RotatesSession", func(t *testing.T) {
 		old := f.MustClient(t, member)
 		resp, _ := old.Page(t, http.MethodPost, "/sign-in", url.Values{"email": {f.People[member].Email}, "password": {fixturePassword}})
-		ck := cookieNamed(resp, sessionCookie)
+		ck := cookieNamed(resp, web.SessionCookie)
 		if ck == nil || ck.Value == old.session {
 			t.Fatal("signing in again kept the old session token")
 		}
@@ -153,8 +155,8 @@ func TestCSRF(t *testing.T) {
 		req := mustRequest(t, http.MethodPost, a.URL+"/account/name", strings.NewReader(url.Values{"name": {"Changed"}, "csrf": {csrfToken}}.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Sec-Fetch-Site", "cross-site")
-		req.AddCookie(&http.Cookie{Name: csrfCookie, Value: csrfToken})
-		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: c.session})
+		req.AddCookie(&http.Cookie{Name: web.CSRFCookie, Value: csrfToken})
+		req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: c.session})
 		if resp, _ := a.MustDo(t, req); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("cross-site form: %d, want 403", resp.StatusCode)
 		}
@@ -162,10 +164,10 @@ func TestCSRF(t *testing.T) {
 	t.Run("CookieAPIWriteNeedsHeader", func(t *testing.T) {
 		send := func(header string) int {
 			req := mustRequest(t, http.MethodPost, a.URL+"/api/v1/me/tokens", strings.NewReader(`{"name":"x"}`))
-			req.AddCookie(&http.Cookie{Name: csrfCookie, Value: csrfToken})
-			req.AddCookie(&http.Cookie{Name: sessionCookie, Value: c.session})
+			req.AddCookie(&http.Cookie{Name: web.CSRFCookie, Value: csrfToken})
+			req.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: c.session})
 			if header != "" {
-				req.Header.Set(csrfHeader, header)
+				req.Header.Set(web.CSRFHeader, header)
 			}
 			resp, _ := a.MustDo(t, req)
 			return resp.StatusCode

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/storage"
 )
 
@@ -12,7 +14,7 @@ import (
 // ended as delivered, so that reports and emails see them delivered even
 // when no one has opened the hub's requests since.
 func tidyOnce(ctx context.Context, db *storage.DB, now time.Time) error {
-	if err := db.Tidy(ctx, sessionPolicy, signInThrottle); err != nil {
+	if err := db.Tidy(ctx, web.SessionPolicy, web.SignInThrottle); err != nil {
 		return err
 	}
 	return db.SettleDeliveries(ctx, now)

@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/cmd/convene/api"
+	"github.com/convene/convene/cmd/convene/web"
+
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
@@ -248,10 +251,10 @@ func TestAgendaPutIDs(t *testing.T) {
 		}
 		return it
 	}
-	put := func(t *testing.T, items ...any) (*http.Response, list[agendaItemJSON], string) {
+	put := func(t *testing.T, items ...any) (*http.Response, api.List[api.AgendaItemJSON], string) {
 		t.Helper()
 		resp, body := f.API(t, coordA, http.MethodPut, path, map[string]any{"items": items})
-		var out list[agendaItemJSON]
+		var out api.List[api.AgendaItemJSON]
 		if resp.StatusCode == http.StatusOK {
 			MustDecode(t, body, &out)
 		}
@@ -296,7 +299,7 @@ func TestAgendaPutIDs(t *testing.T) {
 			"the same one, twice": {at("Panel", 0, 20, panel), at("Panel again", 20, 30, panel)},
 		} {
 			resp, _, body := put(t, items...)
-			var e errorBody
+			var e web.ErrorBody
 			MustDecode(t, body, &e)
 			if resp.StatusCode != http.StatusUnprocessableEntity || e.Error.Fields["items[1].id"] == "" {
 				t.Errorf("%s id: %d %s; want 422 naming items[1].id", name, resp.StatusCode, body)

@@ -1,0 +1,221 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/cmd/convene/web"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+)
+
+// Organisations lists organisations, a page at a time.
+func (s *Handler) Organisations(c echo.Context) error {
+	q, err := web.OrganisationQuery(c)
+	if err != nil {
+		return err
+	}
+	orgs, err := s.DB.FindOrganisations(c.Request().Context(), q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, List[hub.Organisation]{Items: orgs, Limit: q.Limit, Offset: q.Offset})
+}
+
+// orgJSON is an organisation with its hubs.
+type orgJSON struct {
+	hub.Organisation
+	Hubs []string `json:"hubs"`
+}
+
+// Organisation returns one organisation with the hubs it belongs to.
+func (s *Handler) Organisation(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := web.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	o, err := s.DB.OrganisationByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	ms, err := s.DB.MembershipsOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	out := orgJSON{Organisation: o, Hubs: []string{}}
+	for _, m := range ms {
+		if m.Status == "active" {
+			out.Hubs = append(out.Hubs, m.Hub.Slug)
+		}
+	}
+	web.SetETag(c, o.Version)
+	return c.JSON(http.StatusOK, out)
+}
+
+// orgInput is the body of POST and PATCH on organisations.
+type orgInput struct {
+	Name        *string      `json:"name"`
+	Kind        *hub.OrgKind `json:"kind"`
+	Website     *string      `json:"website"`
+	Description *string      `json:"description"`
+}
+
+func (in orgInput) apply(o *hub.Organisation) {
+	set(&o.Name, in.Name)
+	set(&o.Kind, in.Kind)
+	set(&o.Website, in.Website)
+	set(&o.Description, in.Description)
+}
+
+// CreateOrganisation registers an organisation with the caller as its
+// first member.
+func (s *Handler) CreateOrganisation(c echo.Context) error {
+	var in orgInput
+	if err := web.BindJSON(c, &in); err != nil {
+		return err
+	}
+	var o hub.Organisation
+	in.apply(&o)
+	if err := s.DB.RegisterOrganisation(c.Request().Context(), web.ActorOf(c).PersonID(), &o); err != nil {
+		return err
+	}
+	web.SetETag(c, o.Version)
+	return c.JSON(http.StatusCreated, o)
+}
+
+// UpdateOrganisation edits an organisation (its members and admins),
+// as it is when the change is made; If-Match makes it conditional.
+func (s *Handler) UpdateOrganisation(c echo.Context) error {
+	o, err := s.EditableOrganisation(c)
+	if err != nil {
+		return err
+	}
+	var in orgInput
+	if err := web.BindJSON(c, &in); err != nil {
+		return err
+	}
+	o, err = s.DB.ChangeOrganisation(c.Request().Context(), web.ActorOf(c).PersonID(), o.ID, web.IfMatch(c), func(o *hub.Organisation) error {
+		in.apply(o)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	web.SetETag(c, o.Version)
+	return c.JSON(http.StatusOK, o)
+}
+
+// Affiliate adds an existing person to an organisation: admins add them
+// at once (201); its members and its hubs' coordinators invite them, and
+// they join when they accept (202).
+func (s *Handler) Affiliate(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := web.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.DB.OrganisationByID(ctx, id); err != nil {
+		return err
+	}
+	hubs, err := s.DB.ActiveHubIDsOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !hub.CanAddColleague(web.ActorOf(c), id, hubs) {
+		return web.Forbidden("Only the organisation’s members and the coordinators of its hubs can add people to it.")
+	}
+	var in struct {
+		PersonID int64 `json:"person_id"`
+	}
+	if err := web.BindJSON(c, &in); err != nil {
+		return err
+	}
+	if _, err := s.DB.PersonByID(ctx, in.PersonID); err != nil {
+		return hub.FieldError("person_id", "There is no person with this id")
+	}
+	// Admins add people directly; anyone else invites them to accept.
+	if hub.CanAdminister(web.ActorOf(c)) {
+		if err := s.DB.AffiliatePerson(ctx, web.PersonIDOf(c), in.PersonID, id); err != nil {
+			return err
+		}
+		return c.JSON(http.StatusCreated, map[string]any{"person_id": in.PersonID, "organisation_id": id, "status": "member"})
+	}
+	if err := s.DB.InviteToOrganisation(ctx, web.ActorOf(c).PersonID(), in.PersonID, id); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusAccepted, map[string]any{"person_id": in.PersonID, "organisation_id": id, "status": "invited"})
+}
+
+// CreatePerson invites a person: an account without a password and a
+// link to set it. Coordinators must place them in an organisation of one
+// of their hubs; admins may leave it out.
+func (s *Handler) CreatePerson(c echo.Context) error {
+	ctx := c.Request().Context()
+	var in struct {
+		hub.NewPerson
+		OrganisationID *int64 `json:"organisation_id"`
+	}
+	a := web.ActorOf(c)
+	if !hub.CanInvitePeople(a) {
+		return web.Forbidden("Only coordinators and administrators can invite people.")
+	}
+	if err := web.BindJSON(c, &in); err != nil {
+		return err
+	}
+	var hubID *int64
+	if in.OrganisationID != nil {
+		hubs, err := s.DB.ActiveHubIDsOf(ctx, *in.OrganisationID)
+		if err != nil {
+			return err
+		}
+		if _, err := s.DB.OrganisationByID(ctx, *in.OrganisationID); err != nil {
+			return hub.FieldError("organisation_id", "There is no organisation with this id")
+		}
+		for _, h := range hubs {
+			if hub.CanManageHub(a, h) {
+				hubID = &h
+				break
+			}
+		}
+		if hubID == nil && !a.Admin {
+			return web.Forbidden("You can invite people only into organisations of the hubs you coordinate.")
+		}
+	} else if !a.Admin {
+		return hub.FieldError("organisation_id", "Choose an organisation of your hub for them")
+	}
+	inv, err := s.DB.InvitePerson(ctx, web.PersonIDOf(c), hubID, in.NewPerson, in.OrganisationID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, map[string]any{"id": inv.Person.ID, "email": inv.Person.Email, "name": inv.Person.Name, "invite_url": s.LinkURL(inv.Token)})
+}
+
+// Topics lists the topics.
+func (s *Handler) Topics(c echo.Context) error {
+	topics, err := s.DB.ListTopics(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, List[hub.Topic]{Items: topics})
+}
+
+// CreateTopic adds a topic (coordinators and admins).
+func (s *Handler) CreateTopic(c echo.Context) error {
+	if !hub.CanManageTopics(web.ActorOf(c)) {
+		return web.Forbidden("Only coordinators and administrators can add topics.")
+	}
+	var in struct {
+		Slug string `json:"slug"`
+		Name string `json:"name"`
+	}
+	if err := web.BindJSON(c, &in); err != nil {
+		return err
+	}
+	t := hub.Topic{Slug: in.Slug, Name: in.Name}
+	if err := s.DB.CreateTopic(c.Request().Context(), web.ActorOf(c).PersonID(), &t); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, t)
+}

@@ -1,0 +1,174 @@
+package pages
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/cmd/convene/web"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+var (
+	hubFields     = []string{"name", "slug", "region", "timezone", "description"}
+	appointFields = []string{"hub", "role", "email", "name"}
+)
+
+// adminView is what the admin page shows.
+type adminView struct {
+	Hubs        []storage.HubSummary
+	Admins      []storage.StaffMember
+	Staff       map[int64][]storage.StaffMember
+	HubForm     *templates.Form
+	AppointForm *templates.Form
+	// InviteURL is the link for a person invited while being appointed.
+	InviteURL  string
+	InviteName string
+	HubOptions []templates.Option
+	Zones      []string
+}
+
+// AdminPage shows hubs and who runs them.
+func (s *Handler) AdminPage(c echo.Context) error {
+	return s.showAdmin(c, http.StatusOK, func(*adminView) {})
+}
+
+func (s *Handler) showAdmin(c echo.Context, status int, adjust func(*adminView)) error {
+	ctx := c.Request().Context()
+	v := adminView{
+		HubForm:     templates.NewForm(map[string]string{"timezone": hub.DefaultTimeZone}),
+		AppointForm: templates.NewForm(nil),
+		Staff:       map[int64][]storage.StaffMember{},
+		Zones:       commonZones,
+	}
+	var err error
+	if v.Hubs, err = s.DB.ListHubs(ctx); err != nil {
+		return err
+	}
+	if v.Admins, err = s.DB.Admins(ctx); err != nil {
+		return err
+	}
+	staff, err := s.DB.AllHubStaff(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range staff {
+		v.Staff[m.HubID] = append(v.Staff[m.HubID], m.StaffMember)
+	}
+	for _, h := range v.Hubs {
+		v.HubOptions = append(v.HubOptions, templates.Option{Value: h.Slug, Label: h.Name})
+	}
+	adjust(&v)
+	return s.Render(c, status, "admin", "Administration", v)
+}
+
+// CreateHub makes a new hub.
+func (s *Handler) CreateHub(c echo.Context) error {
+	values := web.FormValues(c, hubFields...)
+	h := hub.Hub{Name: values["name"], Slug: values["slug"], Region: values["region"], TimeZone: values["timezone"], Description: values["description"]}
+	if h.Slug == "" {
+		h.Slug = hub.Slugify(h.Name)
+	}
+	if err := s.DB.CreateHub(c.Request().Context(), web.PersonIDOf(c), &h); err != nil {
+		form, ferr := web.FailedForm(err, values, hubFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.showAdmin(c, web.StatusForForm(err), func(v *adminView) { v.HubForm = form })
+	}
+	return s.RedirectWithFlash(c, "/hubs/"+h.Slug, "The hub “"+h.Name+"” is created. Next, appoint its coordinators and add its organisations.")
+}
+
+// Appoint gives a person a role in a hub, inviting them first when they
+// have no account yet.
+func (s *Handler) Appoint(c echo.Context) error {
+	ctx := c.Request().Context()
+	values := web.FormValues(c, appointFields...)
+	fail := func(err error) error {
+		form, ferr := web.FailedForm(err, values, appointFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.showAdmin(c, web.StatusForForm(err), func(v *adminView) { v.AppointForm = form })
+	}
+	role := hub.RoleKind(values["role"])
+	var f hub.FieldErrors
+	if !role.HubRole() {
+		f.Add("role", "Choose coordinator or evaluator")
+	}
+	h, err := s.DB.HubBySlug(ctx, values["hub"])
+	if err != nil {
+		f.Add("hub", "Choose a hub")
+	}
+	email := values["email"]
+	hub.CheckEmail(&f, "email", &email)
+	if err := f.Err(); err != nil {
+		return fail(err)
+	}
+	person, inviteURL, err := s.personOrInvite(c, email, values["name"], &h.ID, nil)
+	if err != nil {
+		return fail(err)
+	}
+	if err := s.DB.GrantRole(ctx, web.PersonIDOf(c), person.ID, role, &h.ID); err != nil {
+		return err
+	}
+	if inviteURL != "" {
+		return s.showAdmin(c, http.StatusCreated, func(v *adminView) { v.InviteURL, v.InviteName = inviteURL, person.Name })
+	}
+	return s.RedirectWithFlash(c, "/admin", person.Name+" is now "+lowerFirst(role.Label())+" of "+h.Name+".")
+}
+
+// RemoveRole takes a role away.
+func (s *Handler) RemoveRole(c echo.Context) error {
+	ctx := c.Request().Context()
+	values := web.FormValues(c, "person_id", "role", "hub")
+	personID, _, err := web.FormID(values["person_id"], "person_id")
+	if err != nil {
+		return err
+	}
+	h, err := s.DB.HubBySlug(ctx, values["hub"])
+	if err != nil {
+		return err
+	}
+	if err := s.DB.RevokeRole(ctx, web.PersonIDOf(c), personID, hub.RoleKind(values["role"]), &h.ID); err != nil {
+		return err
+	}
+	return s.RedirectWithFlash(c, "/admin", "The role is removed.")
+}
+
+// personOrInvite finds the person with email, or invites them (into orgID
+// when given) when they have no account; a new person needs a name.
+func (s *Handler) personOrInvite(c echo.Context, email, name string, hubID, orgID *int64) (hub.Person, string, error) {
+	ctx := c.Request().Context()
+	person, err := s.DB.PersonByEmail(ctx, email)
+	if err == nil {
+		return person, "", nil
+	}
+	if hub.ErrorCode(err) != hub.ENotFound {
+		return person, "", err
+	}
+	n := hub.NewPerson{Email: email, Name: name}
+	n.Normalise()
+	if n.Name == "" {
+		msg := "Nobody has an account with this email address yet: enter their name to invite them"
+		return person, "", &hub.Error{Code: hub.EInvalid, Message: msg, Fields: map[string]string{"name": msg}}
+	}
+	inv, err := s.DB.InvitePerson(ctx, web.PersonIDOf(c), hubID, n, orgID)
+	if err != nil {
+		return person, "", err
+	}
+	return inv.Person, s.LinkURL(inv.Token), nil
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]|0x20) + s[1:]
+}
+
+// commonZones are offered first when choosing a hub's time zone.
+var commonZones = []string{"Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "UTC"}

@@ -1,0 +1,137 @@
+package pages
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/convene/convene/cmd/convene/web"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
+	"github.com/convene/convene/templates"
+)
+
+// peopleView is the coordinators' list of a hub's people.
+type peopleView struct {
+	Hub        hub.Hub
+	People     []storage.HubPerson
+	Form       *templates.Form
+	OrgOptions []templates.Option
+	// LinkURL is a just-made sign-in link, for LinkName; shown once.
+	LinkURL, LinkName, LinkPurpose string
+}
+
+// PeoplePage lists everyone in the hub with their email addresses.
+func (s *Handler) PeoplePage(c echo.Context) error {
+	return s.showPeople(c, http.StatusOK, func(*peopleView) {})
+}
+
+func (s *Handler) showPeople(c echo.Context, status int, adjust func(*peopleView)) error {
+	h, err := s.ManagedHub(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	v := peopleView{Hub: h, Form: templates.NewForm(nil)}
+	if v.People, err = s.DB.HubPeople(ctx, h.ID); err != nil {
+		return err
+	}
+	members, err := s.DB.MembersOfHub(ctx, h.ID)
+	if err != nil {
+		return err
+	}
+	v.OrgOptions = []templates.Option{{Value: "", Label: "Choose an organisation"}}
+	for _, o := range members {
+		v.OrgOptions = append(v.OrgOptions, templates.Option{Value: web.Itoa64(o.ID), Label: o.Name})
+	}
+	adjust(&v)
+	return s.Render(c, status, "hub_people", "People of "+h.Name, v)
+}
+
+// InvitePerson creates an account in one of the hub's organisations and
+// shows the link to set its password.
+func (s *Handler) InvitePerson(c echo.Context) error {
+	h, err := s.ManagedHub(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	values := web.FormValues(c, inviteFields...)
+	fail := func(err error) error {
+		form, ferr := web.FailedForm(err, values, inviteFields...)
+		if ferr != nil {
+			return ferr
+		}
+		return s.showPeople(c, web.StatusForForm(err), func(v *peopleView) { v.Form = form })
+	}
+	n := hub.NewPerson{Name: values["name"], Email: values["email"]}
+	var f hub.FieldErrors
+	orgID, ok, err := web.FormID(values["organisation_id"], "organisation_id")
+	if err == nil && ok {
+		ids, herr := s.DB.ActiveHubIDsOf(ctx, orgID)
+		if herr != nil {
+			return herr
+		}
+		if !slices.Contains(ids, h.ID) {
+			ok = false
+		}
+	}
+	if !ok {
+		f.Add("organisation_id", "Choose the organisation they belong to")
+	}
+	if err := f.Err(); err != nil {
+		return fail(err)
+	}
+	inv, err := s.DB.InvitePerson(ctx, web.PersonIDOf(c), &h.ID, n, &orgID)
+	if err != nil {
+		return fail(err)
+	}
+	return s.showPeople(c, http.StatusCreated, func(v *peopleView) {
+		v.LinkURL, v.LinkName, v.LinkPurpose = s.LinkURL(inv.Token), inv.Person.Name, storage.PurposeInvite
+	})
+}
+
+// MakeLink makes a fresh sign-in link for someone in the hub: an invite
+// again if they never set a password, a password reset otherwise.
+func (s *Handler) MakeLink(c echo.Context) error {
+	h, err := s.ManagedHub(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	personID, err := web.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	in, err := s.DB.PersonInHub(ctx, personID, h.ID)
+	if err != nil {
+		return err
+	}
+	if !in {
+		return &hub.Error{Code: hub.ENotFound, Message: "That person is not in this hub."}
+	}
+	reach, err := s.DB.ReachOf(ctx, personID)
+	if err != nil {
+		return err
+	}
+	if !hub.CanIssuePasswordLink(web.ActorOf(c), reach) {
+		return web.Forbidden("Only a site administrator can make a sign-in link for this person: they already have an account with a password (they can reset it themselves), hold a role, or belong to an organisation that did not agree to join your hub, or of a hub you do not run.")
+	}
+	person, err := s.DB.PersonByID(ctx, personID)
+	if err != nil {
+		return err
+	}
+	token, err := s.DB.NewPasswordLink(ctx, web.PersonIDOf(c), &h.ID, person)
+	if err != nil {
+		return err
+	}
+	purpose := storage.PurposeReset
+	if person.PasswordHash == "" {
+		purpose = storage.PurposeInvite
+	}
+	return s.showPeople(c, http.StatusCreated, func(v *peopleView) {
+		v.LinkURL, v.LinkName, v.LinkPurpose = s.LinkURL(token), person.Name, purpose
+	})
+}

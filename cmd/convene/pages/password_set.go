@@ -1,0 +1,52 @@
+package pages
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/hub"
+	"github.com/convene/convene/templates"
+)
+
+// SetPasswordPage shows the form behind an invite or reset link.
+func (s *Handler) SetPasswordPage(c echo.Context) error {
+	link, err := s.DB.CheckPasswordToken(c.Request().Context(), c.Param("token"))
+	if err != nil {
+		return err
+	}
+	return s.Render(c, http.StatusOK, "set_password", "Set your password", map[string]any{
+		"Link": link, "Token": c.Param("token"), "Form": templates.NewForm(nil)})
+}
+
+// SetPassword spends the link, stores the password and signs the person in.
+func (s *Handler) SetPassword(c echo.Context) error {
+	ctx := c.Request().Context()
+	token := c.Param("token")
+	link, err := s.DB.CheckPasswordToken(ctx, token)
+	if err != nil {
+		return err
+	}
+	password := c.FormValue("password")
+	var f hub.FieldErrors
+	hub.CheckPassword(&f, "password", password)
+	if !f.Has("password") && password != c.FormValue("confirm") {
+		f.Add("confirm", "The two passwords are not the same")
+	}
+	if err := f.Err(); err != nil {
+		form := templates.NewForm(nil).Fail("", hub.ErrorFields(err), "password", "confirm")
+		return s.Render(c, http.StatusUnprocessableEntity, "set_password", "Set your password", map[string]any{"Link": link, "Token": token, "Form": form})
+	}
+	hash, err := hub.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	person, err := s.DB.UsePasswordToken(ctx, token, hash)
+	if err != nil {
+		return err
+	}
+	if err := s.StartSession(c, person.ID); err != nil {
+		return err
+	}
+	return s.RedirectWithFlash(c, "/account", "Your password is set and you are signed in. Welcome, "+person.Name+".")
+}

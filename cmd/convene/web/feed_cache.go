@@ -1,0 +1,239 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/convene/convene/storage"
+)
+
+// Calendar feeds are polled by every subscriber's calendar every half hour
+// or so, so each one is rendered once per change and then served from
+// memory. A rendered feed is kept under the count of committed changes
+// (storage.CalendarChanges, which learns of changes from any instance by
+// NOTIFY) and the day (feeds drop events as they age); while neither
+// moves, a request costs no query. The copy also stays as the last good
+// one: when the database cannot be reached, it is served rather than an
+// error, because Thunderbird disables a calendar after an error.
+
+// feedCacheBytes bounds the memory the rendered feeds take.
+const feedCacheBytes = 64 << 20
+
+// feedCache is the server's calendar state.
+type feedCache struct {
+	Changes *storage.CalendarChanges
+
+	mu      sync.Mutex
+	uidHost string
+	entries map[string]*feedEntry
+	size    int
+}
+
+// feedEntry is one rendered feed.
+type feedEntry struct {
+	changes int64
+	day     string
+	body    []byte
+	gz      []byte
+	etag    string // strong, of the body; etag+"-gz" for the gzipped body
+	lastMod time.Time
+
+	// Made once by prepare, so that answering, 304 above all, formats
+	// nothing.
+	gzETag, lastModHeader, length, gzLength string
+}
+
+// start begins following changes until ctx ends.
+func (cf *feedCache) start(ctx context.Context, db *storage.DB, log *slog.Logger) {
+	cf.Changes = db.WatchCalendarChanges(ctx, log)
+	cf.entries = map[string]*feedEntry{}
+}
+
+// Host is the right-hand side of calendar UIDs: the deployment's
+// identifier, read once.
+func (cf *feedCache) Host(ctx context.Context, db *storage.DB) (string, error) {
+	cf.mu.Lock()
+	h := cf.uidHost
+	cf.mu.Unlock()
+	if h != "" {
+		return h, nil
+	}
+	h, err := db.DeploymentID(ctx)
+	if err != nil {
+		return "", err
+	}
+	cf.mu.Lock()
+	cf.uidHost = h
+	cf.mu.Unlock()
+	return h, nil
+}
+
+func (cf *feedCache) get(key string) *feedEntry {
+	cf.mu.Lock()
+	defer cf.mu.Unlock()
+	return cf.entries[key]
+}
+
+// put stores a rendered feed, dropping others when over budget. A body
+// that differs from the last one with no later event change still gets
+// a later Last-Modified, so If-Modified-Since never hides a change (an
+// event leaving a feed changes no event's time).
+func (cf *feedCache) put(key string, e *feedEntry) {
+	cf.mu.Lock()
+	defer cf.mu.Unlock()
+	if old := cf.entries[key]; old != nil {
+		if old.etag == e.etag {
+			e.lastMod = old.lastMod
+		} else if !e.lastMod.After(old.lastMod) {
+			e.lastMod = time.Now().UTC().Truncate(time.Second)
+		}
+		cf.size -= len(old.body) + len(old.gz)
+		delete(cf.entries, key)
+	}
+	for k, other := range cf.entries {
+		if cf.size+len(e.body)+len(e.gz) <= feedCacheBytes {
+			break
+		}
+		cf.size -= len(other.body) + len(other.gz)
+		delete(cf.entries, k)
+	}
+	e.prepare()
+	cf.entries[key] = e
+	cf.size += len(e.body) + len(e.gz)
+}
+
+// newFeedEntry tags and compresses a rendered feed.
+func newFeedEntry(changes int64, day string, body []byte, lastMod time.Time) *feedEntry {
+	sum := sha256.Sum256(body)
+	e := &feedEntry{changes: changes, day: day, body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	_, _ = w.Write(body)
+	_ = w.Close()
+	e.gz = gz.Bytes()
+	if lastMod.IsZero() {
+		lastMod = time.Now()
+	}
+	e.lastMod = lastMod.UTC().Truncate(time.Second)
+	e.prepare()
+	return e
+}
+
+// prepare makes the header values of e once, after lastMod is settled.
+func (e *feedEntry) prepare() {
+	e.gzETag = strings.TrimSuffix(e.etag, `"`) + `-gz"`
+	e.lastModHeader = e.lastMod.Format(http.TimeFormat)
+	e.length, e.gzLength = strconv.Itoa(len(e.body)), strconv.Itoa(len(e.gz))
+}
+
+// Rendered is a feed as built: its bytes and the latest change of what it
+// shows.
+type Rendered struct {
+	Body    []byte
+	LastMod time.Time
+}
+
+// ServeFeed answers a feed request from the cache, rendering with build
+// when what the feed shows may have changed, and falling back to the last
+// good copy when the database cannot be reached. key must identify the
+// feed and everything that decides its content.
+func (s *Server) ServeFeed(c echo.Context, key, cacheControl string, build func(ctx context.Context) (Rendered, error)) error {
+	ctx := c.Request().Context()
+	day := time.Now().UTC().Format(time.DateOnly)
+	n, err := s.FeedCache.Changes.Current(ctx)
+	if err == nil {
+		if e := s.FeedCache.get(key); e != nil && e.changes == n && e.day == day {
+			return sendFeed(c, e, cacheControl)
+		}
+		var r Rendered
+		if r, err = build(ctx); err == nil {
+			e := newFeedEntry(n, day, r.Body, r.LastMod)
+			s.FeedCache.put(key, e)
+			return sendFeed(c, e, cacheControl)
+		}
+	}
+	if storage.IsUnavailable(err) {
+		if e := s.FeedCache.get(key); e != nil {
+			s.outage.begin(err, requestStart(c))
+			return sendFeed(c, e, cacheControl)
+		}
+	}
+	return err
+}
+
+// sendFeed answers with e, or 304 when the client holds it already.
+func sendFeed(c echo.Context, e *feedEntry, cacheControl string) error {
+	req, h := c.Request(), c.Response().Header()
+	gz := acceptsGzip(req)
+	etag, body, length := e.etag, e.body, e.length
+	if gz {
+		etag, body, length = e.gzETag, e.gz, e.gzLength
+	}
+	// Header values are set directly: the names are canonical already.
+	h["Cache-Control"] = []string{cacheControl}
+	h["Etag"] = []string{etag}
+	h["Last-Modified"] = []string{e.lastModHeader}
+	h["Vary"] = append(h["Vary"], "Accept-Encoding")
+	if notModified(req, e) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	if gz {
+		h["Content-Encoding"] = []string{"gzip"}
+	}
+	// With its length given, the body goes out in one piece rather than
+	// chunked.
+	h["Content-Length"] = []string{length}
+	return c.Blob(http.StatusOK, "text/calendar; charset=utf-8", body)
+}
+
+// notModified applies If-None-Match (either encoding's tag matches) or,
+// without it, If-Modified-Since.
+func notModified(req *http.Request, e *feedEntry) bool {
+	if inm := req.Header.Get("If-None-Match"); inm != "" {
+		plain := strings.Trim(e.etag, `"`)
+		for rest := inm; rest != ""; {
+			var tag string
+			tag, rest, _ = strings.Cut(rest, ",")
+			tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+			if tag == "*" || strings.TrimSuffix(strings.Trim(tag, `"`), "-gz") == plain {
+				return true
+			}
+		}
+		return false
+	}
+	if ims, err := http.ParseTime(req.Header.Get("If-Modified-Since")); err == nil {
+		return !e.lastMod.After(ims)
+	}
+	return false
+}
+
+// acceptsGzip reports whether the client takes gzip (and did not refuse
+// it with q=0).
+func acceptsGzip(req *http.Request) bool {
+	for _, part := range strings.Split(req.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			q := strings.ReplaceAll(params, " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
+}
+
+// Cache-Control of the feeds: public ones may be kept by shared caches for
+// a few minutes; a personal one is private, and its URL is a credential.
+const (
+	PublicFeedCache   = "public, max-age=300"
+	PersonalFeedCache = "private, max-age=300"
+)
