@@ -57,6 +57,10 @@ type FeedbackInput struct {
 	TopicsNext []string
 	// ConsentToQuote allows their words to be quoted anonymously.
 	ConsentToQuote bool
+	// Unread are the fields a form could not read (a number that is not
+	// one, a yes-or-no not chosen), with why; Validate reports them in
+	// their place among the other problems.
+	Unread map[string]string
 }
 
 // Normalise tidies the input for storing: text trimmed, empty and repeated
@@ -91,6 +95,11 @@ func (in FeedbackInput) Normalise() FeedbackInput {
 // of the API.
 func (in FeedbackInput) Validate() error {
 	var f hub.FieldErrors
+	for _, name := range []string{"usefulness", "networking_value", "new_connections", "will_follow_up", "useful_items"} {
+		if why, ok := in.Unread[name]; ok {
+			f.Add(name, why)
+		}
+	}
 	if in.Usefulness < 1 || in.Usefulness > 5 {
 		f.Add("usefulness", "Choose how useful the event was, from 1 to 5")
 	}

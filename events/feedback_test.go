@@ -72,6 +72,8 @@ func TestFeedbackInputValidate(t *testing.T) {
 		{"ConnectionsNegative", "new_connections", func(in *FeedbackInput) { in.NewConnections = -2 }},
 		{"TooLong", "what_worked", func(in *FeedbackInput) { in.WhatWorked = strings.Repeat("a", MaxFeedbackTextLen+1) }},
 		{"TooManyTopics", "topics_next", func(in *FeedbackInput) { in.TopicsNext = []string{"a", "b", "c", "d", "e", "f"} }},
+		{"FollowUpUnread", "will_follow_up", func(in *FeedbackInput) { in.Unread = map[string]string{"will_follow_up": "Choose yes or no"} }},
+		{"ConnectionsUnread", "new_connections", func(in *FeedbackInput) { in.Unread = map[string]string{"new_connections": "Enter a number"} }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := ok
@@ -81,6 +83,16 @@ func TestFeedbackInputValidate(t *testing.T) {
 				t.Errorf("error %v does not name %s", err, tc.field)
 			}
 		})
+	}
+}
+
+// A field the form could not read is reported together with the problems
+// Validate finds itself, so the form says everything at once.
+func TestFeedbackInputUnreadInOrder(t *testing.T) {
+	in := FeedbackInput{Usefulness: 0, NetworkingValue: 3, Unread: map[string]string{"will_follow_up": "Choose yes or no"}}
+	fields := hub.ErrorFields(in.Validate())
+	if len(fields) != 2 || fields["will_follow_up"] != "Choose yes or no" || fields["usefulness"] == "" {
+		t.Errorf("fields = %v, want usefulness and will_follow_up", fields)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/convene/convene/cmd/convene/api"
-
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"

@@ -11,7 +11,7 @@ import (
 )
 
 // The 304 path before Echo answers for every kind of feed, exactly when
-// serveFeed would, and leaves every other answer to it.
+// ServeFeed would, and leaves every other answer to it.
 func TestFeedNotModifiedPath(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)

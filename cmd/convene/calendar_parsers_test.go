@@ -13,7 +13,6 @@ import (
 
 	"github.com/convene/convene/cmd/convene/feeds"
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"

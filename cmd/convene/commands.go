@@ -13,7 +13,6 @@ import (
 
 	"github.com/convene/convene/cmd/convene/pages"
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/cluster"
 	"github.com/convene/convene/storage/demo"

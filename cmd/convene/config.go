@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/storage"
 )

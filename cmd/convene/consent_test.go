@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage/pgtest"
 )

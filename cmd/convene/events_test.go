@@ -13,7 +13,6 @@ import (
 
 	"github.com/convene/convene/cmd/convene/api"
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/storage/pgtest"
 )
 

@@ -14,11 +14,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/convene/convene/hub"
-	"github.com/convene/convene/storage/pgtest"
-
 	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // pastEventOf stores an event of hub A that started two days ago, with n

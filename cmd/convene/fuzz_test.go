@@ -7,11 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/convene/convene/cmd/convene/api"
-	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/labstack/echo/v4"
 
+	"github.com/convene/convene/cmd/convene/api"
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 )

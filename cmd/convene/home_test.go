@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/convene/convene/cmd/convene/pages"
-
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"

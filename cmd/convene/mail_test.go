@@ -12,12 +12,11 @@ import (
 	"time"
 
 	"github.com/convene/convene/cmd/convene/web"
-	"github.com/convene/convene/storage/pgtest"
-
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/notify"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/mailer/smtptest"
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // withSMTP points Convene at srv, retrying quickly.

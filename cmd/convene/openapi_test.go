@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/convene/convene/cmd/convene/api"
 	"github.com/convene/convene/cmd/convene/web"
-
-	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // loadOpenAPI parses the embedded document.

@@ -15,10 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/lib/pq"
 
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/storage/pgtest"
 )
 

@@ -12,11 +12,9 @@ import (
 	"time"
 
 	"github.com/convene/convene/cmd/convene/api"
-
-	"github.com/convene/convene/storage/pgtest"
-
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // requestPeer is a second organisation of hub A (C) with a person acting

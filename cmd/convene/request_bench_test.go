@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/demo"
 )

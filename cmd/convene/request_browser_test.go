@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/convene/convene/storage/pgtest"
-
 	"github.com/chromedp/chromedp"
+
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // TestBrowserTopicRequest: a member asks hub A for a topic; another

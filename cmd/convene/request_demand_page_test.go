@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"

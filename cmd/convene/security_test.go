@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/hub"
 )
 

@@ -12,7 +12,6 @@ import (
 
 	"github.com/convene/convene/cmd/convene/api"
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"

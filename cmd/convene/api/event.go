@@ -6,10 +6,9 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/labstack/echo/v4"
 
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
@@ -310,7 +309,7 @@ func (s *Handler) PublishEvent(c echo.Context) error {
 	if err := s.DB.PublishEvent(c.Request().Context(), web.ActorOf(c), id); err != nil {
 		return err
 	}
-	return s.apiEventAfter(c, id)
+	return s.eventAfter(c, id)
 }
 
 // CancelEvent cancels an event with {reason}.
@@ -328,10 +327,10 @@ func (s *Handler) CancelEvent(c echo.Context) error {
 	if err := s.DB.CancelEvent(c.Request().Context(), web.ActorOf(c), id, b.Reason); err != nil {
 		return err
 	}
-	return s.apiEventAfter(c, id)
+	return s.eventAfter(c, id)
 }
 
-func (s *Handler) apiEventAfter(c echo.Context, id int64) error {
+func (s *Handler) eventAfter(c echo.Context, id int64) error {
 	d, err := s.DB.EventByID(c.Request().Context(), id)
 	if err != nil {
 		return err

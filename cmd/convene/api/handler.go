@@ -9,3 +9,10 @@ import "github.com/convene/convene/cmd/convene/web"
 // Handler answers the API routes, with the web server's dependencies and
 // helpers.
 type Handler struct{ *web.Server }
+
+// List is the envelope of every list the API returns.
+type List[T any] struct {
+	Items  []T `json:"items"`
+	Limit  int `json:"limit,omitempty"`
+	Offset int `json:"offset,omitempty"`
+}

@@ -3,10 +3,9 @@ package api
 import (
 	"net/http"
 
-	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/labstack/echo/v4"
 
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 )

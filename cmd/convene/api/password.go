@@ -3,10 +3,10 @@ package api
 import (
 	"net/http"
 
+	"github.com/labstack/echo/v4"
+
 	"github.com/convene/convene/cmd/convene/pages"
 	"github.com/convene/convene/cmd/convene/web"
-
-	"github.com/labstack/echo/v4"
 )
 
 // ForgotPassword is forgotPassword for API clients: 202 whether or

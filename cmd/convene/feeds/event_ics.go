@@ -4,7 +4,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/convene/convene/events"
 )
 

@@ -3,10 +3,9 @@ package feeds
 import (
 	"context"
 
-	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/labstack/echo/v4"
 
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/storage"
 )

@@ -7,10 +7,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/labstack/echo/v4"
 
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"

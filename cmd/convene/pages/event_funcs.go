@@ -113,7 +113,7 @@ func optionsOf[T labelled](values []T) []templates.Option {
 	return opts
 }
 
-// pageFuncs are the template functions of the pages: events' and reports'.
+// Funcs are the template functions of the pages: events' and reports'.
 func Funcs() template.FuncMap {
 	funcs := eventFuncs()
 	for name, fn := range reportFuncs() {

@@ -7,10 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/labstack/echo/v4"
 
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
@@ -140,13 +139,13 @@ func feedbackFormOf(f *events.Feedback) *templates.Form {
 }
 
 // readFeedbackForm reads the form into a response. What cannot be read
-// (a number that is not one, a yes-or-no not chosen) is a problem of its
-// field; the rest is the operation's to check.
-func readFeedbackForm(c echo.Context) (events.FeedbackInput, *templates.Form, map[string]string) {
+// (a number that is not one, a yes-or-no not chosen) is noted in Unread,
+// for the operation to report with everything else it checks.
+func readFeedbackForm(c echo.Context) (events.FeedbackInput, *templates.Form) {
 	values := web.FormValues(c, "usefulness", "networking_value", "new_connections", "will_follow_up", "what_worked",
 		"to_improve", "topics_next", "consent_to_quote")
 	problems := map[string]string{}
-	var in events.FeedbackInput
+	in := events.FeedbackInput{Unread: problems}
 	in.Usefulness, _ = strconv.Atoi(values["usefulness"])
 	in.NetworkingValue, _ = strconv.Atoi(values["networking_value"])
 	if n := strings.TrimSpace(values["new_connections"]); n != "" {
@@ -178,7 +177,7 @@ func readFeedbackForm(c echo.Context) (events.FeedbackInput, *templates.Form, ma
 	in.WhatWorked, in.ToImprove = values["what_worked"], values["to_improve"]
 	in.TopicsNext = strings.Split(values["topics_next"], "\n")
 	in.ConsentToQuote = values["consent_to_quote"] == "yes"
-	return in, templates.NewForm(values), problems
+	return in, templates.NewForm(values)
 }
 
 // SubmitFeedback saves the response and sends the attendee on to the
@@ -190,16 +189,7 @@ func (s *Handler) SubmitFeedback(c echo.Context) error {
 		return err
 	}
 	token := c.QueryParam("token")
-	in, form, problems := readFeedbackForm(c)
-	if len(problems) > 0 {
-		// Say everything at once: the operation's problems too.
-		for name, why := range web.FormErrors(in.Normalise().Validate(), nil) {
-			if _, ok := problems[name]; !ok {
-				problems[name] = why
-			}
-		}
-		return s.showFeedbackForm(c, http.StatusUnprocessableEntity, token, form.Fail("", problems, feedbackFields...))
-	}
+	in, form := readFeedbackForm(c)
 	ctx := c.Request().Context()
 	req := storage.GiveFeedback{EventID: id, Token: token, Feedback: in, Now: time.Now()}
 	st, err := s.DB.FeedbackState(ctx, web.ActorOf(c), id, token, req.Now)

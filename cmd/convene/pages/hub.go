@@ -5,10 +5,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/labstack/echo/v4"
 
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 )

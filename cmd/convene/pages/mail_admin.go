@@ -3,10 +3,9 @@ package pages
 import (
 	"net/http"
 
-	"github.com/convene/convene/cmd/convene/web"
-
 	"github.com/labstack/echo/v4"
 
+	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/storage"
 )
 

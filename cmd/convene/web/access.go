@@ -10,7 +10,7 @@ import (
 )
 
 // ReportedHub is the hub of the route for its coordinators and
-// evaluators (the route's permission, evaluatorOfHub).
+// evaluators (the route's permission, EvaluatorOfHub).
 func (s *Server) ReportedHub(c echo.Context) (hub.Hub, error) {
 	h, err := s.DB.HubBySlug(c.Request().Context(), c.Param("slug"))
 	if err != nil {

@@ -113,7 +113,7 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		if token == "" {
 			// Made now, but sent as a cookie only when a page or API
-			// answer uses it (csrfTokenOf): calendar feeds, static files and
+			// answer uses it (CSRFTokenOf): calendar feeds, static files and
 			// JSON answers stay free of Set-Cookie, and so cacheable.
 			token, _ = hub.NewToken("")
 			c.Set(csrfUnsentKey, true)

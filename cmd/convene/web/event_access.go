@@ -115,7 +115,7 @@ func (s *Server) RegistrationOf(c echo.Context) (events.Registration, EventConte
 	return reg, ec, err
 }
 
-// ManagedRegistration is registrationOf for the coordinators of the
+// ManagedRegistration is RegistrationOf for the coordinators of the
 // event's hub only.
 func (s *Server) ManagedRegistration(c echo.Context) (events.Registration, EventContext, error) {
 	reg, ec, err := s.RegistrationOf(c)

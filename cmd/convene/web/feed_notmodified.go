@@ -15,7 +15,7 @@ import (
 // every half hour or so and mostly hear 304, so that answer should cost
 // as little as a static file's. It answers only when the feed's rendered
 // copy is current (no change since, by LISTEN/NOTIFY, and the same day)
-// and the client's validator matches it, exactly as serveFeed would; every
+// and the client's validator matches it, exactly as ServeFeed would; every
 // other request, and any path it does not read with certainty, goes on to
 // next unchanged. The 304 carries the validators and Cache-Control (RFC
 // 9110, 15.4.5); the security headers of the stored 200 stay in force.
@@ -62,7 +62,7 @@ func (s *Server) notModifiedFeeds(next http.Handler) http.Handler {
 }
 
 // feedKeyOf reads a feed's cache key from r as the feed's handler makes it
-// (see feedRoutes), with its Cache-Control and, for a personal feed, the
+// (see FeedRoutes), with its Cache-Control and, for a personal feed, the
 // secret to keep out of the log. It gives "" for anything it cannot read
 // with certainty (escaped paths, other routes), which then takes the
 // ordinary way.

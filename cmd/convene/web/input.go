@@ -111,7 +111,7 @@ func FormMessage(err error) string {
 	return hub.ErrorMessage(err)
 }
 
-// Renamed is err with its fields renamed (see formErrors).
+// Renamed is err with its fields renamed (see FormErrors).
 func Renamed(err error, rename map[string]string) error {
 	if hub.ErrorCode(err) != hub.EInvalid {
 		return err

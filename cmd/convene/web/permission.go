@@ -145,7 +145,7 @@ func (s *Server) allowed(c echo.Context, p Permission) error {
 	return nil
 }
 
-// check is nil when ok, and forbidden with msg otherwise.
+// check is nil when ok, and Forbidden with msg otherwise.
 func check(ok bool, msg string) error {
 	if ok {
 		return nil

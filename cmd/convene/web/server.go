@@ -1,3 +1,12 @@
+// Package web is what Convene's HTTP handlers share: the Server (its
+// dependencies, Echo and its middleware), the one error handler, sessions,
+// CSRF and API tokens, the permission of each route, template rendering,
+// request binding and form errors, ETags, flash messages, the checks that
+// load what a route addresses (an event, a hub, a registration) for the
+// viewer, and the calendar feed cache with its fast path for conditional
+// requests. Handlers live in pages (HTML), api (JSON) and feeds
+// (iCalendar), each a Handler type embedding *Server; package main wires
+// them to paths in its route table.
 package web
 
 import (
@@ -37,9 +46,9 @@ type Server struct {
 	funcs template.FuncMap
 }
 
-// newServer makes the web server with its middleware; funcs are the
+// New makes the web server with its middleware; funcs are the
 // template functions the pages need besides the shared ones. It fails if
-// a page is missing. Routes are added with handle.
+// a page is missing. Routes are added with Handle.
 func New(cfg HTTPConfig, db *storage.DB, log *slog.Logger, funcs template.FuncMap) (*Server, error) {
 	s := &Server{Config: cfg, DB: db, Log: log, outage: &outage{log: log}, funcs: funcs}
 	var err error
