@@ -33,6 +33,33 @@ func (r RoleKind) Label() string {
 	return string(r)
 }
 
+// RoleChange is a role given to or taken from a person: a hub's
+// coordinator or evaluator (HubID set), or a site administrator (no hub).
+type RoleChange struct {
+	PersonID int64
+	Role     RoleKind
+	HubID    *int64
+}
+
+// Validate checks that the role fits where it is held.
+func (r RoleChange) Validate() error {
+	var f FieldErrors
+	switch {
+	case r.HubID != nil && !r.Role.HubRole():
+		f.Add("role", "Choose coordinator or evaluator")
+	case r.HubID == nil && r.Role != RoleAdmin:
+		f.Add("role", "Only the site administrator role is held outside a hub")
+	}
+	if r.PersonID <= 0 {
+		f.Add("person_id", "There is no person with this id")
+	}
+	return f.Err()
+}
+
+// CanChangeRoles reports whether a may appoint and remove coordinators,
+// evaluators and administrators: site administrators only.
+func CanChangeRoles(a *Actor) bool { return CanAdminister(a) }
+
 // Role is one responsibility of one person.
 type Role struct {
 	// PersonID holds the role.

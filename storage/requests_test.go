@@ -48,7 +48,7 @@ func MustRequestWorld(tb testing.TB) *requestWorld {
 			must(db.AffiliatePerson(ctx, nil, p.ID, orgID))
 		}
 		if role != "" {
-			must(db.GrantRole(ctx, nil, p.ID, role, &hubID))
+			must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: p.ID, Role: role, HubID: &hubID}))
 		}
 		a, err := db.ActorByID(ctx, p.ID)
 		must(err)

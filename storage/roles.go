@@ -10,31 +10,54 @@ import (
 )
 
 // GrantRole gives a person a role (in a hub, for coordinators and
-// evaluators); granting one already held changes nothing.
-func (db *DB) GrantRole(ctx context.Context, by *int64, personID int64, role hub.RoleKind, hubID *int64) error {
-	return db.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO roles (person_id, role, hub_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, personID, role, hubID)
-		if err != nil {
-			return fmt.Errorf("grant %s to %d: %w", role, personID, mapErr(err))
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		return audit(ctx, tx, Entry{PersonID: by, HubID: hubID, Action: "role.grant", Subject: subject("person", personID), Details: map[string]any{"role": role}})
-	})
+// evaluators); granting one already held changes nothing. Only site
+// administrators may.
+func (db *DB) GrantRole(ctx context.Context, a *hub.Actor, r hub.RoleChange) error {
+	return db.changeRole(ctx, a, r, "role.grant",
+		`INSERT INTO roles (person_id, role, hub_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, nil)
 }
 
 // RevokeRole takes a role away; revoking one not held is not found.
-func (db *DB) RevokeRole(ctx context.Context, by *int64, personID int64, role hub.RoleKind, hubID *int64) error {
+func (db *DB) RevokeRole(ctx context.Context, a *hub.Actor, r hub.RoleChange) error {
+	return db.changeRole(ctx, a, r, "role.revoke",
+		`DELETE FROM roles WHERE person_id = $1 AND role = $2 AND hub_id IS NOT DISTINCT FROM $3`,
+		&hub.Error{Code: hub.ENotFound, Message: "That person does not hold that role."})
+}
+
+// changeRole checks r and the actor, runs the statement and audits it when
+// it changed something; unchanged is nil when nothing changing is fine.
+func (db *DB) changeRole(ctx context.Context, a *hub.Actor, r hub.RoleChange, action, stmt string, unchanged error) error {
+	if !hub.CanChangeRoles(a) {
+		return &hub.Error{Code: hub.EForbidden, Message: "Only site administrators can appoint and remove coordinators and evaluators."}
+	}
+	if err := r.Validate(); err != nil {
+		return err
+	}
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM roles WHERE person_id = $1 AND role = $2 AND hub_id IS NOT DISTINCT FROM $3`, personID, role, hubID)
+		var found bool
+		if err := tx.GetContext(ctx, &found, `SELECT EXISTS (SELECT 1 FROM people WHERE id = $1)`, r.PersonID); err != nil {
+			return fmt.Errorf("%s: %w", action, err)
+		}
+		if !found {
+			return hub.FieldError("person_id", "There is no person with this id")
+		}
+		if r.HubID != nil {
+			if err := tx.GetContext(ctx, &found, `SELECT EXISTS (SELECT 1 FROM hubs WHERE id = $1)`, *r.HubID); err != nil {
+				return fmt.Errorf("%s: %w", action, err)
+			}
+			if !found {
+				return &hub.Error{Code: hub.ENotFound, Message: "There is no such hub."}
+			}
+		}
+		res, err := tx.ExecContext(ctx, stmt, r.PersonID, r.Role, r.HubID)
 		if err != nil {
-			return fmt.Errorf("revoke %s from %d: %w", role, personID, err)
+			return fmt.Errorf("%s %s for %d: %w", action, r.Role, r.PersonID, mapErr(err))
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return &hub.Error{Code: hub.ENotFound, Message: "That person does not hold that role."}
+			return unchanged
 		}
-		return audit(ctx, tx, Entry{PersonID: by, HubID: hubID, Action: "role.revoke", Subject: subject("person", personID), Details: map[string]any{"role": role}})
+		return audit(ctx, tx, Entry{PersonID: personID(a), HubID: r.HubID, Action: action, Subject: subject("person", r.PersonID),
+			Details: map[string]any{"role": r.Role}})
 	})
 }
 

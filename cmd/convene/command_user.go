@@ -63,7 +63,7 @@ func runUserCreate(ctx context.Context, cfg Config, args []string, stdin io.Read
 		}
 		what := ""
 		if *isAdmin {
-			if err := db.GrantRole(ctx, nil, person.ID, hub.RoleAdmin, nil); err != nil {
+			if err := db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: person.ID, Role: hub.RoleAdmin}); err != nil {
 				return err
 			}
 			what = ", a site administrator"

@@ -104,10 +104,10 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 	}
 	f.Bystander = person("Fixture Bystander")
 	must(db.AffiliatePerson(ctx, nil, f.People[member].ID, f.OrgA.ID))
-	must(db.GrantRole(ctx, nil, f.People[coordA].ID, hub.RoleCoordinator, &f.HubA.ID))
-	must(db.GrantRole(ctx, nil, f.People[coordB].ID, hub.RoleCoordinator, &f.HubB.ID))
-	must(db.GrantRole(ctx, nil, f.People[evaluator].ID, hub.RoleEvaluator, &f.HubA.ID))
-	must(db.GrantRole(ctx, nil, f.People[adminK].ID, hub.RoleAdmin, nil))
+	must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: f.People[coordA].ID, Role: hub.RoleCoordinator, HubID: &f.HubA.ID}))
+	must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: f.People[coordB].ID, Role: hub.RoleCoordinator, HubID: &f.HubB.ID}))
+	must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: f.People[evaluator].ID, Role: hub.RoleEvaluator, HubID: &f.HubA.ID}))
+	must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: f.People[adminK].ID, Role: hub.RoleAdmin}))
 	// Each organisation asked to join its hub and was approved: membership
 	// with the organisation's consent.
 	for _, m := range []struct {

@@ -18,7 +18,7 @@ import (
 // loadOpenAPI parses the embedded document.
 func loadOpenAPI(t *testing.T) *openapi3.T {
 	t.Helper()
-	doc, err := openapi3.NewLoader().LoadFromData(api.OpenapiDoc)
+	doc, err := openapi3.NewLoader().LoadFromData(api.OpenAPIDocument)
 	if err != nil {
 		t.Fatalf("openapi.json does not load: %v", err)
 	}
@@ -46,14 +46,14 @@ func TestOpenAPIDocumentIsValid(t *testing.T) {
 	}
 
 	var compact, tidy bytes.Buffer
-	if err := json.Compact(&compact, api.OpenapiDoc); err != nil {
+	if err := json.Compact(&compact, api.OpenAPIDocument); err != nil {
 		t.Fatal(err)
 	}
 	if err := json.Indent(&tidy, compact.Bytes(), "", "  "); err != nil {
 		t.Fatal(err)
 	}
 	tidy.WriteByte('\n')
-	if !bytes.Equal(tidy.Bytes(), api.OpenapiDoc) {
+	if !bytes.Equal(tidy.Bytes(), api.OpenAPIDocument) {
 		t.Error("openapi.json is not laid out with a two-space indent and a final newline")
 	}
 }

@@ -61,7 +61,7 @@ func TestDemandAbuse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.db.GrantRole(ctx, nil, otherEval.ID, hub.RoleEvaluator, &f.HubB.ID); err != nil {
+	if err := f.db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: otherEval.ID, Role: hub.RoleEvaluator, HubID: &f.HubB.ID}); err != nil {
 		t.Fatal(err)
 	}
 	otherEvalToken, _, err := f.db.CreateAPIToken(ctx, otherEval.ID, "test")

@@ -85,9 +85,9 @@ func (o *optional[T]) UnmarshalJSON(data []byte) error {
 	return json.Unmarshal(data, o.Value)
 }
 
-// EventBody is the body of POST and PATCH on events; PATCH changes only
+// eventBody is the body of POST and PATCH on events; PATCH changes only
 // the fields given. Times are RFC 3339 strings with an offset.
-type EventBody struct {
+type eventBody struct {
 	Title              *string         `json:"title"`
 	Summary            *string         `json:"summary"`
 	StartsAt           *string         `json:"starts_at"`
@@ -108,8 +108,8 @@ type recurrenceBody struct {
 	Rule string `json:"rule"`
 }
 
-// Apply sets the given fields on e.
-func (b EventBody) Apply(e *events.Event) error {
+// apply sets the given fields on e.
+func (b eventBody) apply(e *events.Event) error {
 	var f hub.FieldErrors
 	set(&e.Title, b.Title)
 	set(&e.Summary, b.Summary)
@@ -223,13 +223,13 @@ func (s *Handler) CreateEvent(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var b EventBody
+	var b eventBody
 	if err := web.BindJSON(c, &b); err != nil {
 		return err
 	}
 	n := storage.NewEvents{Event: events.Event{HubID: h.ID, Visibility: events.VisibilityPublic}, Now: time.Now()}
 	var f hub.FieldErrors
-	f.Merge(b.Apply(&n.Event))
+	f.Merge(b.apply(&n.Event))
 	if b.Topics != nil {
 		n.Topics = *b.Topics
 	}
@@ -271,7 +271,7 @@ func (s *Handler) UpdateEvent(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var b EventBody
+	var b eventBody
 	if err := web.BindJSON(c, &b); err != nil {
 		return err
 	}
@@ -283,7 +283,7 @@ func (s *Handler) UpdateEvent(c echo.Context) error {
 		f.Add("scope", "must be this or following")
 	}
 	res, err := s.DB.ChangeEvent(c.Request().Context(), web.ActorOf(c), storage.EventChange{ID: id, Want: web.IfMatch(c),
-		Following: b.Scope == "following", Topics: b.Topics, Problems: f.Err(), Change: b.Apply})
+		Following: b.Scope == "following", Topics: b.Topics, Problems: f.Err(), Change: b.apply})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -179,23 +180,14 @@ func (s *Handler) Role(c echo.Context) error {
 	if err := web.BindJSON(c, &in); err != nil {
 		return err
 	}
-	var f hub.FieldErrors
-	if !in.Role.HubRole() {
-		f.Add("role", "must be coordinator or evaluator")
-	}
-	if _, err := s.DB.PersonByID(ctx, in.PersonID); err != nil {
-		f.Add("person_id", "There is no person with this id")
-	}
-	if err := f.Err(); err != nil {
-		return err
-	}
+	change := hub.RoleChange{PersonID: in.PersonID, Role: in.Role, HubID: &h.ID}
 	if c.Request().Method == http.MethodDelete {
-		if err := s.DB.RevokeRole(ctx, web.PersonIDOf(c), in.PersonID, in.Role, &h.ID); err != nil {
+		if err := s.DB.RevokeRole(ctx, web.ActorOf(c), change); err != nil {
 			return err
 		}
 		return c.NoContent(http.StatusNoContent)
 	}
-	if err := s.DB.GrantRole(ctx, web.PersonIDOf(c), in.PersonID, in.Role, &h.ID); err != nil {
+	if err := s.DB.GrantRole(ctx, web.ActorOf(c), change); err != nil {
 		return err
 	}
 	staff, err := s.DB.HubStaff(ctx, h.ID)
@@ -208,41 +200,31 @@ func (s *Handler) Role(c echo.Context) error {
 // HubRoles lists a hub's coordinators and evaluators (admins and its
 // coordinators).
 func (s *Handler) HubRoles(c echo.Context) error {
-	h, err := s.ManagedHub(c)
-	if err != nil {
-		return err
-	}
-	staff, err := s.DB.HubStaff(c.Request().Context(), h.ID)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, List[storage.StaffMember]{Items: staff})
+	return listOfManagedHub(s, c, s.DB.HubStaff)
 }
 
 // HubPeople lists a hub's people with their emails (coordinators).
 func (s *Handler) HubPeople(c echo.Context) error {
-	h, err := s.ManagedHub(c)
-	if err != nil {
-		return err
-	}
-	people, err := s.DB.HubPeople(c.Request().Context(), h.ID)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, List[storage.HubPerson]{Items: people})
+	return listOfManagedHub(s, c, s.DB.HubPeople)
 }
 
 // JoinRequests lists the organisations waiting to join (coordinators).
 func (s *Handler) JoinRequests(c echo.Context) error {
+	return listOfManagedHub(s, c, s.DB.PendingRequests)
+}
+
+// listOfManagedHub answers with a list read for the hub of the route, for
+// those who manage it.
+func listOfManagedHub[T any](s *Handler, c echo.Context, read func(ctx context.Context, hubID int64) ([]T, error)) error {
 	h, err := s.ManagedHub(c)
 	if err != nil {
 		return err
 	}
-	reqs, err := s.DB.PendingRequests(c.Request().Context(), h.ID)
+	items, err := read(c.Request().Context(), h.ID)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, List[storage.MembershipRequest]{Items: reqs})
+	return c.JSON(http.StatusOK, List[T]{Items: items})
 }
 
 // RequestToJoin asks for an organisation to join a hub (its members).

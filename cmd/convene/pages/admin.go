@@ -111,7 +111,7 @@ func (s *Handler) Appoint(c echo.Context) error {
 	if err != nil {
 		return fail(err)
 	}
-	if err := s.DB.GrantRole(ctx, web.PersonIDOf(c), person.ID, role, &h.ID); err != nil {
+	if err := s.DB.GrantRole(ctx, web.ActorOf(c), hub.RoleChange{PersonID: person.ID, Role: role, HubID: &h.ID}); err != nil {
 		return err
 	}
 	if inviteURL != "" {
@@ -132,7 +132,7 @@ func (s *Handler) RemoveRole(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.DB.RevokeRole(ctx, web.PersonIDOf(c), personID, hub.RoleKind(values["role"]), &h.ID); err != nil {
+	if err := s.DB.RevokeRole(ctx, web.ActorOf(c), hub.RoleChange{PersonID: personID, Role: hub.RoleKind(values["role"]), HubID: &h.ID}); err != nil {
 		return err
 	}
 	return s.RedirectWithFlash(c, "/admin", "The role is removed.")

@@ -1,4 +1,4 @@
-package main
+package api
 
 import (
 	"errors"
@@ -9,7 +9,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/convene/convene/cmd/convene/api"
 	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
@@ -30,11 +29,11 @@ func FuzzEventBody(f *testing.F) {
 	e := echo.New()
 	f.Fuzz(func(t *testing.T, body string) {
 		c := e.NewContext(httptest.NewRequest(http.MethodPost, "/api/v1/hubs/x/events", strings.NewReader(body)), httptest.NewRecorder())
-		var b api.EventBody
+		var b eventBody
 		err := web.BindJSON(c, &b)
 		if err == nil {
 			ev := events.Event{Status: events.StatusDraft, Visibility: events.VisibilityPublic}
-			if err = b.Apply(&ev); err == nil {
+			if err = b.apply(&ev); err == nil {
 				err = ev.Validate()
 			}
 			if b.Recurrence != nil && err == nil {
