@@ -99,8 +99,11 @@ func (s *Handler) Appoint(c echo.Context) error {
 		f.Add("role", "Choose coordinator or evaluator")
 	}
 	h, err := s.DB.HubBySlug(ctx, values["hub"])
-	if err != nil {
+	switch {
+	case web.IsNotFound(err):
 		f.Add("hub", "Choose a hub")
+	case err != nil:
+		return err
 	}
 	email := values["email"]
 	hub.CheckEmail(&f, "email", &email)
