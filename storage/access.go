@@ -30,6 +30,9 @@ func viewerIn(ctx context.Context, q querier, a *hub.Actor, hubID int64) (events
 	return v, nil
 }
 
+// forbidden is the error of an actor without the right.
+func forbidden(msg string) error { return &hub.Error{Code: hub.EForbidden, Message: msg} }
+
 // mustManage fails with forbidden unless the actor runs the hub.
 func mustManage(ctx context.Context, q querier, a *hub.Actor, hubID int64) error {
 	if hub.CanManageHub(a, hubID) {

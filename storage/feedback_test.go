@@ -31,7 +31,7 @@ func MustPastEvent(tb testing.TB, db *storage.DB, slug string, guests, attended 
 	tb.Helper()
 	ctx := context.Background()
 	pe := pastEvent{Hub: hub.Hub{Slug: slug, Name: "Hub " + slug, TimeZone: "Europe/London"}, Attended: attended}
-	if err := db.CreateHub(ctx, nil, &pe.Hub); err != nil {
+	if err := db.CreateHub(ctx, hub.System, &pe.Hub); err != nil {
 		tb.Fatal(err)
 	}
 	start := time.Now().Add(-48 * time.Hour).Truncate(time.Hour).UTC()

@@ -4,8 +4,9 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/convene/convene/hub"
 	"github.com/jmoiron/sqlx"
+
+	"github.com/convene/convene/hub"
 )
 
 // HubSummary is a hub with the counts its card on the home page shows.
@@ -53,7 +54,11 @@ func (db *DB) HubByID(ctx context.Context, id int64) (hub.Hub, error) {
 
 // CreateHub stores a new hub, filling in its id and timestamps. A taken
 // slug is a conflict on the slug field.
-func (db *DB) CreateHub(ctx context.Context, by *int64, h *hub.Hub) error {
+func (db *DB) CreateHub(ctx context.Context, a *hub.Actor, h *hub.Hub) error {
+	if !hub.CanAdminister(a) {
+		return forbidden("Only site administrators can create hubs.")
+	}
+	by := personID(a)
 	h.Normalise()
 	if err := h.Validate(); err != nil {
 		return err
@@ -82,9 +87,13 @@ func insertHub(ctx context.Context, q querier, h *hub.Hub) error {
 // now (after want is checked against its version) and sets the new
 // values, which are validated and saved with the next version. It returns
 // the hub as saved.
-func (db *DB) ChangeHub(ctx context.Context, by *int64, id int64, want IfVersion, change func(h *hub.Hub) error) (hub.Hub, error) {
+func (db *DB) ChangeHub(ctx context.Context, a *hub.Actor, id int64, want IfVersion, change func(h *hub.Hub) error) (hub.Hub, error) {
 	var h hub.Hub
+	by := personID(a)
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := mustManage(ctx, tx, a, id); err != nil {
+			return err
+		}
 		if err := tx.GetContext(ctx, &h, `SELECT `+hubColumns+` FROM hubs h WHERE h.id = $1 FOR UPDATE`, id); err != nil {
 			return fmt.Errorf("lock hub %d: %w", id, notFound(err, "The hub"))
 		}

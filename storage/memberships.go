@@ -95,7 +95,11 @@ func lockMembership(ctx context.Context, tx *sqlx.Tx, hubID, orgID int64) (strin
 // without its consent: for site admins and tests only (OfferMembership
 // decides who may). Membership made this way gives coordinators no right
 // to make sign-in links for the organisation's people.
-func (db *DB) AddMember(ctx context.Context, by *int64, hubID, orgID int64) error {
+func (db *DB) AddMember(ctx context.Context, a *hub.Actor, hubID, orgID int64) error {
+	if !hub.CanAdminister(a) {
+		return forbidden("Only site administrators can add an organisation to a hub directly; coordinators invite it.")
+	}
+	by := personID(a)
 	return db.inTx(ctx, func(tx *sqlx.Tx) error { return addMember(ctx, tx, by, hubID, orgID) })
 }
 
@@ -140,8 +144,12 @@ func (db *DB) AnswerHubInvitation(ctx context.Context, a *hub.Actor, hubID, orgI
 
 // RemoveMember takes an organisation out of a hub, or withdraws the hub's
 // invitation to it.
-func (db *DB) RemoveMember(ctx context.Context, by *int64, hubID, orgID int64) error {
+func (db *DB) RemoveMember(ctx context.Context, a *hub.Actor, hubID, orgID int64) error {
+	by := personID(a)
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := mustManage(ctx, tx, a, hubID); err != nil {
+			return err
+		}
 		var was string
 		err := tx.GetContext(ctx, &was, `DELETE FROM hub_memberships WHERE hub_id = $1 AND organisation_id = $2 AND status IN ('active', 'invited') RETURNING status`, hubID, orgID)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -162,7 +170,11 @@ func (db *DB) RemoveMember(ctx context.Context, by *int64, hubID, orgID int64) e
 // returns the status afterwards. A member or an organisation already
 // waiting is a conflict; a declined one may ask again; one the hub has
 // invited becomes a member at once, both sides having agreed.
-func (db *DB) RequestMembership(ctx context.Context, by int64, hubID, orgID int64, message string) (string, error) {
+func (db *DB) RequestMembership(ctx context.Context, a *hub.Actor, hubID, orgID int64, message string) (string, error) {
+	if !hub.CanActForOrganisation(a, orgID) {
+		return "", forbidden("Only the organisation’s own members can ask for it to join a hub.")
+	}
+	by := a.PersonID()
 	result := MembershipRequested
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		status, err := lockMembership(ctx, tx, hubID, orgID)
@@ -200,8 +212,13 @@ func (db *DB) RequestMembership(ctx context.Context, by int64, hubID, orgID int6
 }
 
 // DecideMembership approves or declines a pending request.
-func (db *DB) DecideMembership(ctx context.Context, by int64, hubID, orgID int64, approve bool) error {
-	return db.inTx(ctx, func(tx *sqlx.Tx) error { return decide(ctx, tx, by, hubID, orgID, approve) })
+func (db *DB) DecideMembership(ctx context.Context, a *hub.Actor, hubID, orgID int64, approve bool) error {
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := mustManage(ctx, tx, a, hubID); err != nil {
+			return err
+		}
+		return decide(ctx, tx, a.PersonID(), hubID, orgID, approve)
+	})
 }
 
 func decide(ctx context.Context, tx *sqlx.Tx, by int64, hubID, orgID int64, approve bool) error {

@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/convene/convene/hub"
 	"github.com/jmoiron/sqlx"
+
+	"github.com/convene/convene/hub"
 )
 
 const orgColumns = `o.id, o.name, o.kind, o.website, o.description, o.created_at, o.updated_at, o.version`
@@ -90,7 +91,11 @@ func (db *DB) OrganisationsOf(ctx context.Context, personID int64) ([]hub.Organi
 
 // RegisterOrganisation creates an organisation with its creator as its
 // first member, in one transaction.
-func (db *DB) RegisterOrganisation(ctx context.Context, by int64, o *hub.Organisation) error {
+func (db *DB) RegisterOrganisation(ctx context.Context, a *hub.Actor, o *hub.Organisation) error {
+	if !hub.CanCreateOrganisation(a) {
+		return forbidden("Please sign in to register an organisation.")
+	}
+	by := a.PersonID()
 	o.Normalise()
 	if err := o.Validate(); err != nil {
 		return err
@@ -110,7 +115,11 @@ func (db *DB) RegisterOrganisation(ctx context.Context, by int64, o *hub.Organis
 // gets it as it is now (after want is checked against its version) and
 // sets the new values, which are validated and saved with the next
 // version. It returns the organisation as saved.
-func (db *DB) ChangeOrganisation(ctx context.Context, by int64, id int64, want IfVersion, change func(o *hub.Organisation) error) (hub.Organisation, error) {
+func (db *DB) ChangeOrganisation(ctx context.Context, a *hub.Actor, id int64, want IfVersion, change func(o *hub.Organisation) error) (hub.Organisation, error) {
+	if !hub.CanEditOrganisation(a, id) {
+		return hub.Organisation{}, forbidden("Only the organisation’s own members can change it.")
+	}
+	by := a.PersonID()
 	var o hub.Organisation
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := tx.GetContext(ctx, &o, `SELECT `+orgColumns+` FROM organisations o WHERE o.id = $1 FOR UPDATE`, id); err != nil {

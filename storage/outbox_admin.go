@@ -93,8 +93,12 @@ func (db *DB) MailByID(ctx context.Context, id int64) (MailMessage, error) {
 }
 
 // RetryMail queues a failed (or still waiting) message again with a new
-// delivery job and fresh attempts. by is the admin, for the audit log.
-func (db *DB) RetryMail(ctx context.Context, by int64, id int64) error {
+// delivery job and fresh attempts (site administrators).
+func (db *DB) RetryMail(ctx context.Context, a *hub.Actor, id int64) error {
+	if !hub.CanAdminister(a) {
+		return forbidden("Only site administrators can send messages again.")
+	}
+	by := a.PersonID()
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var status string
 		if err := tx.GetContext(ctx, &status, `SELECT status FROM mail_messages WHERE id = $1 FOR UPDATE`, id); err != nil {

@@ -19,7 +19,7 @@ func MustEvent(tb testing.TB, db *storage.DB, capacity *int) events.Event {
 	tb.Helper()
 	ctx := context.Background()
 	h := hub.Hub{Slug: "test-hub", Name: "Test Hub", TimeZone: "Europe/London"}
-	if err := db.CreateHub(ctx, nil, &h); err != nil {
+	if err := db.CreateHub(ctx, hub.System, &h); err != nil {
 		tb.Fatal(err)
 	}
 	start := time.Now().Add(7 * 24 * time.Hour).Truncate(time.Hour).UTC()
@@ -221,7 +221,7 @@ func TestVisibilityAgrees(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	h := hub.Hub{Slug: "visibility", Name: "Visibility Hub", TimeZone: "Europe/London"}
-	if err := db.CreateHub(ctx, nil, &h); err != nil {
+	if err := db.CreateHub(ctx, hub.System, &h); err != nil {
 		t.Fatal(err)
 	}
 	person := func(name string) int64 {

@@ -2,12 +2,12 @@ package storage_test
 
 import (
 	"context"
-	"github.com/convene/convene/storage/pgtest"
 	"testing"
 	"time"
 
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // TestRankingAgrees: the board's SQL ranking orders requests as

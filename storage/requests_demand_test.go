@@ -2,7 +2,6 @@ package storage_test
 
 import (
 	"context"
-	"github.com/convene/convene/storage/pgtest"
 	"math"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
+	"github.com/convene/convene/storage/pgtest"
 )
 
 // TestHubDemand: the dashboard's numbers for a small fixed hub, computed

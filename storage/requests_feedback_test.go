@@ -58,7 +58,7 @@ func MustFeedbackWorld(tb testing.TB) *feedbackWorld {
 	if err := db.CreateOrganisation(ctx, &w.Org); err != nil {
 		tb.Fatal(err)
 	}
-	if err := db.AddMember(ctx, nil, w.Hub.ID, w.Org.ID); err != nil {
+	if err := db.AddMember(ctx, hub.System, w.Hub.ID, w.Org.ID); err != nil {
 		tb.Fatal(err)
 	}
 	w.Coord = MustActor(tb, db, "coord@example.org", func(a *hub.Actor) { a.Coordinates[w.Hub.ID] = true })

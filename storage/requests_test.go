@@ -38,8 +38,8 @@ func MustRequestWorld(tb testing.TB) *requestWorld {
 	}
 	w.Hub = hub.Hub{Slug: "north", Name: "North", TimeZone: "Europe/London"}
 	w.Other = hub.Hub{Slug: "south", Name: "South", TimeZone: "Europe/London"}
-	must(db.CreateHub(ctx, nil, &w.Hub))
-	must(db.CreateHub(ctx, nil, &w.Other))
+	must(db.CreateHub(ctx, hub.System, &w.Hub))
+	must(db.CreateHub(ctx, hub.System, &w.Other))
 	actor := func(name string, orgID int64, role hub.RoleKind, hubID int64) *hub.Actor {
 		tb.Helper()
 		p, err := db.CreatePerson(ctx, hub.NewPerson{Email: name + "@example.org", Name: name}, "")
@@ -57,12 +57,12 @@ func MustRequestWorld(tb testing.TB) *requestWorld {
 	org := func(name string) hub.Organisation {
 		o := hub.Organisation{Name: name, Kind: hub.FundedProject}
 		must(db.CreateOrganisation(ctx, &o))
-		must(db.AddMember(ctx, nil, w.Hub.ID, o.ID))
+		must(db.AddMember(ctx, hub.System, w.Hub.ID, o.ID))
 		return o
 	}
 	w.Asker, w.Backer, w.Former = org("Asker"), org("Backer"), org("Former")
 	w.AskerP, w.BackerP, w.FormerP = actor("asker", w.Asker.ID, "", 0), actor("backer", w.Backer.ID, "", 0), actor("former", w.Former.ID, "", 0)
-	must(db.RemoveMember(ctx, nil, w.Hub.ID, w.Former.ID))
+	must(db.RemoveMember(ctx, hub.System, w.Hub.ID, w.Former.ID))
 	w.Coord = actor("coord", 0, hub.RoleCoordinator, w.Hub.ID)
 	w.OtherCoord = actor("othercoord", 0, hub.RoleCoordinator, w.Other.ID)
 	event := func(h hub.Hub) events.Event {

@@ -16,7 +16,7 @@ func TestChangeRole(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()
 	h := hub.Hub{Slug: "roles-hub", Name: "Roles Hub", TimeZone: "Europe/London"}
-	if err := db.CreateHub(ctx, nil, &h); err != nil {
+	if err := db.CreateHub(ctx, hub.System, &h); err != nil {
 		t.Fatal(err)
 	}
 	p, err := db.CreatePerson(ctx, hub.NewPerson{Email: "appointee@example.org", Name: "Appointee"}, "")

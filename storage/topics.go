@@ -17,7 +17,11 @@ func (db *DB) ListTopics(ctx context.Context) ([]hub.Topic, error) {
 }
 
 // CreateTopic adds a topic; a taken slug is a conflict on the slug field.
-func (db *DB) CreateTopic(ctx context.Context, by int64, t *hub.Topic) error {
+func (db *DB) CreateTopic(ctx context.Context, a *hub.Actor, t *hub.Topic) error {
+	if !hub.CanManageTopics(a) {
+		return forbidden("Only coordinators and site administrators can add topics.")
+	}
+	by := a.PersonID()
 	t.Normalise()
 	if err := t.Validate(); err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/events"
+	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 )
 
@@ -67,7 +68,7 @@ func TestPersonalCalendarMembersOnly(t *testing.T) {
 		}
 	}
 
-	if err := f.db.RemoveMember(ctx, nil, f.HubA.ID, f.OrgA.ID); err != nil {
+	if err := f.db.RemoveMember(ctx, hub.System, f.HubA.ID, f.OrgA.ID); err != nil {
 		t.Fatal(err)
 	}
 	// The change reaches the feed cache by NOTIFY, a moment after commit.

@@ -39,10 +39,10 @@ func TestTakeoverThroughMembershipRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	org := hub.Organisation{Name: "Victim's Project", Kind: hub.FundedProject}
-	if err := f.db.RegisterOrganisation(ctx, victim.ID, &org); err != nil {
+	if err := f.db.RegisterOrganisation(ctx, mustActor(t, f, victim.ID), &org); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.db.RequestMembership(ctx, victim.ID, f.HubB.ID, org.ID, ""); err != nil {
+	if _, err := f.db.RequestMembership(ctx, mustActor(t, f, victim.ID), f.HubB.ID, org.ID, ""); err != nil {
 		t.Fatal(err)
 	}
 

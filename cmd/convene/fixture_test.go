@@ -83,8 +83,8 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 	}
 	f.HubA = hub.Hub{Slug: "hub-a", Name: "Hub A", Region: "North", TimeZone: "Europe/London"}
 	f.HubB = hub.Hub{Slug: "hub-b", Name: "Hub B", Region: "South", TimeZone: "Europe/London"}
-	must(db.CreateHub(ctx, nil, &f.HubA))
-	must(db.CreateHub(ctx, nil, &f.HubB))
+	must(db.CreateHub(ctx, hub.System, &f.HubA))
+	must(db.CreateHub(ctx, hub.System, &f.HubB))
 	f.OrgA = hub.Organisation{Name: "Organisation A", Kind: hub.FundedProject}
 	f.OrgB = hub.Organisation{Name: "Organisation B", Kind: hub.Network}
 	must(db.CreateOrganisation(ctx, &f.OrgA))
@@ -114,9 +114,9 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 		hubID, orgID int64
 		coordinator  actorKind
 	}{{f.HubA.ID, f.OrgA.ID, coordA}, {f.HubB.ID, f.OrgB.ID, coordB}} {
-		_, err := db.RequestMembership(ctx, f.People[member].ID, m.hubID, m.orgID, "")
+		_, err := db.RequestMembership(ctx, mustActor(tb, f, f.People[member].ID), m.hubID, m.orgID, "")
 		must(err)
-		must(db.DecideMembership(ctx, f.People[m.coordinator].ID, m.hubID, m.orgID, true))
+		must(db.DecideMembership(ctx, mustActor(tb, f, f.People[m.coordinator].ID), m.hubID, m.orgID, true))
 	}
 
 	inv, err := db.InvitePerson(ctx, &f.People[coordA].ID, &f.HubA.ID, hub.NewPerson{Email: "fixture.newcomer@example.org", Name: "Fixture Newcomer"}, &f.OrgA.ID)

@@ -53,7 +53,7 @@ func TestHomeShowsWhatsOn(t *testing.T) {
 
 	for i := range 30 {
 		h := hub.Hub{Slug: fmt.Sprintf("extra-%02d", i), Name: fmt.Sprintf("Extra Hub %02d", i), TimeZone: "Europe/London"}
-		if err := f.db.CreateHub(ctx, nil, &h); err != nil {
+		if err := f.db.CreateHub(ctx, hub.System, &h); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -32,7 +32,7 @@ func MustRequestPeer(tb testing.TB, f *fixture, name string) requestPeer {
 	if err := f.db.CreateOrganisation(ctx, &p.Org); err != nil {
 		tb.Fatal(err)
 	}
-	if err := f.db.AddMember(ctx, nil, f.HubA.ID, p.Org.ID); err != nil {
+	if err := f.db.AddMember(ctx, hub.System, f.HubA.ID, p.Org.ID); err != nil {
 		tb.Fatal(err)
 	}
 	var err error
@@ -299,7 +299,7 @@ func TestRequestsAPILifecycle(t *testing.T) {
 		wantField(t, text, "merged_into")
 	})
 	t.Run("FormerMember", func(t *testing.T) {
-		if err := f.db.RemoveMember(context.Background(), nil, f.HubA.ID, peer.Org.ID); err != nil {
+		if err := f.db.RemoveMember(context.Background(), hub.System, f.HubA.ID, peer.Org.ID); err != nil {
 			t.Fatal(err)
 		}
 		c := submitVia(t, f, "After removal")

@@ -31,7 +31,7 @@ func TestPasswordLinkScope(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := f.db.AddMember(ctx, nil, f.HubA.ID, f.OrgB.ID); err != nil {
+	if err := f.db.AddMember(ctx, hub.System, f.HubA.ID, f.OrgB.ID); err != nil {
 		t.Fatal(err)
 	}
 	c := f.MustClient(t, coordA)

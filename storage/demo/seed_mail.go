@@ -3,8 +3,9 @@ package demo
 import (
 	"context"
 	"fmt"
-	"github.com/jmoiron/sqlx"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 
 	"github.com/convene/convene/notify"
 	"github.com/convene/convene/storage"

@@ -7,8 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/convene/convene/events"
 	"github.com/jmoiron/sqlx"
+
+	"github.com/convene/convene/events"
 )
 
 // planSeries stores a series and plans its occurrences over the year.

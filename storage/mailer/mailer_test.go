@@ -48,7 +48,7 @@ func MustEvent(tb testing.TB, db *storage.DB, capacity *int) events.Event {
 	tb.Helper()
 	ctx := context.Background()
 	h := hub.Hub{Slug: fmt.Sprintf("hub-%d", time.Now().UnixNano()), Name: "North East Learning Hub", TimeZone: "Europe/London"}
-	if err := db.CreateHub(ctx, nil, &h); err != nil {
+	if err := db.CreateHub(ctx, hub.System, &h); err != nil {
 		tb.Fatal(err)
 	}
 	start := time.Now().Add(7 * 24 * time.Hour).Truncate(time.Hour).UTC()
@@ -165,7 +165,7 @@ func TestDelivery(t *testing.T) {
 		if m.Attempts != 1 || !strings.Contains(m.LastError, "550") {
 			t.Errorf("failed after %d attempts with %q; want 1 attempt and the 550", m.Attempts, m.LastError)
 		}
-		if err := db.RetryMail(context.Background(), 0, m.ID); err == nil {
+		if err := db.RetryMail(context.Background(), hub.System, m.ID); err == nil {
 			t.Log("retried") // the admin's retry is tested in cmd/convene
 		}
 	})

@@ -72,7 +72,7 @@ func (s *Handler) CreateHub(c echo.Context) error {
 	}
 	var h hub.Hub
 	in.apply(&h)
-	if err := s.DB.CreateHub(c.Request().Context(), web.PersonIDOf(c), &h); err != nil {
+	if err := s.DB.CreateHub(c.Request().Context(), web.ActorOf(c), &h); err != nil {
 		return err
 	}
 	web.SetETag(c, h.Version)
@@ -90,7 +90,7 @@ func (s *Handler) UpdateHub(c echo.Context) error {
 	if err := web.BindJSON(c, &in); err != nil {
 		return err
 	}
-	h, err = s.DB.ChangeHub(c.Request().Context(), web.PersonIDOf(c), h.ID, web.IfMatch(c), func(h *hub.Hub) error {
+	h, err = s.DB.ChangeHub(c.Request().Context(), web.ActorOf(c), h.ID, web.IfMatch(c), func(h *hub.Hub) error {
 		if in.Slug != nil && *in.Slug != h.Slug && !hub.CanAdminister(web.ActorOf(c)) {
 			return web.Forbidden("Only site administrators can change a hub’s slug.")
 		}
@@ -156,7 +156,7 @@ func (s *Handler) RemoveMember(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.DB.RemoveMember(c.Request().Context(), web.PersonIDOf(c), h.ID, orgID); err != nil {
+	if err := s.DB.RemoveMember(c.Request().Context(), web.ActorOf(c), h.ID, orgID); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
@@ -249,7 +249,7 @@ func (s *Handler) RequestToJoin(c echo.Context) error {
 	if err := f.Err(); err != nil {
 		return err
 	}
-	status, err := s.DB.RequestMembership(ctx, web.ActorOf(c).PersonID(), h.ID, in.OrganisationID, in.Message)
+	status, err := s.DB.RequestMembership(ctx, web.ActorOf(c), h.ID, in.OrganisationID, in.Message)
 	if err != nil {
 		return err
 	}
@@ -275,7 +275,7 @@ func (s *Handler) DecideJoin(c echo.Context) error {
 	if in.Decision != "approve" && in.Decision != "decline" {
 		return hub.FieldError("decision", "must be approve or decline")
 	}
-	if err := s.DB.DecideMembership(c.Request().Context(), web.ActorOf(c).PersonID(), h.ID, orgID, in.Decision == "approve"); err != nil {
+	if err := s.DB.DecideMembership(c.Request().Context(), web.ActorOf(c), h.ID, orgID, in.Decision == "approve"); err != nil {
 		return err
 	}
 	status := map[string]string{"approve": "active", "decline": "declined"}[in.Decision]

@@ -77,7 +77,7 @@ func (s *Handler) CreateOrganisation(c echo.Context) error {
 	}
 	var o hub.Organisation
 	in.apply(&o)
-	if err := s.DB.RegisterOrganisation(c.Request().Context(), web.ActorOf(c).PersonID(), &o); err != nil {
+	if err := s.DB.RegisterOrganisation(c.Request().Context(), web.ActorOf(c), &o); err != nil {
 		return err
 	}
 	web.SetETag(c, o.Version)
@@ -95,7 +95,7 @@ func (s *Handler) UpdateOrganisation(c echo.Context) error {
 	if err := web.BindJSON(c, &in); err != nil {
 		return err
 	}
-	o, err = s.DB.ChangeOrganisation(c.Request().Context(), web.ActorOf(c).PersonID(), o.ID, web.IfMatch(c), func(o *hub.Organisation) error {
+	o, err = s.DB.ChangeOrganisation(c.Request().Context(), web.ActorOf(c), o.ID, web.IfMatch(c), func(o *hub.Organisation) error {
 		in.apply(o)
 		return nil
 	})
@@ -213,7 +213,7 @@ func (s *Handler) CreateTopic(c echo.Context) error {
 		return err
 	}
 	t := hub.Topic{Slug: in.Slug, Name: in.Name}
-	if err := s.DB.CreateTopic(c.Request().Context(), web.ActorOf(c).PersonID(), &t); err != nil {
+	if err := s.DB.CreateTopic(c.Request().Context(), web.ActorOf(c), &t); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, t)

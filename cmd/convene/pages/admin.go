@@ -71,7 +71,7 @@ func (s *Handler) CreateHub(c echo.Context) error {
 	if h.Slug == "" {
 		h.Slug = hub.Slugify(h.Name)
 	}
-	if err := s.DB.CreateHub(c.Request().Context(), web.PersonIDOf(c), &h); err != nil {
+	if err := s.DB.CreateHub(c.Request().Context(), web.ActorOf(c), &h); err != nil {
 		form, ferr := web.FailedForm(err, values, hubFields...)
 		if ferr != nil {
 			return ferr

@@ -42,7 +42,7 @@ func (s *Handler) UpdateHubSettings(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	values := web.FormValues(c, settingsFields...)
-	h, err := s.DB.ChangeHub(ctx, web.PersonIDOf(c), old.ID, web.FormVersion(c), func(h *hub.Hub) error {
+	h, err := s.DB.ChangeHub(ctx, web.ActorOf(c), old.ID, web.FormVersion(c), func(h *hub.Hub) error {
 		h.Name, h.Region, h.TimeZone, h.Description = values["name"], values["region"], values["timezone"], values["description"]
 		if hub.CanAdminister(web.ActorOf(c)) && values["slug"] != "" {
 			h.Slug = values["slug"]
@@ -143,7 +143,7 @@ func (s *Handler) RemoveMember(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.DB.RemoveMember(c.Request().Context(), web.PersonIDOf(c), h.ID, orgID); err != nil {
+	if err := s.DB.RemoveMember(c.Request().Context(), web.ActorOf(c), h.ID, orgID); err != nil {
 		return err
 	}
 	return s.RedirectWithFlash(c, "/hubs/"+h.Slug+"/members", "The organisation is no longer a member, or no longer invited.")
@@ -163,7 +163,7 @@ func (s *Handler) DecideRequest(c echo.Context) error {
 	if decision != "approve" && decision != "decline" {
 		return &hub.Error{Code: hub.EInvalid, Message: "Choose to approve or decline the request.", Fields: map[string]string{"decision": "must be approve or decline"}}
 	}
-	if err := s.DB.DecideMembership(c.Request().Context(), web.ActorOf(c).PersonID(), h.ID, orgID, decision == "approve"); err != nil {
+	if err := s.DB.DecideMembership(c.Request().Context(), web.ActorOf(c), h.ID, orgID, decision == "approve"); err != nil {
 		return err
 	}
 	msg := "The request is declined."
@@ -191,7 +191,7 @@ func (s *Handler) AskToJoin(c echo.Context) error {
 	if len([]rune(message)) > 2000 {
 		return &hub.Error{Code: hub.EInvalid, Message: "The message must be 2000 characters or fewer.", Fields: map[string]string{"message": "must be 2000 characters or fewer"}}
 	}
-	status, err := s.DB.RequestMembership(ctx, web.ActorOf(c).PersonID(), h.ID, orgID, message)
+	status, err := s.DB.RequestMembership(ctx, web.ActorOf(c), h.ID, orgID, message)
 	if err != nil {
 		return err
 	}

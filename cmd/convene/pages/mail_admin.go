@@ -56,7 +56,7 @@ func (s *Handler) RetryMail(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.DB.RetryMail(c.Request().Context(), web.ActorOf(c).PersonID(), id); err != nil {
+	if err := s.DB.RetryMail(c.Request().Context(), web.ActorOf(c), id); err != nil {
 		return err
 	}
 	return s.RedirectWithFlash(c, "/admin/mail/"+web.Itoa64(id), "The message will be tried again in a moment.")

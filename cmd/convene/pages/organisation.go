@@ -115,7 +115,7 @@ func (s *Handler) NewOrganisationPage(c echo.Context) error {
 func (s *Handler) CreateOrganisation(c echo.Context) error {
 	values := web.FormValues(c, orgFields...)
 	o := hub.Organisation{Name: values["name"], Kind: hub.OrgKind(values["kind"]), Website: values["website"], Description: values["description"]}
-	if err := s.DB.RegisterOrganisation(c.Request().Context(), web.ActorOf(c).PersonID(), &o); err != nil {
+	if err := s.DB.RegisterOrganisation(c.Request().Context(), web.ActorOf(c), &o); err != nil {
 		form, ferr := web.FailedForm(err, values, orgFields...)
 		if ferr != nil {
 			return ferr
@@ -150,7 +150,7 @@ func (s *Handler) UpdateOrganisation(c echo.Context) error {
 	ctx := c.Request().Context()
 	values := web.FormValues(c, orgFields...)
 	values[web.VersionField] = c.FormValue(web.VersionField)
-	_, err = s.DB.ChangeOrganisation(ctx, web.ActorOf(c).PersonID(), o.ID, web.FormVersion(c), func(now *hub.Organisation) error {
+	_, err = s.DB.ChangeOrganisation(ctx, web.ActorOf(c), o.ID, web.FormVersion(c), func(now *hub.Organisation) error {
 		now.Name, now.Kind, now.Website, now.Description = values["name"], hub.OrgKind(values["kind"]), values["website"], values["description"]
 		return nil
 	})
