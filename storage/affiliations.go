@@ -16,8 +16,15 @@ import (
 // InviteToOrganisation asks a person with an account to join an
 // organisation; they become a member when they accept. Inviting someone
 // already invited changes nothing; someone already a member is a conflict.
-func (db *DB) InviteToOrganisation(ctx context.Context, by int64, personID, orgID int64) error {
+func (db *DB) InviteToOrganisation(ctx context.Context, a *hub.Actor, personID, orgID int64) error {
+	by := a.PersonID()
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := mustAddColleague(ctx, tx, a, orgID); err != nil {
+			return err
+		}
+		if err := mustBePerson(ctx, tx, personID); err != nil {
+			return err
+		}
 		var member bool
 		if err := tx.GetContext(ctx, &member, `SELECT EXISTS (SELECT 1 FROM affiliations WHERE person_id = $1 AND organisation_id = $2)`, personID, orgID); err != nil {
 			return fmt.Errorf("invite to organisation: %w", err)
@@ -64,7 +71,11 @@ func (db *DB) AffiliationInvitations(ctx context.Context, personID int64) ([]Aff
 
 // AnswerAffiliation accepts (joining the organisation) or declines an
 // invitation, in one transaction.
-func (db *DB) AnswerAffiliation(ctx context.Context, personID, orgID int64, accept bool) error {
+func (db *DB) AnswerAffiliation(ctx context.Context, a *hub.Actor, orgID int64, accept bool) error {
+	if !a.SignedIn() {
+		return forbidden("Please sign in to answer an invitation.")
+	}
+	personID := a.PersonID()
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM affiliation_invitations WHERE person_id = $1 AND organisation_id = $2`, personID, orgID)
 		if err != nil {
@@ -121,12 +132,16 @@ func (db *DB) ReachOf(ctx context.Context, personID int64) (hub.Reach, error) {
 // for them, nobody listed until they accept), so that adding a colleague
 // never tells the one adding whether an email has an account; someone
 // already in the organisation changes nothing.
-func (db *DB) InviteColleague(ctx context.Context, by int64, orgID int64, n hub.NewPerson) error {
+func (db *DB) InviteColleague(ctx context.Context, a *hub.Actor, orgID int64, n hub.NewPerson) error {
 	n.Normalise()
 	if err := n.Validate(); err != nil {
 		return err
 	}
+	by := a.PersonID()
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := mustAddColleague(ctx, tx, a, orgID); err != nil {
+			return err
+		}
 		var personID int64
 		err := tx.GetContext(ctx, &personID, `SELECT id FROM people WHERE lower(email) = lower($1)`, n.Email)
 		switch {
@@ -157,4 +172,34 @@ func (db *DB) InviteColleague(ctx context.Context, by int64, orgID int64, n hub.
 		}
 		return audit(ctx, tx, Entry{PersonID: &by, Action: "affiliation.invite", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
 	})
+}
+
+// mustAddColleague fails unless a may add people to the organisation
+// (hub.CanAddColleague: its members, the coordinators of its hubs, site
+// administrators); an unknown organisation is not found.
+func mustAddColleague(ctx context.Context, tx *sqlx.Tx, a *hub.Actor, orgID int64) error {
+	var name string
+	if err := tx.GetContext(ctx, &name, `SELECT name FROM organisations WHERE id = $1`, orgID); err != nil {
+		return fmt.Errorf("organisation %d: %w", orgID, notFound(err, "The organisation"))
+	}
+	var hubs []int64
+	if err := tx.SelectContext(ctx, &hubs, `SELECT hub_id FROM hub_memberships WHERE organisation_id = $1 AND status = 'active'`, orgID); err != nil {
+		return fmt.Errorf("hubs of %d: %w", orgID, err)
+	}
+	if !hub.CanAddColleague(a, orgID, hubs) {
+		return forbidden("Only members of " + name + " and the coordinators of its hubs can add people to it.")
+	}
+	return nil
+}
+
+// mustBePerson fails with a problem of person_id unless the person exists.
+func mustBePerson(ctx context.Context, tx *sqlx.Tx, personID int64) error {
+	var found bool
+	if err := tx.GetContext(ctx, &found, `SELECT EXISTS (SELECT 1 FROM people WHERE id = $1)`, personID); err != nil {
+		return fmt.Errorf("person %d: %w", personID, err)
+	}
+	if !found {
+		return hub.FieldError("person_id", "There is no person with this id")
+	}
+	return nil
 }

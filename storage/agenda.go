@@ -98,7 +98,7 @@ func (db *DB) AgendaVersion(ctx context.Context, eventID int64) (int64, error) {
 // field.
 func (db *DB) ChangeAgenda(ctx context.Context, a *hub.Actor, eventID int64, want IfVersion,
 	change func(e events.Event, items []events.AgendaItem) ([]events.AgendaItem, error)) error {
-	by := personID(a)
+	by := byActor(a)
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, eventID)
 		if err != nil {

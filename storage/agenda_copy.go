@@ -47,7 +47,7 @@ type AgendaCopyResult struct {
 // items would not fit some target, naming them, and nothing is copied.
 func (db *DB) CopyAgenda(ctx context.Context, a *hub.Actor, c AgendaCopy) (AgendaCopyResult, error) {
 	var res AgendaCopyResult
-	by := personID(a)
+	by := byActor(a)
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		first := c.TargetEventID
 		if len(c.TargetEventIDs) > 0 {

@@ -53,7 +53,7 @@ func (db *DB) CreateEvents(ctx context.Context, a *hub.Actor, n NewEvents) ([]ev
 		if err := f.Err(); err != nil {
 			return err
 		}
-		by := personID(a)
+		by := byActor(a)
 		if n.Recurrence == nil {
 			stored, err := insertEvent(ctx, tx, by, e, topicIDs)
 			if err != nil {
@@ -93,8 +93,8 @@ func checkEvent(ctx context.Context, q querier, f *hub.FieldErrors, e events.Eve
 	return ids, nil
 }
 
-// personID is the actor's person id for the audit log, nil for nobody.
-func personID(a *hub.Actor) *int64 {
+// byActor is the actor's person id for the audit log, nil for nobody.
+func byActor(a *hub.Actor) *int64 {
 	if a.PersonID() == 0 {
 		return nil
 	}

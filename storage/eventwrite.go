@@ -128,10 +128,10 @@ func (db *DB) ChangeEvent(ctx context.Context, a *hub.Actor, ch EventChange) (Up
 			if err != nil {
 				return err
 			}
-			res, err = updateFollowingTx(ctx, tx, personID(a), e, topicIDs, loc)
+			res, err = updateFollowingTx(ctx, tx, byActor(a), e, topicIDs, loc)
 			return err
 		}
-		res, err = updateEventTx(ctx, tx, personID(a), e, topicIDs)
+		res, err = updateEventTx(ctx, tx, byActor(a), e, topicIDs)
 		return err
 	})
 	return res, err
@@ -221,7 +221,7 @@ func updateEventTx(ctx context.Context, tx *sqlx.Tx, by *int64, e events.Event, 
 
 // PublishEvent makes a draft visible, for a coordinator of its hub.
 func (db *DB) PublishEvent(ctx context.Context, a *hub.Actor, id int64) error {
-	by := personID(a)
+	by := byActor(a)
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, id)
 		if err != nil {
@@ -247,7 +247,7 @@ func (db *DB) PublishEvent(ctx context.Context, a *hub.Actor, id int64) error {
 // reason shown on its page. Registrations are kept, so that attendees see
 // what happened.
 func (db *DB) CancelEvent(ctx context.Context, a *hub.Actor, id int64, reason string) error {
-	by := personID(a)
+	by := byActor(a)
 	reason = strings.TrimSpace(reason)
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, id)

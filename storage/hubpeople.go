@@ -50,8 +50,12 @@ func (db *DB) HubPeople(ctx context.Context, hubID int64) ([]HubPerson, error) {
 // PersonInHub reports whether a person belongs to a hub: affiliated with
 // an active member organisation, or holding a role there.
 func (db *DB) PersonInHub(ctx context.Context, personID, hubID int64) (bool, error) {
+	return personInHub(ctx, db.x, personID, hubID)
+}
+
+func personInHub(ctx context.Context, q querier, personID, hubID int64) (bool, error) {
 	var in bool
-	err := db.x.GetContext(ctx, &in, `
+	err := sqlxGet(ctx, q, &in, `
 		SELECT EXISTS (SELECT 1 FROM affiliations a JOIN hub_memberships m ON m.organisation_id = a.organisation_id
 		               WHERE a.person_id = $1 AND m.hub_id = $2 AND m.status = 'active')
 		    OR EXISTS (SELECT 1 FROM roles r WHERE r.person_id = $1 AND r.hub_id = $2)`, personID, hubID)

@@ -58,7 +58,7 @@ func (db *DB) CreateHub(ctx context.Context, a *hub.Actor, h *hub.Hub) error {
 	if !hub.CanAdminister(a) {
 		return forbidden("Only site administrators can create hubs.")
 	}
-	by := personID(a)
+	by := byActor(a)
 	h.Normalise()
 	if err := h.Validate(); err != nil {
 		return err
@@ -89,7 +89,7 @@ func insertHub(ctx context.Context, q querier, h *hub.Hub) error {
 // the hub as saved.
 func (db *DB) ChangeHub(ctx context.Context, a *hub.Actor, id int64, want IfVersion, change func(h *hub.Hub) error) (hub.Hub, error) {
 	var h hub.Hub
-	by := personID(a)
+	by := byActor(a)
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := mustManage(ctx, tx, a, id); err != nil {
 			return err
@@ -100,10 +100,14 @@ func (db *DB) ChangeHub(ctx context.Context, a *hub.Actor, id int64, want IfVers
 		if err := want.check(h.Version, "The hub"); err != nil {
 			return err
 		}
+		slug := h.Slug
 		if err := change(&h); err != nil {
 			return err
 		}
 		h.Normalise()
+		if h.Slug != slug && !hub.CanAdminister(a) {
+			return forbidden("Only site administrators can change a hub’s slug: its addresses are in people’s calendars and links.")
+		}
 		if err := h.Validate(); err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -99,7 +100,7 @@ func (db *DB) AddMember(ctx context.Context, a *hub.Actor, hubID, orgID int64) e
 	if !hub.CanAdminister(a) {
 		return forbidden("Only site administrators can add an organisation to a hub directly; coordinators invite it.")
 	}
-	by := personID(a)
+	by := byActor(a)
 	return db.inTx(ctx, func(tx *sqlx.Tx) error { return addMember(ctx, tx, by, hubID, orgID) })
 }
 
@@ -145,7 +146,7 @@ func (db *DB) AnswerHubInvitation(ctx context.Context, a *hub.Actor, hubID, orgI
 // RemoveMember takes an organisation out of a hub, or withdraws the hub's
 // invitation to it.
 func (db *DB) RemoveMember(ctx context.Context, a *hub.Actor, hubID, orgID int64) error {
-	by := personID(a)
+	by := byActor(a)
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := mustManage(ctx, tx, a, hubID); err != nil {
 			return err
@@ -172,7 +173,13 @@ func (db *DB) RemoveMember(ctx context.Context, a *hub.Actor, hubID, orgID int64
 // invited becomes a member at once, both sides having agreed.
 func (db *DB) RequestMembership(ctx context.Context, a *hub.Actor, hubID, orgID int64, message string) (string, error) {
 	if !hub.CanActForOrganisation(a, orgID) {
-		return "", forbidden("Only the organisation’s own members can ask for it to join a hub.")
+		return "", forbidden("Only members of an organisation can ask for it to join a hub.")
+	}
+	message = strings.TrimSpace(message)
+	var f hub.FieldErrors
+	hub.CheckLength(&f, "message", "The message", message, 2000)
+	if err := f.Err(); err != nil {
+		return "", err
 	}
 	by := a.PersonID()
 	result := MembershipRequested

@@ -2,9 +2,11 @@ package storage_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"
 )
 
@@ -81,5 +83,85 @@ func TestNetworkOperationsAuthorise(t *testing.T) {
 	})
 	if after := count(); after != before {
 		t.Errorf("%d rows after refusals, want %d", after, before)
+	}
+}
+
+// TestInvitePersonScope: a coordinator invites only into organisations of
+// the hubs they run; an admin anywhere, or with no organisation; refusals
+// write nothing.
+func TestInvitePersonScope(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	mine := hub.Hub{Slug: "mine", Name: "Mine", TimeZone: "Europe/London"}
+	theirs := hub.Hub{Slug: "theirs", Name: "Theirs", TimeZone: "Europe/London"}
+	for _, h := range []*hub.Hub{&mine, &theirs} {
+		if err := db.CreateHub(ctx, hub.System, h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inMine := hub.Organisation{Name: "In Mine", Kind: hub.FundedProject}
+	inTheirs := hub.Organisation{Name: "In Theirs", Kind: hub.FundedProject}
+	alone := hub.Organisation{Name: "In No Hub", Kind: hub.FundedProject}
+	for _, o := range []*hub.Organisation{&inMine, &inTheirs, &alone} {
+		if err := db.CreateOrganisation(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.AddMember(ctx, hub.System, mine.ID, inMine.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddMember(ctx, hub.System, theirs.ID, inTheirs.ID); err != nil {
+		t.Fatal(err)
+	}
+	p, err := db.CreatePerson(ctx, hub.NewPerson{Email: "coord@example.org", Name: "Coordinator"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: p.ID, Role: hub.RoleCoordinator, HubID: &mine.ID}); err != nil {
+		t.Fatal(err)
+	}
+	coord, err := db.ActorByID(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := int64(999999)
+	n := 0
+	person := func() hub.NewPerson {
+		n++
+		return hub.NewPerson{Email: fmt.Sprintf("new%d@example.org", n), Name: "New Person"}
+	}
+	for _, tc := range []struct {
+		name string
+		a    *hub.Actor
+		org  *int64
+		hub  *int64
+		code string
+	}{
+		{"CoordinatorOwnHub", coord, &inMine.ID, nil, ""},
+		{"CoordinatorOwnHubNamed", coord, &inMine.ID, &mine.ID, ""},
+		{"CoordinatorOtherHub", coord, &inTheirs.ID, nil, hub.EForbidden},
+		{"CoordinatorOtherHubNamed", coord, &inTheirs.ID, &theirs.ID, hub.EForbidden},
+		{"CoordinatorOrgNotInNamedHub", coord, &inTheirs.ID, &mine.ID, hub.EInvalid},
+		{"CoordinatorNoHubOrg", coord, &alone.ID, nil, hub.EForbidden},
+		{"CoordinatorNoOrg", coord, nil, nil, hub.EInvalid},
+		{"CoordinatorUnknownOrg", coord, &missing, nil, hub.EInvalid},
+		{"AdminAnyOrg", hub.System, &inTheirs.ID, nil, ""},
+		{"AdminOrgInNoHub", hub.System, &alone.ID, nil, ""},
+		{"AdminNoOrg", hub.System, nil, nil, ""},
+		{"Anonymous", hub.Anonymous, &inMine.ID, nil, hub.EForbidden},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var people int
+			pgtest.SQL(db).Get(&people, `SELECT count(*) FROM people`)
+			_, err := db.InvitePerson(ctx, tc.a, storage.NewInvitation{Person: person(), OrganisationID: tc.org, HubID: tc.hub})
+			if hub.ErrorCode(err) != tc.code {
+				t.Fatalf("%v, want %q", err, tc.code)
+			}
+			var after int
+			pgtest.SQL(db).Get(&after, `SELECT count(*) FROM people`)
+			if want := people + map[bool]int{true: 1, false: 0}[tc.code == ""]; after != want {
+				t.Errorf("%d people, want %d", after, want)
+			}
+		})
 	}
 }

@@ -149,8 +149,15 @@ func (db *DB) ChangeOrganisation(ctx context.Context, a *hub.Actor, id int64, wa
 
 // AffiliatePerson adds a person to an organisation; already being there is
 // a conflict.
-func (db *DB) AffiliatePerson(ctx context.Context, by *int64, personID, orgID int64) error {
+func (db *DB) AffiliatePerson(ctx context.Context, a *hub.Actor, personID, orgID int64) error {
+	if !hub.CanAdminister(a) {
+		return forbidden("Only site administrators can add someone to an organisation directly; others invite them.")
+	}
+	by := byActor(a)
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := mustBePerson(ctx, tx, personID); err != nil {
+			return err
+		}
 		if err := affiliate(ctx, tx, personID, orgID); err != nil {
 			return err
 		}

@@ -51,8 +51,12 @@ func (db *DB) PersonByEmail(ctx context.Context, email string) (hub.Person, erro
 
 // PersonByID finds an account.
 func (db *DB) PersonByID(ctx context.Context, id int64) (hub.Person, error) {
+	return personByID(ctx, db.x, id)
+}
+
+func personByID(ctx context.Context, q querier, id int64) (hub.Person, error) {
 	var p hub.Person
-	err := db.x.GetContext(ctx, &p, `SELECT `+personColumns+` FROM people p WHERE p.id = $1`, id)
+	err := sqlxGet(ctx, q, &p, `SELECT `+personColumns+` FROM people p WHERE p.id = $1`, id)
 	if err != nil {
 		return p, fmt.Errorf("find person %d: %w", id, notFound(err, "The person"))
 	}

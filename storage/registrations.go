@@ -116,7 +116,7 @@ func (db *DB) Register(ctx context.Context, a *hub.Actor, r Registration) (Place
 	in := r.RegistrationInput
 	in.WalkIn, in.PersonID = r.As == WalkIn, nil
 	if r.As == Self {
-		in.PersonID = personID(a)
+		in.PersonID = byActor(a)
 	}
 	in = in.Normalise()
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -181,7 +181,7 @@ func (db *DB) Register(ctx context.Context, a *hub.Actor, r Registration) (Place
 		if r.As == WalkIn {
 			action = "registration.walk_in"
 		}
-		return audit(ctx, tx, Entry{PersonID: personID(a), HubID: &e.HubID, Action: action, Subject: subject("registration", row.ID)})
+		return audit(ctx, tx, Entry{PersonID: byActor(a), HubID: &e.HubID, Action: action, Subject: subject("registration", row.ID)})
 	})
 	return placed, err
 }
@@ -306,7 +306,7 @@ type Cancellation struct {
 // manage link.
 func (db *DB) CancelRegistration(ctx context.Context, a *hub.Actor, c Cancellation) (Cancelled, error) {
 	var out Cancelled
-	regID, now, by := c.ID, c.Now, personID(a)
+	regID, now, by := c.ID, c.Now, byActor(a)
 	if c.Token == "" && !a.SignedIn() {
 		return out, hub.Errorf(hub.EUnauthorised, "Sign in, or use the manage link's token, to cancel.")
 	}
@@ -416,7 +416,7 @@ type Attendance struct {
 // coordinator confirms that they take a place.
 func (db *DB) SetAttendance(ctx context.Context, a *hub.Actor, r Attendance) (events.Registration, error) {
 	var reg events.Registration
-	regID, attended, by := r.ID, r.Attended, personID(a)
+	regID, attended, by := r.ID, r.Attended, byActor(a)
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		old, err := registrationByID(ctx, tx, regID)
 		if err != nil {
@@ -471,7 +471,7 @@ func (db *DB) WaitlistPosition(ctx context.Context, regID int64) (int, error) {
 // stops working.
 func (db *DB) NewManageToken(ctx context.Context, a *hub.Actor, regID int64) (string, error) {
 	var token string
-	by := personID(a)
+	by := byActor(a)
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		reg, err := registrationByID(ctx, tx, regID)
 		if err != nil {

@@ -45,7 +45,7 @@ func MustRequestWorld(tb testing.TB) *requestWorld {
 		p, err := db.CreatePerson(ctx, hub.NewPerson{Email: name + "@example.org", Name: name}, "")
 		must(err)
 		if orgID != 0 {
-			must(db.AffiliatePerson(ctx, nil, p.ID, orgID))
+			must(db.AffiliatePerson(ctx, hub.System, p.ID, orgID))
 		}
 		if role != "" {
 			must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: p.ID, Role: role, HubID: &hubID}))

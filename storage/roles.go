@@ -56,7 +56,7 @@ func (db *DB) changeRole(ctx context.Context, a *hub.Actor, r hub.RoleChange, ac
 		if n, _ := res.RowsAffected(); n == 0 {
 			return unchanged
 		}
-		return audit(ctx, tx, Entry{PersonID: personID(a), HubID: r.HubID, Action: action, Subject: subject("person", r.PersonID),
+		return audit(ctx, tx, Entry{PersonID: byActor(a), HubID: r.HubID, Action: action, Subject: subject("person", r.PersonID),
 			Details: map[string]any{"role": r.Role}})
 	})
 }

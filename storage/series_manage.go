@@ -54,7 +54,7 @@ type SeriesPublication struct {
 // published events are left as they are.
 func (db *DB) PublishSeries(ctx context.Context, a *hub.Actor, p SeriesPublication) (int, error) {
 	var published int
-	by := personID(a)
+	by := byActor(a)
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		e, err := lockEvent(ctx, tx, p.EventID)
 		if err != nil {

@@ -80,7 +80,7 @@ func runUserCreate(ctx context.Context, cfg Config, args []string, stdin io.Read
 // token when password is empty.
 func createUser(ctx context.Context, db *storage.DB, n hub.NewPerson, password string) (hub.Person, string, error) {
 	if password == "" {
-		inv, err := db.InvitePerson(ctx, nil, nil, n, nil)
+		inv, err := db.InvitePerson(ctx, hub.System, storage.NewInvitation{Person: n})
 		return inv.Person, inv.Token, err
 	}
 	hash, err := hub.HashPassword(password)
@@ -106,11 +106,11 @@ func runUserReset(ctx context.Context, cfg Config, args []string, stdout, stderr
 		if err != nil {
 			return fmt.Errorf("%s: %s", *email, hub.ErrorMessage(err))
 		}
-		token, err := db.NewPasswordLink(ctx, nil, nil, person)
+		link, err := db.NewPasswordLink(ctx, hub.System, person.ID, nil)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "A link for %s to set a new password (it works once, for a limited time):\n%s/set-password/%s\n", person.Name, cfg.BaseURL, token)
+		fmt.Fprintf(stdout, "A link for %s to set a new password (it works once, for a limited time):\n%s/set-password/%s\n", person.Name, cfg.BaseURL, link.Token)
 		return nil
 	})
 }

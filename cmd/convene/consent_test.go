@@ -12,6 +12,7 @@ import (
 
 	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"
 )
 
@@ -204,7 +205,7 @@ func TestAdminAddsDirectlyWithoutLinkRights(t *testing.T) {
 	if resp.StatusCode != http.StatusCreated || !strings.Contains(body, `"active"`) {
 		t.Fatalf("admin adds: %d %s, want 201 active", resp.StatusCode, body)
 	}
-	inv, err := f.db.InvitePerson(ctx, &f.People[adminK].ID, &f.HubA.ID, hub.NewPerson{Email: "new.one@example.org", Name: "New One"}, &org.ID)
+	inv, err := f.db.InvitePerson(ctx, mustActor(t, f, f.People[adminK].ID), storage.NewInvitation{Person: hub.NewPerson{Email: "new.one@example.org", Name: "New One"}, OrganisationID: &org.ID, HubID: &f.HubA.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,11 +284,11 @@ func TestPasswordChangeRevokesTokens(t *testing.T) {
 	if !tokenWorks() {
 		t.Fatal("a fresh token does not work")
 	}
-	link, err := f.db.NewPasswordLink(ctx, nil, nil, f.People[member])
+	link, err := f.db.NewPasswordLink(ctx, hub.System, f.People[member].ID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp, _ := f.MustClient(t, anon).Page(t, http.MethodPost, "/set-password/"+link, url.Values{"password": {"reset long password"}, "confirm": {"reset long password"}}); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := f.MustClient(t, anon).Page(t, http.MethodPost, "/set-password/"+link.Token, url.Values{"password": {"reset long password"}, "confirm": {"reset long password"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("reset: %d", resp.StatusCode)
 	}
 	if tokenWorks() {

@@ -103,23 +103,25 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 		f.Tokens[k] = token
 	}
 	f.Bystander = person("Fixture Bystander")
-	must(db.AffiliatePerson(ctx, nil, f.People[member].ID, f.OrgA.ID))
+	must(db.AffiliatePerson(ctx, hub.System, f.People[member].ID, f.OrgA.ID))
 	must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: f.People[coordA].ID, Role: hub.RoleCoordinator, HubID: &f.HubA.ID}))
 	must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: f.People[coordB].ID, Role: hub.RoleCoordinator, HubID: &f.HubB.ID}))
 	must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: f.People[evaluator].ID, Role: hub.RoleEvaluator, HubID: &f.HubA.ID}))
 	must(db.GrantRole(ctx, hub.System, hub.RoleChange{PersonID: f.People[adminK].ID, Role: hub.RoleAdmin}))
 	// Each organisation asked to join its hub and was approved: membership
-	// with the organisation's consent.
+	// with the organisation's consent. Organisation B has nobody of its own
+	// in the fixture, so the request is made as someone acting for it.
 	for _, m := range []struct {
 		hubID, orgID int64
 		coordinator  actorKind
 	}{{f.HubA.ID, f.OrgA.ID, coordA}, {f.HubB.ID, f.OrgB.ID, coordB}} {
-		_, err := db.RequestMembership(ctx, mustActor(tb, f, f.People[member].ID), m.hubID, m.orgID, "")
+		actingFor := &hub.Actor{Person: &f.People[member], Organisations: map[int64]bool{m.orgID: true}}
+		_, err := db.RequestMembership(ctx, actingFor, m.hubID, m.orgID, "")
 		must(err)
 		must(db.DecideMembership(ctx, mustActor(tb, f, f.People[m.coordinator].ID), m.hubID, m.orgID, true))
 	}
 
-	inv, err := db.InvitePerson(ctx, &f.People[coordA].ID, &f.HubA.ID, hub.NewPerson{Email: "fixture.newcomer@example.org", Name: "Fixture Newcomer"}, &f.OrgA.ID)
+	inv, err := db.InvitePerson(ctx, mustActor(tb, f, f.People[coordA].ID), storage.NewInvitation{Person: hub.NewPerson{Email: "fixture.newcomer@example.org", Name: "Fixture Newcomer"}, OrganisationID: &f.OrgA.ID, HubID: &f.HubA.ID})
 	must(err)
 	f.Newcomer = inv.Person
 

@@ -40,7 +40,7 @@ func MustRequestPeer(tb testing.TB, f *fixture, name string) requestPeer {
 	if p.Person, err = f.db.CreatePerson(ctx, hub.NewPerson{Email: email, Name: name + " person"}, fixtureHash); err != nil {
 		tb.Fatal(err)
 	}
-	if err := f.db.AffiliatePerson(ctx, nil, p.Person.ID, p.Org.ID); err != nil {
+	if err := f.db.AffiliatePerson(ctx, hub.System, p.Person.ID, p.Org.ID); err != nil {
 		tb.Fatal(err)
 	}
 	if p.Token, _, err = f.db.CreateAPIToken(ctx, p.Person.ID, "test"); err != nil {

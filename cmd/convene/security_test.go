@@ -27,7 +27,7 @@ func TestPasswordLinkScope(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range []int64{outsider.ID, f.People[coordB].ID, f.People[adminK].ID} {
-		if err := f.db.AffiliatePerson(ctx, nil, id, f.OrgB.ID); err != nil {
+		if err := f.db.AffiliatePerson(ctx, hub.System, id, f.OrgB.ID); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -62,7 +62,7 @@ func (s *Handler) AnswerInvitation(c echo.Context) error {
 	if in.Decision != "accept" && in.Decision != "decline" {
 		return hub.FieldError("decision", "must be accept or decline")
 	}
-	if err := s.DB.AnswerAffiliation(c.Request().Context(), web.ActorOf(c).PersonID(), orgID, in.Decision == "accept"); err != nil {
+	if err := s.DB.AnswerAffiliation(c.Request().Context(), web.ActorOf(c), orgID, in.Decision == "accept"); err != nil {
 		return err
 	}
 	status := map[string]string{"accept": "member", "decline": "declined"}[in.Decision]

@@ -91,9 +91,6 @@ func (s *Handler) UpdateHub(c echo.Context) error {
 		return err
 	}
 	h, err = s.DB.ChangeHub(c.Request().Context(), web.ActorOf(c), h.ID, web.IfMatch(c), func(h *hub.Hub) error {
-		if in.Slug != nil && *in.Slug != h.Slug && !hub.CanAdminister(web.ActorOf(c)) {
-			return web.Forbidden("Only site administrators can change a hub’s slug.")
-		}
 		in.apply(h)
 		return nil
 	})
@@ -239,14 +236,6 @@ func (s *Handler) RequestToJoin(c echo.Context) error {
 		Message        string `json:"message"`
 	}
 	if err := web.BindJSON(c, &in); err != nil {
-		return err
-	}
-	if !hub.CanActForOrganisation(web.ActorOf(c), in.OrganisationID) {
-		return web.Forbidden("Only members of an organisation can ask for it to join a hub.")
-	}
-	var f hub.FieldErrors
-	hub.CheckLength(&f, "message", "The message", in.Message, 2000)
-	if err := f.Err(); err != nil {
 		return err
 	}
 	status, err := s.DB.RequestMembership(ctx, web.ActorOf(c), h.ID, in.OrganisationID, in.Message)

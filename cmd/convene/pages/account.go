@@ -172,7 +172,7 @@ func (s *Handler) AnswerInvitation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.DB.AnswerAffiliation(ctx, web.ActorOf(c).PersonID(), orgID, decision == "accept"); err != nil {
+	if err := s.DB.AnswerAffiliation(ctx, web.ActorOf(c), orgID, decision == "accept"); err != nil {
 		return err
 	}
 	msg := "You declined to join " + o.Name + "."

@@ -158,7 +158,7 @@ func (s *Handler) personOrInvite(c echo.Context, email, name string, hubID, orgI
 		msg := "Nobody has an account with this email address yet: enter their name to invite them"
 		return person, "", &hub.Error{Code: hub.EInvalid, Message: msg, Fields: map[string]string{"name": msg}}
 	}
-	inv, err := s.DB.InvitePerson(ctx, web.PersonIDOf(c), hubID, n, orgID)
+	inv, err := s.DB.InvitePerson(ctx, web.ActorOf(c), storage.NewInvitation{Person: n, OrganisationID: orgID, HubID: hubID})
 	if err != nil {
 		return person, "", err
 	}

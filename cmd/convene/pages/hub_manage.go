@@ -184,14 +184,7 @@ func (s *Handler) AskToJoin(c echo.Context) error {
 	if err != nil || !ok {
 		return &hub.Error{Code: hub.EInvalid, Message: "Choose the organisation that wants to join."}
 	}
-	if !hub.CanActForOrganisation(web.ActorOf(c), orgID) {
-		return web.Forbidden("Only members of an organisation can ask for it to join a hub.")
-	}
-	message := strings.TrimSpace(c.FormValue("message"))
-	if len([]rune(message)) > 2000 {
-		return &hub.Error{Code: hub.EInvalid, Message: "The message must be 2000 characters or fewer.", Fields: map[string]string{"message": "must be 2000 characters or fewer"}}
-	}
-	status, err := s.DB.RequestMembership(ctx, web.ActorOf(c), h.ID, orgID, message)
+	status, err := s.DB.RequestMembership(ctx, web.ActorOf(c), h.ID, orgID, c.FormValue("message"))
 	if err != nil {
 		return err
 	}

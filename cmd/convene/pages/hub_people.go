@@ -2,7 +2,6 @@ package pages
 
 import (
 	"net/http"
-	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -66,24 +65,11 @@ func (s *Handler) InvitePerson(c echo.Context) error {
 		return s.showPeople(c, web.StatusForForm(err), func(v *peopleView) { v.Form = form })
 	}
 	n := hub.NewPerson{Name: values["name"], Email: values["email"]}
-	var f hub.FieldErrors
 	orgID, ok, err := web.FormID(values["organisation_id"], "organisation_id")
-	if err == nil && ok {
-		ids, herr := s.DB.ActiveHubIDsOf(ctx, orgID)
-		if herr != nil {
-			return herr
-		}
-		if !slices.Contains(ids, h.ID) {
-			ok = false
-		}
+	if err != nil || !ok {
+		return fail(hub.FieldError("organisation_id", "Choose the organisation they belong to"))
 	}
-	if !ok {
-		f.Add("organisation_id", "Choose the organisation they belong to")
-	}
-	if err := f.Err(); err != nil {
-		return fail(err)
-	}
-	inv, err := s.DB.InvitePerson(ctx, web.PersonIDOf(c), &h.ID, n, &orgID)
+	inv, err := s.DB.InvitePerson(ctx, web.ActorOf(c), storage.NewInvitation{Person: n, OrganisationID: &orgID, HubID: &h.ID})
 	if err != nil {
 		return fail(err)
 	}
@@ -104,33 +90,11 @@ func (s *Handler) MakeLink(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in, err := s.DB.PersonInHub(ctx, personID, h.ID)
+	link, err := s.DB.NewPasswordLink(ctx, web.ActorOf(c), personID, &h.ID)
 	if err != nil {
 		return err
-	}
-	if !in {
-		return &hub.Error{Code: hub.ENotFound, Message: "That person is not in this hub."}
-	}
-	reach, err := s.DB.ReachOf(ctx, personID)
-	if err != nil {
-		return err
-	}
-	if !hub.CanIssuePasswordLink(web.ActorOf(c), reach) {
-		return web.Forbidden("Only a site administrator can make a sign-in link for this person: they already have an account with a password (they can reset it themselves), hold a role, or belong to an organisation that did not agree to join your hub, or of a hub you do not run.")
-	}
-	person, err := s.DB.PersonByID(ctx, personID)
-	if err != nil {
-		return err
-	}
-	token, err := s.DB.NewPasswordLink(ctx, web.PersonIDOf(c), &h.ID, person)
-	if err != nil {
-		return err
-	}
-	purpose := storage.PurposeReset
-	if person.PasswordHash == "" {
-		purpose = storage.PurposeInvite
 	}
 	return s.showPeople(c, http.StatusCreated, func(v *peopleView) {
-		v.LinkURL, v.LinkName, v.LinkPurpose = s.LinkURL(token), person.Name, purpose
+		v.LinkURL, v.LinkName, v.LinkPurpose = s.LinkURL(link.Token), link.Person.Name, link.Purpose
 	})
 }

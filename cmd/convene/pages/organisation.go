@@ -184,13 +184,6 @@ func (s *Handler) AddColleague(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	hubs, err := s.DB.ActiveHubIDsOf(ctx, id)
-	if err != nil {
-		return err
-	}
-	if !hub.CanAddColleague(web.ActorOf(c), id, hubs) {
-		return web.Forbidden("Only members of " + o.Name + " and the coordinators of its hubs can add people to it.")
-	}
 	values := web.FormValues(c, colleagueFields...)
 	fail := func(err error) error {
 		form, ferr := web.FailedForm(err, values, colleagueFields...)
@@ -202,12 +195,12 @@ func (s *Handler) AddColleague(c echo.Context) error {
 	// Admins add people directly, making an account with a link to set
 	// its password if needed.
 	if hub.CanAdminister(web.ActorOf(c)) {
-		return s.addColleagueDirectly(c, o, hubs, values, fail)
+		return s.addColleagueDirectly(c, o, values, fail)
 	}
 	// Anyone else invites: the same answer whether or not the email has an
 	// account, so that this form cannot be used to find out.
 	n := hub.NewPerson{Email: values["email"], Name: values["name"]}
-	if err := s.DB.InviteColleague(ctx, web.ActorOf(c).PersonID(), id, n); err != nil {
+	if err := s.DB.InviteColleague(ctx, web.ActorOf(c), id, n); err != nil {
 		return fail(err)
 	}
 	return s.RedirectWithFlash(c, "/organisations/"+web.Itoa64(id), "An invitation to join "+o.Name+" is waiting for "+n.Email+
@@ -215,25 +208,21 @@ func (s *Handler) AddColleague(c echo.Context) error {
 }
 
 // addColleagueDirectly is an admin adding a person to an organisation.
-func (s *Handler) addColleagueDirectly(c echo.Context, o hub.Organisation, hubs []int64, values map[string]string, fail func(error) error) error {
+func (s *Handler) addColleagueDirectly(c echo.Context, o hub.Organisation, values map[string]string, fail func(error) error) error {
 	email := values["email"]
 	var f hub.FieldErrors
 	hub.CheckEmail(&f, "email", &email)
 	if err := f.Err(); err != nil {
 		return fail(err)
 	}
-	var hubID *int64
-	if len(hubs) > 0 {
-		hubID = &hubs[0]
-	}
-	person, inviteURL, err := s.personOrInvite(c, email, values["name"], hubID, &o.ID)
+	person, inviteURL, err := s.personOrInvite(c, email, values["name"], nil, &o.ID)
 	if err != nil {
 		return fail(err)
 	}
 	if inviteURL != "" {
 		return s.showOrganisation(c, http.StatusCreated, func(v *orgView) { v.InviteURL, v.InviteName = inviteURL, person.Name })
 	}
-	if err := s.DB.AffiliatePerson(c.Request().Context(), web.PersonIDOf(c), person.ID, o.ID); err != nil {
+	if err := s.DB.AffiliatePerson(c.Request().Context(), web.ActorOf(c), person.ID, o.ID); err != nil {
 		return fail(err)
 	}
 	return s.RedirectWithFlash(c, "/organisations/"+web.Itoa64(o.ID), person.Name+" is now part of "+o.Name+".")
