@@ -59,7 +59,6 @@ var permitted = map[web.Permission]who{
 	web.RequestReader:             requestReaders,
 	web.RequesterOrCoordinator:    kinds(member, coordA, adminK),
 	web.Requester:                 orgAMembers,
-	web.CoordinatorOfRequest:      hubAManagers,
 	web.EvaluatorOfEvent:          kinds(coordA, evaluator, adminK),
 	web.EvaluatorOfHub:            kinds(coordA, evaluator, adminK),
 	web.CoordinatorOfSeries:       hubAManagers,

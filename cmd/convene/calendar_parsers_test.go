@@ -169,7 +169,7 @@ func TestFeedsReadByRealParsers(t *testing.T) {
 	today := time.Now().UTC().Truncate(24 * time.Hour)
 	if err := q.GetContext(ctx, &hubEvents, `SELECT count(*) FROM events e JOIN hubs h ON h.id = e.hub_id
 		WHERE h.slug = $1 AND e.visibility = 'public' AND (e.status = 'published' AND e.ends_at >= $2 OR e.status = 'cancelled' AND e.ends_at >= $3)`,
-		hubs[0], today.Add(-feeds.FeedKeepPast), today.Add(-feeds.FeedKeepCancelled)); err != nil {
+		hubs[0], today.Add(-feeds.KeepPast), today.Add(-feeds.KeepCancelled)); err != nil {
 		t.Fatal(err)
 	}
 	if hubEvents == 0 {

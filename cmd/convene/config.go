@@ -36,7 +36,7 @@ type Config struct {
 	// LogFormat is "text" or "json".
 	LogFormat string
 
-	// Mail is how messages are sent (see mail_config.go).
+	// Mail is how messages are sent (see config_mail.go).
 	Mail MailConfig
 
 	// baseURLDerived is true when BaseURL was not given but made from Addr.

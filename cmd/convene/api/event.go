@@ -53,7 +53,7 @@ func (s *Handler) toEventJSON(d storage.EventDetail, loc *time.Location, showOnl
 		Format: string(d.Format), Venue: d.Venue, HostOrganisationID: d.HostOrganisationID, HostOrganisation: d.HostName,
 		Capacity: d.Capacity, Visibility: string(d.Visibility), Status: string(d.Status), CancelReason: d.CancelReason,
 		Audiences: []string{}, Topics: []string{}, Registered: d.Registered, Waitlisted: d.Waitlisted, Sequence: d.Sequence,
-		URL: s.Config.BaseURL + "/events/" + web.Itoa64(d.ID), UpdatedAt: d.UpdatedAt, Version: d.Version}
+		URL: s.Config.BaseURL + "/events/" + web.FormatID(d.ID), UpdatedAt: d.UpdatedAt, Version: d.Version}
 	if showOnlineURL {
 		out.OnlineURL = d.OnlineURL
 	}

@@ -5,12 +5,11 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/convene/convene/cmd/convene/pages"
 	"github.com/convene/convene/cmd/convene/web"
 )
 
-// ForgotPassword is forgotPassword for API clients: 202 whether or
-// not the address has an account.
+// ForgotPassword asks for a password reset link: 202 whether or not the
+// address has an account.
 func (s *Handler) ForgotPassword(c echo.Context) error {
 	var in struct {
 		Email string `json:"email"`
@@ -22,5 +21,9 @@ func (s *Handler) ForgotPassword(c echo.Context) error {
 		web.SetRetryAfter(c, err)
 		return err
 	}
-	return c.JSON(http.StatusAccepted, map[string]string{"message": pages.ForgotAnswer})
+	return c.JSON(http.StatusAccepted, map[string]string{"message": forgotAnswer})
 }
+
+// forgotAnswer is said whether or not the address has an account.
+const forgotAnswer = "If there is a Convene account for that email address, we have sent it a link to set a new password. " +
+	"The link works once, for 24 hours. If nothing arrives within a few minutes, check your spam folder or ask a coordinator of your hub."

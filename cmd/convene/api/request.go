@@ -60,7 +60,7 @@ func (s *Handler) SubmitRequest(c echo.Context) error {
 		return err
 	}
 	web.SetETag(c, r.Version)
-	c.Response().Header().Set("Location", "/api/v1/requests/"+web.Itoa64(r.ID))
+	c.Response().Header().Set("Location", "/api/v1/requests/"+web.FormatID(r.ID))
 	return c.JSON(http.StatusCreated, r)
 }
 

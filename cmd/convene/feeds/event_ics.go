@@ -16,7 +16,7 @@ func (s *Handler) EventICS(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	show := ec.Manage() || (ec.Place != nil && ec.Place.Registration.Status == events.RegRegistered)
+	show := ec.ShowOnlineURL()
 	if token := c.QueryParam("token"); token != "" && !show {
 		reg, err := s.DB.RegistrationByToken(c.Request().Context(), token)
 		if err != nil && !web.IsNotFound(err) {

@@ -22,15 +22,15 @@ import (
 // (calendars keep history), a cancelled one for 90 days, long enough for
 // every subscriber to see the cancellation before it goes.
 const (
-	FeedKeepPast      = 365 * 24 * time.Hour
-	FeedKeepCancelled = 90 * 24 * time.Hour
+	KeepPast      = 365 * 24 * time.Hour
+	KeepCancelled = 90 * 24 * time.Hour
 )
 
 // feedWindow is the scope's time bounds, by whole days so that a cached
 // feed stays valid until the day changes.
 func feedWindow(s storage.FeedScope) storage.FeedScope {
 	today := time.Now().UTC().Truncate(24 * time.Hour)
-	s.Since, s.CancelledSince = today.Add(-FeedKeepPast), today.Add(-FeedKeepCancelled)
+	s.Since, s.CancelledSince = today.Add(-KeepPast), today.Add(-KeepCancelled)
 	return s
 }
 
@@ -55,7 +55,7 @@ func (s *Handler) OrganisationCalendar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ServeFeed(c, "org:"+web.Itoa64(id), web.PublicFeedCache, func(ctx context.Context) (web.Rendered, error) {
+	return s.ServeFeed(c, "org:"+web.FormatID(id), web.PublicFeedCache, func(ctx context.Context) (web.Rendered, error) {
 		o, err := s.DB.OrganisationByID(ctx, id)
 		if err != nil {
 			return web.Rendered{}, err

@@ -41,7 +41,7 @@ type agendaView struct {
 func (v agendaView) ItemOptions() []templates.Option {
 	opts := make([]templates.Option, len(v.Agenda))
 	for i, it := range v.Agenda {
-		opts[i] = templates.Option{Value: web.Itoa64(it.ID), Label: v.Clock(it.StartsAt) + " " + it.Title}
+		opts[i] = templates.Option{Value: web.FormatID(it.ID), Label: v.Clock(it.StartsAt) + " " + it.Title}
 	}
 	return opts
 }
@@ -78,7 +78,7 @@ func (s *Handler) showAgenda(c echo.Context, status int, adjust func(*agendaView
 		if end.After(last) {
 			_, values["end_time"] = events.SplitLocal(end, ec.Loc)
 		}
-		v.ShiftForm.Values["item"] = web.Itoa64(v.Agenda[0].ID)
+		v.ShiftForm.Values["item"] = web.FormatID(v.Agenda[0].ID)
 	}
 	if id, _ := strconv.ParseInt(c.QueryParam("edit"), 10, 64); id > 0 {
 		for _, it := range v.Agenda {
@@ -109,7 +109,7 @@ func agendaValues(it storage.AgendaEntry, loc *time.Location) map[string]string 
 	v := map[string]string{"date": date, "start_time": start, "end_time": end, "title": it.Title, "kind": string(it.Kind),
 		"topic": it.TopicSlug, "presenter_name": it.PresenterName}
 	if it.PresenterOrganisationID != nil {
-		v["presenter_organisation_id"] = web.Itoa64(*it.PresenterOrganisationID)
+		v["presenter_organisation_id"] = web.FormatID(*it.PresenterOrganisationID)
 	}
 	return v
 }
@@ -122,7 +122,7 @@ func (s *Handler) agendaOptions(c echo.Context, hubID int64) (hosts, topics, kin
 	}
 	hosts = []templates.Option{{Value: "", Label: "None"}}
 	for _, o := range members {
-		hosts = append(hosts, templates.Option{Value: web.Itoa64(o.ID), Label: o.Name})
+		hosts = append(hosts, templates.Option{Value: web.FormatID(o.ID), Label: o.Name})
 	}
 	all, err := s.DB.ListTopics(ctx)
 	if err != nil {
@@ -184,7 +184,7 @@ func (s *Handler) SaveAgendaItem(c echo.Context) error {
 			}
 		})
 	}
-	return s.RedirectWithFlash(c, "/events/"+web.Itoa64(ec.Event.ID)+"/agenda", "The agenda is saved.")
+	return s.RedirectWithFlash(c, "/events/"+web.FormatID(ec.Event.ID)+"/agenda", "The agenda is saved.")
 }
 
 // readAgendaItem reads the item form in the hub's zone.
@@ -311,5 +311,5 @@ func (s *Handler) agendaActionOn(c echo.Context, itemID int64, done string, act 
 	if err != nil {
 		return err
 	}
-	return s.RedirectWithFlash(c, "/events/"+web.Itoa64(ec.Event.ID)+"/agenda", done)
+	return s.RedirectWithFlash(c, "/events/"+web.FormatID(ec.Event.ID)+"/agenda", done)
 }

@@ -37,9 +37,9 @@ func (s *Handler) newCopyForm(c echo.Context, ec web.EventContext, back string) 
 			label = "Previous occurrence: " + label
 		}
 		if i == 0 {
-			values["source_event_id"] = web.Itoa64(src.ID)
+			values["source_event_id"] = web.FormatID(src.ID)
 		}
-		f.Sources = append(f.Sources, templates.Option{Value: web.Itoa64(src.ID), Label: label})
+		f.Sources = append(f.Sources, templates.Option{Value: web.FormatID(src.ID), Label: label})
 	}
 	f.Form = templates.NewForm(values)
 	return f, nil
@@ -59,9 +59,9 @@ func (s *Handler) CopyAgenda(c echo.Context) error {
 		res, err = s.DB.CopyAgenda(c.Request().Context(), web.ActorOf(c), storage.AgendaCopy{SourceEventID: src, TargetEventID: ec.Event.ID,
 			Following: values["scope"] == "following", Replace: values["replace"] == "yes"})
 		if err == nil {
-			to := "/events/" + web.Itoa64(ec.Event.ID) + "/agenda"
+			to := "/events/" + web.FormatID(ec.Event.ID) + "/agenda"
 			if c.FormValue("back") == "series" {
-				to = "/events/" + web.Itoa64(ec.Event.ID) + "/series"
+				to = "/events/" + web.FormatID(ec.Event.ID) + "/series"
 			}
 			return s.RedirectWithFlash(c, to, copyMessage(res))
 		}

@@ -109,7 +109,7 @@ func (s *Handler) SetAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	back := "/events/" + web.Itoa64(ec.Event.ID) + "/check-in"
+	back := "/events/" + web.FormatID(ec.Event.ID) + "/check-in"
 	if q := strings.TrimSpace(c.FormValue("q")); q != "" {
 		back += "?q=" + url.QueryEscape(q)
 	}
@@ -146,7 +146,7 @@ func (s *Handler) AddWalkIn(c echo.Context) error {
 		}
 		return s.showCheckIn(c, web.StatusForForm(err), "check_in", func(v *checkInView) { v.Form = form })
 	}
-	return s.RedirectWithFlash(c, "/events/"+web.Itoa64(ec.Event.ID)+"/check-in", in.GuestName+" is added and checked in.")
+	return s.RedirectWithFlash(c, "/events/"+web.FormatID(ec.Event.ID)+"/check-in", in.GuestName+" is added and checked in.")
 }
 
 // RegisterSomeone lets a coordinator register a person – the way into an

@@ -32,7 +32,7 @@ func (s *Handler) eventFormView(c echo.Context, h hub.Hub, in eventInput, e *sto
 		return v, err
 	}
 	for _, o := range members {
-		v.Hosts = append(v.Hosts, templates.Option{Value: web.Itoa64(o.ID), Label: o.Name})
+		v.Hosts = append(v.Hosts, templates.Option{Value: web.FormatID(o.ID), Label: o.Name})
 	}
 	if v.Topics, err = s.DB.ListTopics(ctx); err != nil {
 		return v, err
@@ -77,7 +77,7 @@ func (s *Handler) CreateEvent(c echo.Context) error {
 	if moved := web.MovedSummary(web.MovedOccurrences(in.Recurrence, created, h.Zone()), h.Zone()); moved != "" {
 		msg += " " + moved
 	}
-	return s.RedirectWithFlash(c, "/events/"+web.Itoa64(created[0].ID), msg)
+	return s.RedirectWithFlash(c, "/events/"+web.FormatID(created[0].ID), msg)
 }
 
 // eventFieldNames maps the domain's event field names to the form's.
@@ -134,7 +134,7 @@ func (s *Handler) UpdateEvent(c echo.Context) error {
 	case err != nil:
 		return s.failedEventForm(c, err, ec.Event.Hub, in, &ec.Event)
 	}
-	return s.RedirectWithFlash(c, "/events/"+web.Itoa64(ec.Event.ID), updateMessage(res, in.Notes))
+	return s.RedirectWithFlash(c, "/events/"+web.FormatID(ec.Event.ID), updateMessage(res, in.Notes))
 }
 
 // staleEventForm shows the event form again with the event as someone
@@ -186,7 +186,7 @@ func (s *Handler) PublishEvent(c echo.Context) error {
 	if err := s.DB.PublishEvent(c.Request().Context(), web.ActorOf(c), id); err != nil {
 		return err
 	}
-	return s.RedirectWithFlash(c, "/events/"+web.Itoa64(id), "The event is published: people can now find it and register.")
+	return s.RedirectWithFlash(c, "/events/"+web.FormatID(id), "The event is published: people can now find it and register.")
 }
 
 // CancelEvent calls an event off, with the reason shown on its page.
@@ -198,5 +198,5 @@ func (s *Handler) CancelEvent(c echo.Context) error {
 	if err := s.DB.CancelEvent(c.Request().Context(), web.ActorOf(c), id, c.FormValue("reason")); err != nil {
 		return err
 	}
-	return s.RedirectWithFlash(c, "/events/"+web.Itoa64(id), "The event is cancelled. Its page and calendar entries say so.")
+	return s.RedirectWithFlash(c, "/events/"+web.FormatID(id), "The event is cancelled. Its page and calendar entries say so.")
 }

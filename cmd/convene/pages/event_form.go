@@ -129,12 +129,12 @@ func eventFormOf(d storage.EventDetail, loc *time.Location) eventInput {
 	}
 	values := map[string]string{"title": d.Title, "summary": d.Summary, "date": date, "start_time": start, "end_date": endDate,
 		"end_time": end, "format": string(d.Format), "venue": d.Venue, "online_url": d.OnlineURL, "visibility": string(d.Visibility), "scope": "this",
-		web.VersionField: web.Itoa64(d.Version)}
+		web.VersionField: web.FormatID(d.Version)}
 	if d.Capacity != nil {
 		values["capacity"] = strconv.Itoa(*d.Capacity)
 	}
 	if d.HostOrganisationID != nil {
-		values["host_organisation_id"] = web.Itoa64(*d.HostOrganisationID)
+		values["host_organisation_id"] = web.FormatID(*d.HostOrganisationID)
 	}
 	in := eventInput{Event: d.Event, Form: templates.NewForm(values), Audiences: map[string]bool{}, TopicSet: map[string]bool{}, Scope: "this"}
 	for _, a := range d.Audiences {

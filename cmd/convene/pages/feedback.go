@@ -125,7 +125,7 @@ func feedbackFormOf(f *events.Feedback) *templates.Form {
 	}
 	var items []string
 	for _, id := range f.UsefulItems {
-		items = append(items, web.Itoa64(id))
+		items = append(items, web.FormatID(id))
 	}
 	consent := ""
 	if f.ConsentToQuote {
@@ -212,7 +212,7 @@ func (s *Handler) SubmitFeedback(c echo.Context) error {
 	if token != "" {
 		q = "?token=" + url.QueryEscape(token)
 	}
-	return c.Redirect(http.StatusSeeOther, "/events/"+web.Itoa64(id)+"/feedback/thanks"+q)
+	return c.Redirect(http.StatusSeeOther, "/events/"+web.FormatID(id)+"/feedback/thanks"+q)
 }
 
 // FeedbackThanks confirms a response and says what becomes of it.
@@ -229,7 +229,7 @@ func (s *Handler) FeedbackThanks(c echo.Context) error {
 	}
 	v := feedbackFormView{FeedbackState: st, Token: token}
 	if st.Given == nil {
-		return c.Redirect(http.StatusSeeOther, "/events/"+web.Itoa64(id)+"/feedback"+v.Query())
+		return c.Redirect(http.StatusSeeOther, "/events/"+web.FormatID(id)+"/feedback"+v.Query())
 	}
 	d, err := s.DB.EventByID(ctx, id)
 	if err != nil {

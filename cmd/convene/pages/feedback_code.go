@@ -70,7 +70,7 @@ func (s *Handler) UseFeedbackCode(c echo.Context) error {
 		}
 		return s.showFeedbackStart(c, web.StatusForForm(err), "code", form)
 	}
-	return c.Redirect(http.StatusSeeOther, "/events/"+web.Itoa64(ec.Event.ID)+"/feedback?token="+url.QueryEscape(token))
+	return c.Redirect(http.StatusSeeOther, "/events/"+web.FormatID(ec.Event.ID)+"/feedback?token="+url.QueryEscape(token))
 }
 
 // feedbackQRView is the screen a coordinator shows at the end of an
@@ -88,7 +88,7 @@ func (s *Handler) FeedbackQRPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	link := s.Config.BaseURL + "/events/" + web.Itoa64(ec.Event.ID) + "/feedback"
+	link := s.Config.BaseURL + "/events/" + web.FormatID(ec.Event.ID) + "/feedback"
 	svg, err := qrSVG(link, "QR code of the feedback page: "+link)
 	if err != nil {
 		return err

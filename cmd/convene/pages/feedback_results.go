@@ -99,6 +99,6 @@ func (s *Handler) SetFeedbackCloses(c echo.Context) error {
 		form := templates.NewForm(values).Fail("", web.FormErrors(err, map[string]string{"closes_at": "closes_on"}), "closes_on")
 		return s.showEventFeedback(c, http.StatusUnprocessableEntity, form)
 	}
-	return s.RedirectWithFlash(c, "/events/"+web.Itoa64(ec.Event.ID)+"/feedback/results",
+	return s.RedirectWithFlash(c, "/events/"+web.FormatID(ec.Event.ID)+"/feedback/results",
 		"Feedback now closes at the end of "+day.Format("Monday 2 January 2006")+".")
 }

@@ -44,7 +44,7 @@ func (s *Handler) RequestFromFeedback(c echo.Context) error {
 			FeedbackID: fb, Answer: values["answer"], OrganisationID: org, Topic: values["topic"], Title: values["title"],
 			Details: values["details"], Format: hub.RequestFormat(values["format"]), Audience: values["audience"]})
 		if err == nil {
-			return s.RedirectWithFlash(c, "/requests/"+web.Itoa64(r.ID), "The request is on the hub’s board.")
+			return s.RedirectWithFlash(c, "/requests/"+web.FormatID(r.ID), "The request is on the hub’s board.")
 		}
 	}
 	form, ferr := web.FailedForm(err, values, requestFields...)
@@ -71,7 +71,7 @@ func (s *Handler) showFeedbackRequestForm(c echo.Context, status int, form *temp
 		Answer: form.Values["answer"], FeedbackID: form.Values["feedback_id"]}
 	found := false
 	for _, t := range topics {
-		if web.Itoa64(t.FeedbackID) == v.FeedbackID && t.Topic == v.Answer {
+		if web.FormatID(t.FeedbackID) == v.FeedbackID && t.Topic == v.Answer {
 			found, v.Existing = true, t.RequestID
 		}
 	}
@@ -79,14 +79,14 @@ func (s *Handler) showFeedbackRequestForm(c echo.Context, status int, form *temp
 		return web.NotFoundPage()
 	}
 	if v.Existing != nil && redirectExisting {
-		return s.RedirectWithFlash(c, "/requests/"+web.Itoa64(*v.Existing), "This answer is already a topic request.")
+		return s.RedirectWithFlash(c, "/requests/"+web.FormatID(*v.Existing), "This answer is already a topic request.")
 	}
 	orgs, err := s.DB.MembersOfHub(ctx, ec.Event.HubID)
 	if err != nil {
 		return err
 	}
 	for _, o := range orgs {
-		v.Organisations = append(v.Organisations, templates.Option{Value: web.Itoa64(o.ID), Label: o.Name})
+		v.Organisations = append(v.Organisations, templates.Option{Value: web.FormatID(o.ID), Label: o.Name})
 	}
 	if v.Topics, err = s.topicOptions(ctx, "Choose a topic"); err != nil {
 		return err

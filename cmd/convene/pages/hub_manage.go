@@ -29,7 +29,7 @@ func (s *Handler) HubSettingsPage(c echo.Context) error {
 // hubSettingsForm is the settings form filled from the hub as stored.
 func hubSettingsForm(h hub.Hub) *templates.Form {
 	return templates.NewForm(map[string]string{"name": h.Name, "slug": h.Slug, "region": h.Region, "timezone": h.TimeZone,
-		"description": h.Description, web.VersionField: web.Itoa64(h.Version)})
+		"description": h.Description, web.VersionField: web.FormatID(h.Version)})
 }
 
 // UpdateHubSettings saves a hub's page, unless someone else saved it since
@@ -217,5 +217,5 @@ func (s *Handler) AnswerHubInvitation(c echo.Context) error {
 	if decision == "accept" {
 		msg = "Your organisation is now a member of " + h.Name + "."
 	}
-	return s.RedirectWithFlash(c, "/organisations/"+web.Itoa64(orgID), msg)
+	return s.RedirectWithFlash(c, "/organisations/"+web.FormatID(orgID), msg)
 }

@@ -42,7 +42,7 @@ func (s *Handler) showPeople(c echo.Context, status int, adjust func(*peopleView
 	}
 	v.OrgOptions = []templates.Option{{Value: "", Label: "Choose an organisation"}}
 	for _, o := range members {
-		v.OrgOptions = append(v.OrgOptions, templates.Option{Value: web.Itoa64(o.ID), Label: o.Name})
+		v.OrgOptions = append(v.OrgOptions, templates.Option{Value: web.FormatID(o.ID), Label: o.Name})
 	}
 	adjust(&v)
 	return s.Render(c, status, "hub_people", "People of "+h.Name, v)

@@ -59,5 +59,5 @@ func (s *Handler) RetryMail(c echo.Context) error {
 	if err := s.DB.RetryMail(c.Request().Context(), web.ActorOf(c), id); err != nil {
 		return err
 	}
-	return s.RedirectWithFlash(c, "/admin/mail/"+web.Itoa64(id), "The message will be tried again in a moment.")
+	return s.RedirectWithFlash(c, "/admin/mail/"+web.FormatID(id), "The message will be tried again in a moment.")
 }

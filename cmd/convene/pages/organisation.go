@@ -122,7 +122,7 @@ func (s *Handler) CreateOrganisation(c echo.Context) error {
 		}
 		return s.Render(c, web.StatusForForm(err), "organisation_form", "Register an organisation", map[string]any{"Form": form, "New": true})
 	}
-	return s.RedirectWithFlash(c, "/organisations/"+web.Itoa64(o.ID), o.Name+" is registered. Ask to join your hub from the hub’s page.")
+	return s.RedirectWithFlash(c, "/organisations/"+web.FormatID(o.ID), o.Name+" is registered. Ask to join your hub from the hub’s page.")
 }
 
 // EditOrganisationPage shows the form to edit an organisation.
@@ -137,7 +137,7 @@ func (s *Handler) EditOrganisationPage(c echo.Context) error {
 // organisationForm is the edit form filled from the organisation as stored.
 func organisationForm(o hub.Organisation) *templates.Form {
 	return templates.NewForm(map[string]string{"name": o.Name, "kind": string(o.Kind), "website": o.Website, "description": o.Description,
-		web.VersionField: web.Itoa64(o.Version)})
+		web.VersionField: web.FormatID(o.Version)})
 }
 
 // UpdateOrganisation saves an organisation's fields, unless someone else
@@ -169,7 +169,7 @@ func (s *Handler) UpdateOrganisation(c echo.Context) error {
 		}
 		return s.Render(c, web.StatusForForm(err), "organisation_form", "Edit "+o.Name, map[string]any{"Form": form, "Organisation": o})
 	}
-	return s.RedirectWithFlash(c, "/organisations/"+web.Itoa64(o.ID), "The organisation’s details are saved.")
+	return s.RedirectWithFlash(c, "/organisations/"+web.FormatID(o.ID), "The organisation’s details are saved.")
 }
 
 // AddColleague adds a person to an organisation by email, inviting them
@@ -203,7 +203,7 @@ func (s *Handler) AddColleague(c echo.Context) error {
 	if err := s.DB.InviteColleague(ctx, web.ActorOf(c), id, n); err != nil {
 		return fail(err)
 	}
-	return s.RedirectWithFlash(c, "/organisations/"+web.Itoa64(id), "An invitation to join "+o.Name+" is waiting for "+n.Email+
+	return s.RedirectWithFlash(c, "/organisations/"+web.FormatID(id), "An invitation to join "+o.Name+" is waiting for "+n.Email+
 		". They will see it on their account page when they sign in, and appear here once they accept.")
 }
 
@@ -225,5 +225,5 @@ func (s *Handler) addColleagueDirectly(c echo.Context, o hub.Organisation, value
 	if err := s.DB.AffiliatePerson(c.Request().Context(), web.ActorOf(c), person.ID, o.ID); err != nil {
 		return fail(err)
 	}
-	return s.RedirectWithFlash(c, "/organisations/"+web.Itoa64(o.ID), person.Name+" is now part of "+o.Name+".")
+	return s.RedirectWithFlash(c, "/organisations/"+web.FormatID(o.ID), person.Name+" is now part of "+o.Name+".")
 }

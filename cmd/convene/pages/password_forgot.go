@@ -9,10 +9,6 @@ import (
 	"github.com/convene/convene/templates"
 )
 
-// ForgotAnswer is said whether or not the address has an account.
-const ForgotAnswer = "If there is a Convene account for that email address, we have sent it a link to set a new password. " +
-	"The link works once, for 24 hours. If nothing arrives within a few minutes, check your spam folder or ask a coordinator of your hub."
-
 // ForgotPasswordForm asks for the address to send a reset link to.
 func (s *Handler) ForgotPasswordForm(c echo.Context) error {
 	return s.Render(c, http.StatusOK, "forgot", "Forgotten your password?", map[string]any{"Form": templates.NewForm(nil)})

@@ -35,11 +35,11 @@ func (s *Handler) Register(c echo.Context) error {
 	}
 	switch {
 	case placed.Recovering:
-		return s.RedirectWithFlash(c, "/events/"+web.Itoa64(ec.Event.ID), web.CheckEmailMessage)
+		return s.RedirectWithFlash(c, "/events/"+web.FormatID(ec.Event.ID), web.CheckEmailMessage)
 	case placed.ManageToken != "":
 		return c.Redirect(http.StatusSeeOther, "/registrations/manage/"+placed.ManageToken)
 	}
-	return c.Redirect(http.StatusSeeOther, "/events/"+web.Itoa64(ec.Event.ID)+"/my-place")
+	return c.Redirect(http.StatusSeeOther, "/events/"+web.FormatID(ec.Event.ID)+"/my-place")
 }
 
 // registrationInput reads a registration form's values (guest_name,
@@ -62,7 +62,7 @@ func (s *Handler) CancelRegistration(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	to := "/events/" + web.Itoa64(ec.Event.ID)
+	to := "/events/" + web.FormatID(ec.Event.ID)
 	msg := "The registration is cancelled."
 	if ec.Manage() && (reg.PersonID == nil || *reg.PersonID != web.ActorOf(c).PersonID()) {
 		to += "/check-in"
@@ -114,7 +114,7 @@ func (v placeView) CalendarURL() string {
 	if v.Token != "" {
 		return "/registrations/manage/" + v.Token + "/event.ics"
 	}
-	return "/events/" + web.Itoa64(v.Event.ID) + "/event.ics"
+	return "/events/" + web.FormatID(v.Event.ID) + "/event.ics"
 }
 
 // CancelAction is where the cancel form posts.
@@ -122,7 +122,7 @@ func (v placeView) CancelAction() string {
 	if v.Token != "" {
 		return "/registrations/manage/" + v.Token + "/cancel"
 	}
-	return "/registrations/" + web.Itoa64(v.Registration.ID) + "/cancel"
+	return "/registrations/" + web.FormatID(v.Registration.ID) + "/cancel"
 }
 
 // MyPlacePage shows a signed-in person their registration for an event:
@@ -133,7 +133,7 @@ func (s *Handler) MyPlacePage(c echo.Context) error {
 		return err
 	}
 	if ec.Place == nil {
-		return c.Redirect(http.StatusSeeOther, "/events/"+web.Itoa64(ec.Event.ID))
+		return c.Redirect(http.StatusSeeOther, "/events/"+web.FormatID(ec.Event.ID))
 	}
 	v := placeView{EventContext: ec, Registration: ec.Place.Registration, Position: ec.Place.Position}
 	return s.Render(c, http.StatusOK, "manage_registration", "Your registration", v)

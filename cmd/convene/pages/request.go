@@ -170,7 +170,7 @@ func (s *Handler) orgOptions(c echo.Context, ids []int64, skip int64) ([]templat
 	var opts []templates.Option
 	for _, o := range orgs {
 		if want[o.ID] {
-			opts = append(opts, templates.Option{Value: web.Itoa64(o.ID), Label: o.Name})
+			opts = append(opts, templates.Option{Value: web.FormatID(o.ID), Label: o.Name})
 		}
 	}
 	return opts, nil
@@ -185,7 +185,7 @@ func (s *Handler) SubmitRequest(c echo.Context) error {
 		r, err = s.DB.SubmitRequest(c.Request().Context(), web.ActorOf(c), storage.NewRequest{HubSlug: c.Param("slug"), OrganisationID: org,
 			Topic: values["topic"], Title: values["title"], Details: values["details"], Format: hub.RequestFormat(values["format"]), Audience: values["audience"]})
 		if err == nil {
-			return s.RedirectWithFlash(c, "/requests/"+web.Itoa64(r.ID), "Your request is sent to the hub.")
+			return s.RedirectWithFlash(c, "/requests/"+web.FormatID(r.ID), "Your request is sent to the hub.")
 		}
 	}
 	form, ferr := web.FailedForm(err, values, requestFields...)
@@ -346,8 +346,8 @@ func (s *Handler) EditRequestPage(c echo.Context) error {
 		return err
 	}
 	c.SetParamNames("slug", "id")
-	c.SetParamValues(d.HubSlug, web.Itoa64(id))
-	return s.showRequestForm(c, http.StatusOK, templates.NewForm(map[string]string{"organisation_id": web.Itoa64(d.OrganisationID), "topic": d.Topic,
+	c.SetParamValues(d.HubSlug, web.FormatID(id))
+	return s.showRequestForm(c, http.StatusOK, templates.NewForm(map[string]string{"organisation_id": web.FormatID(d.OrganisationID), "topic": d.Topic,
 		"title": d.Title, "details": d.Details, "format": string(d.Format), "audience": d.Audience}), id, d.Version)
 }
 
@@ -363,7 +363,7 @@ func (s *Handler) EditRequest(c echo.Context) error {
 	_, err = s.DB.UpdateRequest(c.Request().Context(), web.ActorOf(c), storage.RequestChange{ID: id, Want: web.FormVersion(c),
 		Topic: &topic, Title: &title, Details: &details, Audience: &audience, Format: &format})
 	if err == nil {
-		return s.RedirectWithFlash(c, "/requests/"+web.Itoa64(id), "Your request is saved.")
+		return s.RedirectWithFlash(c, "/requests/"+web.FormatID(id), "Your request is saved.")
 	}
 	form, ferr := web.FailedForm(err, values, requestFields...)
 	if ferr != nil {
@@ -374,7 +374,7 @@ func (s *Handler) EditRequest(c echo.Context) error {
 		return derr
 	}
 	c.SetParamNames("slug", "id")
-	c.SetParamValues(d.HubSlug, web.Itoa64(id))
+	c.SetParamValues(d.HubSlug, web.FormatID(id))
 	return s.showRequestForm(c, web.StatusForForm(err), form, id, d.Version)
 }
 

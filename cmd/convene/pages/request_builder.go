@@ -25,7 +25,7 @@ type builderRequests struct {
 func (b builderRequests) OfferOptions(requestID int64) []templates.Option {
 	opts := []templates.Option{{Value: "", Label: "No presenter yet"}}
 	for _, o := range b.Offers[requestID] {
-		opts = append(opts, templates.Option{Value: web.Itoa64(o.ID), Label: o.Organisation + " (" + o.Format.Label() + ")"})
+		opts = append(opts, templates.Option{Value: web.FormatID(o.ID), Label: o.Organisation + " (" + o.Format.Label() + ")"})
 	}
 	return opts
 }
@@ -64,7 +64,7 @@ func (s *Handler) ScheduleRequest(c echo.Context) error {
 		_, err = s.DB.ScheduleRequest(c.Request().Context(), web.ActorOf(c), storage.Scheduling{EventID: ec.Event.ID, RequestID: reqID, OfferID: offerID, Want: web.FormVersion(c)})
 	}
 	if err == nil {
-		return s.RedirectWithFlash(c, "/events/"+web.Itoa64(ec.Event.ID)+"/agenda", "The request is on the agenda and marked scheduled; edit the item to change its time.")
+		return s.RedirectWithFlash(c, "/events/"+web.FormatID(ec.Event.ID)+"/agenda", "The request is on the agenda and marked scheduled; edit the item to change its time.")
 	}
 	form, ferr := web.FailedForm(err, values, "request_id", "offer_id")
 	if ferr != nil {

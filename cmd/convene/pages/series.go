@@ -2,6 +2,7 @@ package pages
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -29,9 +30,9 @@ func (v seriesView) When(o storage.SeriesOccurrence) string {
 // Places is "12 of 30", or "12" for unlimited places.
 func (v seriesView) Places(o storage.SeriesOccurrence) string {
 	if o.Capacity == nil {
-		return web.Itoa64(int64(o.Registered))
+		return strconv.Itoa(o.Registered)
 	}
-	return web.Itoa64(int64(o.Registered)) + " of " + web.Itoa64(int64(*o.Capacity))
+	return strconv.Itoa(o.Registered) + " of " + strconv.Itoa(*o.Capacity)
 }
 
 // SeriesPage lists the events of the series of event :id.
@@ -70,5 +71,5 @@ func (s *Handler) PublishSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.RedirectWithFlash(c, "/events/"+web.Itoa64(ec.Event.ID)+"/series", hub.Plural(n, "event is", "events are")+" published.")
+	return s.RedirectWithFlash(c, "/events/"+web.FormatID(ec.Event.ID)+"/series", hub.Plural(n, "event is", "events are")+" published.")
 }

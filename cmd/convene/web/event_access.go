@@ -48,7 +48,7 @@ func (s *Server) LoadEvent(c echo.Context) (EventContext, error) {
 // eventByID reads an event as the viewer sees it, once per request: the
 // route's permission check and the handler share it.
 func (s *Server) eventByID(c echo.Context, id int64) (EventContext, error) {
-	key := "event:" + Itoa64(id)
+	key := "event:" + FormatID(id)
 	if ec, ok := c.Get(key).(EventContext); ok {
 		return ec, nil
 	}
@@ -60,7 +60,7 @@ func (s *Server) eventByID(c echo.Context, id int64) (EventContext, error) {
 }
 
 // ForgetEvent drops the request's copy of an event after a change.
-func ForgetEvent(c echo.Context, id int64) { c.Set("event:"+Itoa64(id), nil) }
+func ForgetEvent(c echo.Context, id int64) { c.Set("event:"+FormatID(id), nil) }
 
 func (s *Server) readEvent(c echo.Context, id int64) (EventContext, error) {
 	ctx := c.Request().Context()

@@ -33,13 +33,13 @@ func (s *Server) WriteEventICS(c echo.Context, d storage.EventDetail, showOnline
 	if err := events.WriteCalendar(&buf, cal); err != nil {
 		return err
 	}
-	c.Response().Header().Set("Content-Disposition", `attachment; filename="event-`+Itoa64(d.ID)+`.ics"`)
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="event-`+FormatID(d.ID)+`.ics"`)
 	return sendFeed(c, newFeedEntry(0, "", buf.Bytes(), d.UpdatedAt), "private, no-cache")
 }
 
 // calendarEvent is an event as a calendar shows it.
 func (s *Server) calendarEvent(d storage.EventDetail, showOnlineURL bool) events.CalendarEvent {
-	ce := events.CalendarEvent{Event: d.Event, HubName: d.Hub.Name, URL: s.Config.BaseURL + "/events/" + Itoa64(d.ID),
+	ce := events.CalendarEvent{Event: d.Event, HubName: d.Hub.Name, URL: s.Config.BaseURL + "/events/" + FormatID(d.ID),
 		HostName: d.HostName, ShowOnlineURL: showOnlineURL}
 	for _, t := range d.Topics {
 		ce.Topics = append(ce.Topics, t.Name)

@@ -65,4 +65,4 @@ func (s *Server) calendarFuncs() map[string]any {
 }
 
 // SeriesFeedPath is the path of a series' feed.
-func SeriesFeedPath(id int64) string { return "/series/" + Itoa64(id) + "/calendar.ics" }
+func SeriesFeedPath(id int64) string { return "/series/" + FormatID(id) + "/calendar.ics" }

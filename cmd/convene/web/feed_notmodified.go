@@ -76,11 +76,11 @@ func feedKeyOf(r *http.Request) (key, cacheControl, secret string) {
 		return "hub:" + parts[1], PublicFeedCache, ""
 	case len(parts) == 3 && parts[0] == "organisations" && parts[2] == "calendar.ics":
 		if id, err := strconv.ParseInt(parts[1], 10, 64); err == nil && id > 0 {
-			return "org:" + Itoa64(id), PublicFeedCache, ""
+			return "org:" + FormatID(id), PublicFeedCache, ""
 		}
 	case len(parts) == 3 && parts[0] == "series" && parts[2] == "calendar.ics":
 		if id, err := strconv.ParseInt(parts[1], 10, 64); err == nil && id > 0 {
-			return "series:" + Itoa64(id), PublicFeedCache, ""
+			return "series:" + FormatID(id), PublicFeedCache, ""
 		}
 	case len(parts) == 3 && parts[0] == "topics" && parts[2] == "calendar.ics" && parts[1] != "":
 		hubSlug := ""

@@ -170,14 +170,5 @@ func PageParams(c echo.Context) (limit, offset int, err error) {
 	return limit, offset, f.Err()
 }
 
-func Itoa64(n int64) string { return strconv.FormatInt(n, 10) }
-
-// PersonIDOf is the acting person's id for the audit log.
-func PersonIDOf(c echo.Context) *int64 {
-	a := ActorOf(c)
-	if !a.SignedIn() {
-		return nil
-	}
-	id := a.PersonID()
-	return &id
-}
+// FormatID writes an id in a path or a form value.
+func FormatID(n int64) string { return strconv.FormatInt(n, 10) }

@@ -29,7 +29,6 @@ const (
 	RequestReader                               // the same, for the hub of the topic request :id
 	RequesterOrCoordinator                      // members of the organisation that made request :id, its hub's coordinators, admins
 	Requester                                   // members of the organisation that made request :id (active in its hub)
-	CoordinatorOfRequest                        // coordinators of the hub of request :id, and admins
 	EvaluatorOfEvent                            // coordinators and evaluators of the hub of the event :id, and admins
 	EvaluatorOfHub                              // evaluators and coordinators of the hub :slug, and admins: reports in numbers only
 	CoordinatorOfSeries                         // coordinators of the hub of the series :id, and admins
@@ -39,7 +38,7 @@ func (p Permission) String() string {
 	return [...]string{"public", "signed in", "admin", "coordinator", "coordinator of hub", "coordinator of event",
 		"coordinator of registration", "registrant or coordinator", "organisation editor", "organisation member",
 		"colleague adder", "member of an organisation", "hub request reader", "request reader",
-		"requester or coordinator", "requester", "coordinator of request", "evaluator of event",
+		"requester or coordinator", "requester", "evaluator of event",
 		"evaluator of hub", "coordinator of series"}[p]
 }
 
@@ -122,7 +121,7 @@ func (s *Server) allowed(c echo.Context, p Permission) error {
 			return err
 		}
 		return check(hub.CanReadHubReports(a, ec.Event.HubID), "Only the coordinators and evaluators of "+ec.Event.Hub.Name+" can see that.")
-	case RequestReader, RequesterOrCoordinator, Requester, CoordinatorOfRequest:
+	case RequestReader, RequesterOrCoordinator, Requester:
 		id, err := PathID(c, "id")
 		if err != nil {
 			return err
@@ -137,10 +136,9 @@ func (s *Server) allowed(c echo.Context, p Permission) error {
 			return check(hub.CanSeeRequests(a, r.HubID, r.ActiveOrgs), "Only the people of the hub’s member organisations, its coordinators and evaluators can see its topic requests.")
 		case RequesterOrCoordinator:
 			return check(parties.Requester || parties.Coordinator, "Only the organisation that made the request and the hub’s coordinators can change it.")
-		case Requester:
+		default: // Requester
 			return check(parties.Requester, "Only the organisation that made the request can edit it.")
 		}
-		return check(parties.Coordinator, "Only the hub’s coordinators can do that.")
 	}
 	return nil
 }

@@ -20,7 +20,8 @@ var requiredPages = []string{"home", "hub", "error", "privacy", "signin", "forgo
 	"hub_events", "hub_month", "event", "event_form", "agenda", "check_in", "sign_in_sheet", "manage_registration", "my_events",
 	"requests", "request", "request_form",
 	"admin_mail", "admin_mail_message", "unsubscribe", "account_mail", "dashboard", "series",
-	"feedback_form", "feedback_thanks", "feedback_start", "feedback_qr", "event_feedback", "report", "topic"}
+	"feedback_form", "feedback_thanks", "feedback_start", "feedback_qr", "event_feedback", "report", "topic",
+	"hub_attendance", "governance", "demand"}
 
 // page is what every template receives: its own data plus the site-wide
 // fields the layout needs.
