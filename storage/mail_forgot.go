@@ -59,27 +59,25 @@ func (db *DB) RequestPasswordReset(ctx context.Context, email, ip string, t Thro
 	})
 }
 
-// SendManageLink emails a guest's live registration a fresh manage link
+// sendManageLink emails a guest's live registration a fresh manage link
 // (the old one stops working), to its own address only: the answer to
-// someone registering again with that address. It is throttled with the
-// registration attempt that led to it.
-func (db *DB) SendManageLink(ctx context.Context, regID int64) error {
-	return db.inTx(ctx, func(tx *sqlx.Tx) error {
-		reg, err := registrationByID(ctx, tx, regID)
-		if err != nil {
-			return err
-		}
-		if reg.PersonID != nil || reg.GuestEmail == "" {
-			return nil
-		}
-		token, hash := hub.NewToken("")
-		if _, err := tx.ExecContext(ctx, `UPDATE registrations SET manage_token_hash = $2 WHERE id = $1 AND status <> 'cancelled'`, regID, hash); err != nil {
-			return fmt.Errorf("new manage link for %d: %w", regID, err)
-		}
-		key := fmt.Sprintf("%s:reg:%d:%x", notify.KindManageLink, regID, hash[:8])
-		if err := queueForRegistration(ctx, tx, notify.KindManageLink, key, regID, reg.EventID, token, nil); err != nil {
-			return err
-		}
-		return audit(ctx, tx, Entry{Action: "registration.manage_link_sent", Subject: subject("registration", regID)})
-	})
+// someone registering again with that address, within the transaction
+// (and throttle) of that registration attempt.
+func sendManageLink(ctx context.Context, tx *sqlx.Tx, regID int64) error {
+	reg, err := registrationByID(ctx, tx, regID)
+	if err != nil {
+		return err
+	}
+	if reg.PersonID != nil || reg.GuestEmail == "" {
+		return nil
+	}
+	token, hash := hub.NewToken("")
+	if _, err := tx.ExecContext(ctx, `UPDATE registrations SET manage_token_hash = $2 WHERE id = $1 AND status <> 'cancelled'`, regID, hash); err != nil {
+		return fmt.Errorf("new manage link for %d: %w", regID, err)
+	}
+	key := fmt.Sprintf("%s:reg:%d:%x", notify.KindManageLink, regID, hash[:8])
+	if err := queueForRegistration(ctx, tx, notify.KindManageLink, key, regID, reg.EventID, token, nil); err != nil {
+		return err
+	}
+	return audit(ctx, tx, Entry{Action: "registration.manage_link_sent", Subject: subject("registration", regID)})
 }

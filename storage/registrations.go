@@ -55,11 +55,9 @@ type Placed struct {
 	ManageToken string
 	// Recovering is set, and nothing else, when a guest registering
 	// themselves gives the email of a live registration for the event:
-	// its owner is to be sent their manage link, and the caller is told
-	// nothing more about that registration (RecoverID is for the sending,
-	// never to be shown).
+	// its owner has been sent a fresh manage link, and the caller is told
+	// nothing more about that registration.
 	Recovering bool
-	RecoverID  int64
 }
 
 // RegisterAs says whose registration is asked for.
@@ -142,9 +140,15 @@ func (db *DB) Register(ctx context.Context, a *hub.Actor, r Registration) (Place
 				return err
 			}
 			id, err := liveGuestRegistration(ctx, tx, eventID, in.GuestEmail)
-			if err != nil || id != 0 {
-				placed.Recovering, placed.RecoverID = id != 0, id
-				return err // committing the attempt counted
+			if err != nil {
+				return err
+			}
+			if id != 0 {
+				// A fresh manage link goes to the registration's own
+				// address only, throttled with this attempt, which is
+				// committed with it.
+				placed.Recovering = true
+				return sendManageLink(ctx, tx, id)
 			}
 		}
 		var hash []byte

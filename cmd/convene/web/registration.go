@@ -19,15 +19,8 @@ const CheckEmailMessage = "This email address is already registered for this eve
 // themselves, anyone else as a guest, throttled per client address (by the
 // same rule as sign-in: X-Forwarded-For only from trusted proxies) and per
 // event. A guest giving the email of a live registration gets
-// Placed.Recovering, and its owner is sent their manage link.
+// Placed.Recovering, and its owner is sent a fresh manage link.
 func (s *Server) RegisterSelf(c echo.Context, eventID int64, in events.RegistrationInput) (storage.Placed, error) {
-	placed, err := s.DB.Register(c.Request().Context(), ActorOf(c), storage.Registration{EventID: eventID, RegistrationInput: in, Now: time.Now(),
+	return s.DB.Register(c.Request().Context(), ActorOf(c), storage.Registration{EventID: eventID, RegistrationInput: in, Now: time.Now(),
 		Guest: &storage.GuestOptions{ClientIP: c.RealIP(), Throttle: s.Config.GuestRegistrations}})
-	if err == nil && placed.Recovering {
-		// A fresh manage link goes to the registration's own address only;
-		// it is throttled with the registration attempt, so nobody can flood
-		// an inbox through it.
-		err = s.DB.SendManageLink(c.Request().Context(), placed.RecoverID)
-	}
-	return placed, err
 }
