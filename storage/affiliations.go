@@ -13,38 +13,32 @@ import (
 	"github.com/convene/convene/hub"
 )
 
-// InviteToOrganisation asks a person with an account to join an
+// inviteToOrganisation asks a person with an account to join an
 // organisation; they become a member when they accept. Inviting someone
 // already invited changes nothing; someone already a member is a conflict.
-func (db *DB) InviteToOrganisation(ctx context.Context, a *hub.Actor, personID, orgID int64) error {
-	by := a.PersonID()
-	return db.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := mustAddColleague(ctx, tx, a, orgID); err != nil {
-			return err
-		}
-		if err := mustBePerson(ctx, tx, personID); err != nil {
-			return err
-		}
-		var member bool
-		if err := tx.GetContext(ctx, &member, `SELECT EXISTS (SELECT 1 FROM affiliations WHERE person_id = $1 AND organisation_id = $2)`, personID, orgID); err != nil {
-			return fmt.Errorf("invite to organisation: %w", err)
-		}
-		if member {
-			return &hub.Error{Code: hub.EConflict, Message: "That person is already part of the organisation."}
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO affiliation_invitations (person_id, organisation_id, invited_by) VALUES ($1, $2, $3)
-			ON CONFLICT DO NOTHING`, personID, orgID, by)
-		if err != nil {
-			return fmt.Errorf("invite to organisation: %w", mapErr(err))
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		if err := queueColleagueInvitation(ctx, tx, db, by, personID, orgID); err != nil {
-			return err
-		}
-		return audit(ctx, tx, Entry{PersonID: &by, Action: "affiliation.invite", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
-	})
+func inviteToOrganisation(ctx context.Context, tx *sqlx.Tx, db *DB, by, personID, orgID int64) error {
+	if err := mustBePerson(ctx, tx, personID); err != nil {
+		return err
+	}
+	var member bool
+	if err := tx.GetContext(ctx, &member, `SELECT EXISTS (SELECT 1 FROM affiliations WHERE person_id = $1 AND organisation_id = $2)`, personID, orgID); err != nil {
+		return fmt.Errorf("invite to organisation: %w", err)
+	}
+	if member {
+		return &hub.Error{Code: hub.EConflict, Message: "That person is already part of the organisation."}
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO affiliation_invitations (person_id, organisation_id, invited_by) VALUES ($1, $2, $3)
+		ON CONFLICT DO NOTHING`, personID, orgID, by)
+	if err != nil {
+		return fmt.Errorf("invite to organisation: %w", mapErr(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	if err := queueColleagueInvitation(ctx, tx, db, by, personID, orgID); err != nil {
+		return err
+	}
+	return audit(ctx, tx, Entry{PersonID: &by, Action: "affiliation.invite", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
 }
 
 // AffiliationInvitation is an organisation inviting the person.
@@ -126,52 +120,46 @@ func (db *DB) ReachOf(ctx context.Context, personID int64) (hub.Reach, error) {
 	return r.Reach(), nil
 }
 
-// InviteColleague invites whoever holds an email address to join an
+// inviteColleague invites whoever holds an email address to join an
 // organisation, making an account without a password for them when there
 // is none. The outcome looks the same either way (an invitation waiting
 // for them, nobody listed until they accept), so that adding a colleague
 // never tells the one adding whether an email has an account; someone
 // already in the organisation changes nothing.
-func (db *DB) InviteColleague(ctx context.Context, a *hub.Actor, orgID int64, n hub.NewPerson) error {
+func inviteColleague(ctx context.Context, tx *sqlx.Tx, db *DB, by, orgID int64, n hub.NewPerson) error {
 	n.Normalise()
 	if err := n.Validate(); err != nil {
 		return err
 	}
-	by := a.PersonID()
-	return db.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := mustAddColleague(ctx, tx, a, orgID); err != nil {
-			return err
-		}
-		var personID int64
-		err := tx.GetContext(ctx, &personID, `SELECT id FROM people WHERE lower(email) = lower($1)`, n.Email)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			p, err := createPerson(ctx, tx, n, "")
-			if err != nil {
-				return err
-			}
-			personID = p.ID
-			if err := audit(ctx, tx, Entry{PersonID: &by, Action: "person.invite", Subject: subject("person", personID), Details: map[string]any{"organisation_id": orgID}}); err != nil {
-				return err
-			}
-		case err != nil:
-			return fmt.Errorf("find colleague: %w", err)
-		}
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO affiliation_invitations (person_id, organisation_id, invited_by)
-			SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM affiliations WHERE person_id = $1 AND organisation_id = $2)
-			ON CONFLICT DO NOTHING`, personID, orgID, by)
+	var personID int64
+	err := tx.GetContext(ctx, &personID, `SELECT id FROM people WHERE lower(email) = lower($1)`, n.Email)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		p, err := createPerson(ctx, tx, n, "")
 		if err != nil {
-			return fmt.Errorf("invite colleague: %w", mapErr(err))
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		if err := queueColleagueInvitation(ctx, tx, db, by, personID, orgID); err != nil {
 			return err
 		}
-		return audit(ctx, tx, Entry{PersonID: &by, Action: "affiliation.invite", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
-	})
+		personID = p.ID
+		if err := audit(ctx, tx, Entry{PersonID: &by, Action: "person.invite", Subject: subject("person", personID), Details: map[string]any{"organisation_id": orgID}}); err != nil {
+			return err
+		}
+	case err != nil:
+		return fmt.Errorf("find colleague: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO affiliation_invitations (person_id, organisation_id, invited_by)
+		SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM affiliations WHERE person_id = $1 AND organisation_id = $2)
+		ON CONFLICT DO NOTHING`, personID, orgID, by)
+	if err != nil {
+		return fmt.Errorf("invite colleague: %w", mapErr(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	if err := queueColleagueInvitation(ctx, tx, db, by, personID, orgID); err != nil {
+		return err
+	}
+	return audit(ctx, tx, Entry{PersonID: &by, Action: "affiliation.invite", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
 }
 
 // mustAddColleague fails unless a may add people to the organisation
@@ -202,4 +190,56 @@ func mustBePerson(ctx context.Context, tx *sqlx.Tx, personID int64) error {
 		return hub.FieldError("person_id", "There is no person with this id")
 	}
 	return nil
+}
+
+// NewColleague is someone to add to an organisation: a person by id (the
+// API), or by email with a name for someone new (the organisation page).
+type NewColleague struct {
+	PersonID    int64
+	Email, Name string
+}
+
+// ColleagueAdded says what became of it: Status is "member" when a site
+// administrator added them at once (Invitation.Token set when their
+// account was just made, for the link to set its password) and "invited"
+// when they join on accepting.
+type ColleagueAdded struct {
+	Status     string
+	Invitation Invitation
+}
+
+// AddColleague adds someone to an organisation (hub.CanAddColleague: its
+// members, the coordinators of its hubs, site administrators). Site
+// administrators add them directly, inviting a new email address; anyone
+// else invites them to accept, with the same answer by email whether or
+// not the address has an account, so that it cannot be used to find out.
+func (db *DB) AddColleague(ctx context.Context, a *hub.Actor, orgID int64, c NewColleague) (ColleagueAdded, error) {
+	var added ColleagueAdded
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := mustAddColleague(ctx, tx, a, orgID); err != nil {
+			return err
+		}
+		by := a.PersonID()
+		switch {
+		case !hub.CanAdminister(a) && c.PersonID != 0:
+			added.Status = "invited"
+			return inviteToOrganisation(ctx, tx, db, by, c.PersonID, orgID)
+		case !hub.CanAdminister(a):
+			added.Status = "invited"
+			return inviteColleague(ctx, tx, db, by, orgID, hub.NewPerson{Email: c.Email, Name: c.Name})
+		case c.PersonID != 0:
+			added.Status = "member"
+			return affiliateBy(ctx, tx, byActor(a), c.PersonID, orgID)
+		}
+		added.Status = "member"
+		var err error
+		if added.Invitation, err = personOrInvite(ctx, tx, byActor(a), nil, hub.NewPerson{Email: c.Email, Name: c.Name}, &orgID); err != nil {
+			return err
+		}
+		if added.Invitation.Token != "" {
+			return nil // made in the organisation
+		}
+		return affiliateBy(ctx, tx, byActor(a), added.Invitation.Person.ID, orgID)
+	})
+	return added, err
 }

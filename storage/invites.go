@@ -51,31 +51,64 @@ func (db *DB) InvitePerson(ctx context.Context, a *hub.Actor, req NewInvitation)
 				return err
 			}
 		}
-		if err := n.Validate(); err != nil {
-			return err
-		}
 		var err error
-		if inv.Person, err = createPerson(ctx, tx, n, ""); err != nil {
-			return err
-		}
-		if orgID != nil {
-			if err := affiliate(ctx, tx, inv.Person.ID, *orgID); err != nil {
-				return err
-			}
-		}
-		if inv.Token, err = createPasswordToken(ctx, tx, inv.Person.ID, PurposeInvite, by); err != nil {
-			return err
-		}
-		if err := queuePasswordLink(ctx, tx, inv.Person.ID, PurposeInvite, inv.Token, by, orgID); err != nil {
-			return err
-		}
-		details := map[string]any{}
-		if orgID != nil {
-			details["organisation_id"] = *orgID
-		}
-		return audit(ctx, tx, Entry{PersonID: by, HubID: hubID, Action: "person.invite", Subject: subject("person", inv.Person.ID), Details: details})
+		inv, err = invite(ctx, tx, by, hubID, n, orgID)
+		return err
 	})
 	return inv, err
+}
+
+// invite makes the account of an invited person (n normalised), in the
+// organisation when given, with the token of the link that sets its
+// password, queues that link by email and audits it.
+func invite(ctx context.Context, tx *sqlx.Tx, by, hubID *int64, n hub.NewPerson, orgID *int64) (Invitation, error) {
+	var inv Invitation
+	if err := n.Validate(); err != nil {
+		return inv, err
+	}
+	var err error
+	if inv.Person, err = createPerson(ctx, tx, n, ""); err != nil {
+		return inv, err
+	}
+	if orgID != nil {
+		if err := affiliate(ctx, tx, inv.Person.ID, *orgID); err != nil {
+			return inv, err
+		}
+	}
+	if inv.Token, err = createPasswordToken(ctx, tx, inv.Person.ID, PurposeInvite, by); err != nil {
+		return inv, err
+	}
+	if err := queuePasswordLink(ctx, tx, inv.Person.ID, PurposeInvite, inv.Token, by, orgID); err != nil {
+		return inv, err
+	}
+	details := map[string]any{}
+	if orgID != nil {
+		details["organisation_id"] = *orgID
+	}
+	return inv, audit(ctx, tx, Entry{PersonID: by, HubID: hubID, Action: "person.invite", Subject: subject("person", inv.Person.ID), Details: details})
+}
+
+// personOrInvite finds the person with an email address, or invites them
+// (in orgID when given) when there is none, for which a name is needed.
+// Only for site administrators: the answer tells whether the address has
+// an account. The invitation's token is empty for someone found.
+func personOrInvite(ctx context.Context, tx *sqlx.Tx, by, hubID *int64, n hub.NewPerson, orgID *int64) (Invitation, error) {
+	n.Normalise()
+	var f hub.FieldErrors
+	hub.CheckEmail(&f, "email", &n.Email)
+	if err := f.Err(); err != nil {
+		return Invitation{}, err
+	}
+	p, err := personByEmail(ctx, tx, n.Email)
+	switch {
+	case err == nil:
+		return Invitation{Person: p}, nil
+	case hub.ErrorCode(err) != hub.ENotFound:
+		return Invitation{}, err
+	case n.Name == "":
+		return Invitation{}, hub.FieldError("name", "Nobody has an account with this email address yet: enter their name to invite them")
+	}
+	return invite(ctx, tx, by, hubID, n, orgID)
 }
 
 // invitationHub checks that a may invite someone into the organisation

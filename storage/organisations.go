@@ -153,16 +153,18 @@ func (db *DB) AffiliatePerson(ctx context.Context, a *hub.Actor, personID, orgID
 	if !hub.CanAdminister(a) {
 		return forbidden("Only site administrators can add someone to an organisation directly; others invite them.")
 	}
-	by := byActor(a)
-	return db.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := mustBePerson(ctx, tx, personID); err != nil {
-			return err
-		}
-		if err := affiliate(ctx, tx, personID, orgID); err != nil {
-			return err
-		}
-		return audit(ctx, tx, Entry{PersonID: by, Action: "affiliation.add", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
-	})
+	return db.inTx(ctx, func(tx *sqlx.Tx) error { return affiliateBy(ctx, tx, byActor(a), personID, orgID) })
+}
+
+// affiliateBy makes the person a member of the organisation and audits it.
+func affiliateBy(ctx context.Context, tx *sqlx.Tx, by *int64, personID, orgID int64) error {
+	if err := mustBePerson(ctx, tx, personID); err != nil {
+		return err
+	}
+	if err := affiliate(ctx, tx, personID, orgID); err != nil {
+		return err
+	}
+	return audit(ctx, tx, Entry{PersonID: by, Action: "affiliation.add", Subject: subject("organisation", orgID), Details: map[string]any{"person_id": personID}})
 }
 
 func affiliate(ctx context.Context, q querier, personID, orgID int64) error {

@@ -41,8 +41,12 @@ func createPerson(ctx context.Context, q querier, n hub.NewPerson, passwordHash 
 
 // PersonByEmail finds an account by email, ignoring case.
 func (db *DB) PersonByEmail(ctx context.Context, email string) (hub.Person, error) {
+	return personByEmail(ctx, db.x, email)
+}
+
+func personByEmail(ctx context.Context, q querier, email string) (hub.Person, error) {
 	var p hub.Person
-	err := db.x.GetContext(ctx, &p, `SELECT `+personColumns+` FROM people p WHERE lower(p.email) = lower($1)`, strings.TrimSpace(email))
+	err := sqlxGet(ctx, q, &p, `SELECT `+personColumns+` FROM people p WHERE lower(p.email) = lower($1)`, strings.TrimSpace(email))
 	if err != nil {
 		return p, fmt.Errorf("find person by email: %w", notFound(err, "The person"))
 	}

@@ -13,8 +13,7 @@ import (
 // evaluators); granting one already held changes nothing. Only site
 // administrators may.
 func (db *DB) GrantRole(ctx context.Context, a *hub.Actor, r hub.RoleChange) error {
-	return db.changeRole(ctx, a, r, "role.grant",
-		`INSERT INTO roles (person_id, role, hub_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, nil)
+	return db.changeRole(ctx, a, r, "role.grant", grantRoleSQL, nil)
 }
 
 // RevokeRole takes a role away; revoking one not held is not found.
@@ -24,41 +23,80 @@ func (db *DB) RevokeRole(ctx context.Context, a *hub.Actor, r hub.RoleChange) er
 		&hub.Error{Code: hub.ENotFound, Message: "That person does not hold that role."})
 }
 
-// changeRole checks r and the actor, runs the statement and audits it when
-// it changed something; unchanged is nil when nothing changing is fine.
+// changeRole checks r and the actor, then runs the change in a
+// transaction.
 func (db *DB) changeRole(ctx context.Context, a *hub.Actor, r hub.RoleChange, action, stmt string, unchanged error) error {
 	if !hub.CanChangeRoles(a) {
-		return &hub.Error{Code: hub.EForbidden, Message: "Only site administrators can appoint and remove coordinators and evaluators."}
+		return forbidden("Only site administrators can appoint and remove coordinators and evaluators.")
 	}
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(tx *sqlx.Tx) error {
-		var found bool
-		if err := tx.GetContext(ctx, &found, `SELECT EXISTS (SELECT 1 FROM people WHERE id = $1)`, r.PersonID); err != nil {
-			return fmt.Errorf("%s: %w", action, err)
+	return db.inTx(ctx, func(tx *sqlx.Tx) error { return changeRoleTx(ctx, tx, a, r, action, stmt, unchanged) })
+}
+
+// changeRoleTx runs the statement for a checked r and audits it when it
+// changed something; unchanged is the error when nothing changed (nil
+// when that is fine).
+func changeRoleTx(ctx context.Context, tx *sqlx.Tx, a *hub.Actor, r hub.RoleChange, action, stmt string, unchanged error) error {
+	if err := mustBePerson(ctx, tx, r.PersonID); err != nil {
+		return err
+	}
+	if r.HubID != nil {
+		if err := mustBeHub(ctx, tx, *r.HubID); err != nil {
+			return err
 		}
-		if !found {
-			return hub.FieldError("person_id", "There is no person with this id")
+	}
+	res, err := tx.ExecContext(ctx, stmt, r.PersonID, r.Role, r.HubID)
+	if err != nil {
+		return fmt.Errorf("%s %s for %d: %w", action, r.Role, r.PersonID, mapErr(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return unchanged
+	}
+	return audit(ctx, tx, Entry{PersonID: byActor(a), HubID: r.HubID, Action: action, Subject: subject("person", r.PersonID),
+		Details: map[string]any{"role": r.Role}})
+}
+
+// grantRoleSQL gives a role; one already held changes nothing.
+const grantRoleSQL = `INSERT INTO roles (person_id, role, hub_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`
+
+// Appointment makes someone, by email, a coordinator or evaluator of a
+// hub; someone with no account yet is invited, for which Name is needed.
+type Appointment struct {
+	Email, Name string
+	Role        hub.RoleKind
+	HubID       int64
+}
+
+// Appoint gives the role to the person with the email address, inviting
+// them first when they have no account – all or nothing (site
+// administrators). Token is the link to set the password of an account
+// just made, empty otherwise.
+func (db *DB) Appoint(ctx context.Context, a *hub.Actor, ap Appointment) (Invitation, error) {
+	var inv Invitation
+	if !hub.CanChangeRoles(a) {
+		return inv, forbidden("Only site administrators can appoint and remove coordinators and evaluators.")
+	}
+	var f hub.FieldErrors
+	if !ap.Role.HubRole() {
+		f.Add("role", "Choose coordinator or evaluator")
+	}
+	hub.CheckEmail(&f, "email", &ap.Email)
+	if err := f.Err(); err != nil {
+		return inv, err
+	}
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := mustBeHub(ctx, tx, ap.HubID); err != nil {
+			return err
 		}
-		if r.HubID != nil {
-			if err := tx.GetContext(ctx, &found, `SELECT EXISTS (SELECT 1 FROM hubs WHERE id = $1)`, *r.HubID); err != nil {
-				return fmt.Errorf("%s: %w", action, err)
-			}
-			if !found {
-				return &hub.Error{Code: hub.ENotFound, Message: "There is no such hub."}
-			}
+		var err error
+		if inv, err = personOrInvite(ctx, tx, byActor(a), &ap.HubID, hub.NewPerson{Email: ap.Email, Name: ap.Name}, nil); err != nil {
+			return err
 		}
-		res, err := tx.ExecContext(ctx, stmt, r.PersonID, r.Role, r.HubID)
-		if err != nil {
-			return fmt.Errorf("%s %s for %d: %w", action, r.Role, r.PersonID, mapErr(err))
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return unchanged
-		}
-		return audit(ctx, tx, Entry{PersonID: byActor(a), HubID: r.HubID, Action: action, Subject: subject("person", r.PersonID),
-			Details: map[string]any{"role": r.Role}})
+		return changeRoleTx(ctx, tx, a, hub.RoleChange{PersonID: inv.Person.ID, Role: ap.Role, HubID: &ap.HubID}, "role.grant", grantRoleSQL, nil)
 	})
+	return inv, err
 }
 
 // RolesOf lists a person's roles with their hubs.
@@ -125,4 +163,16 @@ func (db *DB) AllHubStaff(ctx context.Context) ([]HubStaffMember, error) {
 		return nil, fmt.Errorf("hub staff: %w", err)
 	}
 	return staff, nil
+}
+
+// mustBeHub fails with not found unless the hub exists.
+func mustBeHub(ctx context.Context, tx *sqlx.Tx, hubID int64) error {
+	var found bool
+	if err := tx.GetContext(ctx, &found, `SELECT EXISTS (SELECT 1 FROM hubs WHERE id = $1)`, hubID); err != nil {
+		return fmt.Errorf("hub %d: %w", hubID, err)
+	}
+	if !found {
+		return &hub.Error{Code: hub.ENotFound, Message: "There is no such hub."}
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"
 )
 
@@ -77,5 +78,58 @@ func TestChangeRole(t *testing.T) {
 	}
 	if len(audits) != 2 || audits[0] != "role.grant" || audits[1] != "role.revoke" {
 		t.Errorf("audit = %v, want one grant and one revoke", audits)
+	}
+}
+
+// TestAppoint: appointing a new email invites and appoints in one
+// transaction; a refusal leaves no account behind; only site
+// administrators appoint.
+func TestAppoint(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	h := hub.Hub{Slug: "appoint-hub", Name: "Appoint Hub", TimeZone: "Europe/London"}
+	if err := db.CreateHub(ctx, hub.System, &h); err != nil {
+		t.Fatal(err)
+	}
+	people := func() int {
+		var n int
+		if err := pgtest.SQL(db).Get(&n, `SELECT count(*) FROM people`); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, tc := range []struct {
+		name string
+		a    *hub.Actor
+		ap   storage.Appointment
+		code string
+	}{
+		{"NotAdmin", hub.Anonymous, storage.Appointment{Email: "new@example.org", Name: "New", Role: hub.RoleCoordinator, HubID: h.ID}, hub.EForbidden},
+		{"BadRole", hub.System, storage.Appointment{Email: "new@example.org", Name: "New", Role: hub.RoleAdmin, HubID: h.ID}, hub.EInvalid},
+		{"BadEmail", hub.System, storage.Appointment{Email: "not an email", Name: "New", Role: hub.RoleCoordinator, HubID: h.ID}, hub.EInvalid},
+		{"NewWithoutName", hub.System, storage.Appointment{Email: "new@example.org", Role: hub.RoleCoordinator, HubID: h.ID}, hub.EInvalid},
+		{"UnknownHub", hub.System, storage.Appointment{Email: "new@example.org", Name: "New", Role: hub.RoleCoordinator, HubID: 999999}, hub.ENotFound},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := people()
+			if _, err := db.Appoint(ctx, tc.a, tc.ap); hub.ErrorCode(err) != tc.code {
+				t.Fatalf("%v, want %s", err, tc.code)
+			}
+			if after := people(); after != before {
+				t.Errorf("%d people after a refusal, want %d", after, before)
+			}
+		})
+	}
+	inv, err := db.Appoint(ctx, hub.System, storage.Appointment{Email: "New@Example.org", Name: "New Coordinator", Role: hub.RoleCoordinator, HubID: h.ID})
+	if err != nil || inv.Token == "" {
+		t.Fatalf("appoint a new person: %v, token %q", err, inv.Token)
+	}
+	again, err := db.Appoint(ctx, hub.System, storage.Appointment{Email: "new@example.org", Role: hub.RoleEvaluator, HubID: h.ID})
+	if err != nil || again.Token != "" || again.Person.ID != inv.Person.ID {
+		t.Fatalf("appoint the same person again: %v, %+v", err, again)
+	}
+	roles, err := db.RolesOf(ctx, inv.Person.ID)
+	if err != nil || len(roles) != 2 {
+		t.Errorf("roles = %v (%v), want coordinator and evaluator", roles, err)
 	}
 }

@@ -122,17 +122,15 @@ func (s *Handler) Affiliate(c echo.Context) error {
 	if err := web.BindJSON(c, &in); err != nil {
 		return err
 	}
-	// Admins add people directly; anyone else invites them to accept.
-	if hub.CanAdminister(web.ActorOf(c)) {
-		if err := s.DB.AffiliatePerson(ctx, web.ActorOf(c), in.PersonID, id); err != nil {
-			return err
-		}
-		return c.JSON(http.StatusCreated, map[string]any{"person_id": in.PersonID, "organisation_id": id, "status": "member"})
-	}
-	if err := s.DB.InviteToOrganisation(ctx, web.ActorOf(c), in.PersonID, id); err != nil {
+	added, err := s.DB.AddColleague(ctx, web.ActorOf(c), id, storage.NewColleague{PersonID: in.PersonID})
+	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusAccepted, map[string]any{"person_id": in.PersonID, "organisation_id": id, "status": "invited"})
+	status := http.StatusAccepted
+	if added.Status == "member" {
+		status = http.StatusCreated
+	}
+	return c.JSON(status, map[string]any{"person_id": in.PersonID, "organisation_id": id, "status": added.Status})
 }
 
 // CreatePerson invites a person: an account without a password and a

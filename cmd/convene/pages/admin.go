@@ -93,33 +93,22 @@ func (s *Handler) Appoint(c echo.Context) error {
 		}
 		return s.showAdmin(c, web.StatusForForm(err), func(v *adminView) { v.AppointForm = form })
 	}
-	role := hub.RoleKind(values["role"])
-	var f hub.FieldErrors
-	if !role.HubRole() {
-		f.Add("role", "Choose coordinator or evaluator")
-	}
 	h, err := s.DB.HubBySlug(ctx, values["hub"])
-	switch {
-	case web.IsNotFound(err):
-		f.Add("hub", "Choose a hub")
-	case err != nil:
+	if web.IsNotFound(err) {
+		return fail(hub.FieldError("hub", "Choose a hub"))
+	}
+	if err != nil {
 		return err
 	}
-	email := values["email"]
-	hub.CheckEmail(&f, "email", &email)
-	if err := f.Err(); err != nil {
-		return fail(err)
-	}
-	person, inviteURL, err := s.personOrInvite(c, email, values["name"], &h.ID, nil)
+	role := hub.RoleKind(values["role"])
+	inv, err := s.DB.Appoint(ctx, web.ActorOf(c), storage.Appointment{Email: values["email"], Name: values["name"], Role: role, HubID: h.ID})
 	if err != nil {
 		return fail(err)
 	}
-	if err := s.DB.GrantRole(ctx, web.ActorOf(c), hub.RoleChange{PersonID: person.ID, Role: role, HubID: &h.ID}); err != nil {
-		return err
+	if inv.Token != "" {
+		return s.showAdmin(c, http.StatusCreated, func(v *adminView) { v.InviteURL, v.InviteName = s.LinkURL(inv.Token), inv.Person.Name })
 	}
-	if inviteURL != "" {
-		return s.showAdmin(c, http.StatusCreated, func(v *adminView) { v.InviteURL, v.InviteName = inviteURL, person.Name })
-	}
+	person := inv.Person
 	return s.RedirectWithFlash(c, "/admin", person.Name+" is now "+lowerFirst(role.Label())+" of "+h.Name+".")
 }
 
@@ -139,30 +128,6 @@ func (s *Handler) RemoveRole(c echo.Context) error {
 		return err
 	}
 	return s.RedirectWithFlash(c, "/admin", "The role is removed.")
-}
-
-// personOrInvite finds the person with email, or invites them (into orgID
-// when given) when they have no account; a new person needs a name.
-func (s *Handler) personOrInvite(c echo.Context, email, name string, hubID, orgID *int64) (hub.Person, string, error) {
-	ctx := c.Request().Context()
-	person, err := s.DB.PersonByEmail(ctx, email)
-	if err == nil {
-		return person, "", nil
-	}
-	if hub.ErrorCode(err) != hub.ENotFound {
-		return person, "", err
-	}
-	n := hub.NewPerson{Email: email, Name: name}
-	n.Normalise()
-	if n.Name == "" {
-		msg := "Nobody has an account with this email address yet: enter their name to invite them"
-		return person, "", &hub.Error{Code: hub.EInvalid, Message: msg, Fields: map[string]string{"name": msg}}
-	}
-	inv, err := s.DB.InvitePerson(ctx, web.ActorOf(c), storage.NewInvitation{Person: n, OrganisationID: orgID, HubID: hubID})
-	if err != nil {
-		return person, "", err
-	}
-	return inv.Person, s.LinkURL(inv.Token), nil
 }
 
 func lowerFirst(s string) string {

@@ -192,38 +192,19 @@ func (s *Handler) AddColleague(c echo.Context) error {
 		}
 		return s.showOrganisation(c, web.StatusForForm(err), func(v *orgView) { v.Form = form })
 	}
-	// Admins add people directly, making an account with a link to set
-	// its password if needed.
-	if hub.CanAdminister(web.ActorOf(c)) {
-		return s.addColleagueDirectly(c, o, values, fail)
-	}
-	// Anyone else invites: the same answer whether or not the email has an
-	// account, so that this form cannot be used to find out.
-	n := hub.NewPerson{Email: values["email"], Name: values["name"]}
-	if err := s.DB.InviteColleague(ctx, web.ActorOf(c), id, n); err != nil {
+	added, err := s.DB.AddColleague(ctx, web.ActorOf(c), id, storage.NewColleague{Email: values["email"], Name: values["name"]})
+	switch {
+	case err != nil:
 		return fail(err)
+	case added.Invitation.Token != "":
+		return s.showOrganisation(c, http.StatusCreated, func(v *orgView) {
+			v.InviteURL, v.InviteName = s.LinkURL(added.Invitation.Token), added.Invitation.Person.Name
+		})
+	case added.Status == "member":
+		return s.RedirectWithFlash(c, "/organisations/"+web.FormatID(id), added.Invitation.Person.Name+" is now part of "+o.Name+".")
 	}
-	return s.RedirectWithFlash(c, "/organisations/"+web.FormatID(id), "An invitation to join "+o.Name+" is waiting for "+n.Email+
+	// The same answer whether or not the email has an account, so that
+	// this form cannot be used to find out.
+	return s.RedirectWithFlash(c, "/organisations/"+web.FormatID(id), "An invitation to join "+o.Name+" is waiting for "+values["email"]+
 		". They will see it on their account page when they sign in, and appear here once they accept.")
-}
-
-// addColleagueDirectly is an admin adding a person to an organisation.
-func (s *Handler) addColleagueDirectly(c echo.Context, o hub.Organisation, values map[string]string, fail func(error) error) error {
-	email := values["email"]
-	var f hub.FieldErrors
-	hub.CheckEmail(&f, "email", &email)
-	if err := f.Err(); err != nil {
-		return fail(err)
-	}
-	person, inviteURL, err := s.personOrInvite(c, email, values["name"], nil, &o.ID)
-	if err != nil {
-		return fail(err)
-	}
-	if inviteURL != "" {
-		return s.showOrganisation(c, http.StatusCreated, func(v *orgView) { v.InviteURL, v.InviteName = inviteURL, person.Name })
-	}
-	if err := s.DB.AffiliatePerson(c.Request().Context(), web.ActorOf(c), person.ID, o.ID); err != nil {
-		return fail(err)
-	}
-	return s.RedirectWithFlash(c, "/organisations/"+web.FormatID(o.ID), person.Name+" is now part of "+o.Name+".")
 }
