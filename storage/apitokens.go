@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/convene/convene/hub"
@@ -23,8 +24,14 @@ type APIToken struct {
 // CreateAPIToken makes a named token for a person and returns it with its
 // record.
 func (db *DB) CreateAPIToken(ctx context.Context, personID int64, name string) (string, APIToken, error) {
-	token, hash := hub.NewToken("cvn_")
 	var t APIToken
+	name = strings.TrimSpace(name)
+	var f hub.FieldErrors
+	hub.CheckName(&f, "name", name)
+	if err := f.Err(); err != nil {
+		return "", t, err
+	}
+	token, hash := hub.NewToken("cvn_")
 	err := db.x.GetContext(ctx, &t, `
 		INSERT INTO api_tokens (person_id, name, token_hash) VALUES ($1, $2, $3)
 		RETURNING id, name, created_at, last_used_at, revoked_at`, personID, name, hash)

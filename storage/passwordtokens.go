@@ -74,12 +74,16 @@ func (db *DB) CheckPasswordToken(ctx context.Context, token string) (PasswordLin
 	return PasswordLink{Person: row.Person, Purpose: row.Purpose}, nil
 }
 
-// UsePasswordToken sets the password through a link, once: the link is
-// spent, the password stored and every session of the person ended, in
-// one transaction.
-func (db *DB) UsePasswordToken(ctx context.Context, token, passwordHash string) (hub.Person, error) {
+// UsePasswordToken sets the password through a link, once: the password
+// is checked (problems under "password"), the link spent, the password
+// stored and every session of the person ended, in one transaction.
+func (db *DB) UsePasswordToken(ctx context.Context, token, password string) (hub.Person, error) {
 	var p hub.Person
-	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+	passwordHash, err := newPasswordHash(password, "password")
+	if err != nil {
+		return p, err
+	}
+	err = db.inTx(ctx, func(tx *sqlx.Tx) error {
 		var personID int64
 		err := tx.GetContext(ctx, &personID, `
 			UPDATE password_tokens SET used_at = now()
@@ -100,4 +104,15 @@ func (db *DB) UsePasswordToken(ctx context.Context, token, passwordHash string) 
 		return tx.GetContext(ctx, &p, `SELECT `+personColumns+` FROM people p WHERE p.id = $1`, personID)
 	})
 	return p, err
+}
+
+// newPasswordHash checks a new password (its problems under field) and
+// hashes it.
+func newPasswordHash(password, field string) (string, error) {
+	var f hub.FieldErrors
+	hub.CheckPassword(&f, field, password)
+	if err := f.Err(); err != nil {
+		return "", err
+	}
+	return hub.HashPassword(password)
 }

@@ -69,6 +69,12 @@ func personByID(ctx context.Context, q querier, id int64) (hub.Person, error) {
 
 // RenamePerson changes the name a person goes by.
 func (db *DB) RenamePerson(ctx context.Context, id int64, name string) error {
+	name = strings.Join(strings.Fields(name), " ")
+	var f hub.FieldErrors
+	hub.CheckName(&f, "name", name)
+	if err := f.Err(); err != nil {
+		return err
+	}
 	_, err := db.x.ExecContext(ctx, `UPDATE people SET name = $2, updated_at = now() WHERE id = $1`, id, name)
 	if err != nil {
 		return fmt.Errorf("rename person %d: %w", id, err)
@@ -139,10 +145,15 @@ func (db *DB) ActorByID(ctx context.Context, id int64) (*hub.Actor, error) {
 	return row.actor(), nil
 }
 
-// ChangePassword stores a person's new password and ends their other
-// sessions, keeping keepSession (the one they changed it from), and
-// revokes their API tokens unless they chose to keep them.
-func (db *DB) ChangePassword(ctx context.Context, personID int64, hash string, keepSession []byte, keepTokens bool) error {
+// ChangePassword checks and stores a person's new password (problems
+// under "password") and ends their other sessions, keeping keepSession
+// (the one they changed it from), and revokes their API tokens unless they
+// chose to keep them. The caller has checked their current password.
+func (db *DB) ChangePassword(ctx context.Context, personID int64, password string, keepSession []byte, keepTokens bool) error {
+	hash, err := newPasswordHash(password, "password")
+	if err != nil {
+		return err
+	}
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := setPassword(ctx, tx, personID, hash, keepSession, keepTokens); err != nil {
 			return err

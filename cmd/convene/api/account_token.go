@@ -21,12 +21,10 @@ func (s *Handler) Token(c echo.Context) error {
 	if err := web.BindJSON(c, &in); err != nil {
 		return err
 	}
-	in.Name = strings.TrimSpace(in.Name)
-	if in.Name == "" {
+	if strings.TrimSpace(in.Name) == "" {
 		in.Name = "API token"
 	}
 	var f hub.FieldErrors
-	hub.CheckName(&f, "name", in.Name)
 	if in.Email == "" {
 		f.Add("email", "Enter an email address")
 	}
@@ -62,12 +60,6 @@ func (s *Handler) CreateToken(c echo.Context) error {
 		Name string `json:"name"`
 	}
 	if err := web.BindJSON(c, &in); err != nil {
-		return err
-	}
-	in.Name = strings.TrimSpace(in.Name)
-	var f hub.FieldErrors
-	hub.CheckName(&f, "name", in.Name)
-	if err := f.Err(); err != nil {
 		return err
 	}
 	token, rec, err := s.DB.CreateAPIToken(c.Request().Context(), web.ActorOf(c).PersonID(), in.Name)

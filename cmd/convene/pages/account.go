@@ -77,13 +77,8 @@ func (s *Handler) showAccount(c echo.Context, status int, adjust func(v *account
 // RenameSelf changes the signed-in person's name.
 func (s *Handler) RenameSelf(c echo.Context) error {
 	values := web.FormValues(c, "name")
-	var f hub.FieldErrors
-	hub.CheckName(&f, "name", values["name"])
-	if err := f.Err(); err != nil {
-		return s.accountFormFailed(c, err, values, func(v *accountView, form *templates.Form) { v.NameForm = form })
-	}
 	if err := s.DB.RenamePerson(c.Request().Context(), web.ActorOf(c).PersonID(), values["name"]); err != nil {
-		return err
+		return s.accountFormFailed(c, err, values, func(v *accountView, form *templates.Form) { v.NameForm = form })
 	}
 	return s.RedirectWithFlash(c, "/account", "Your name is saved.")
 }
@@ -99,20 +94,11 @@ func (s *Handler) ChangePassword(c echo.Context) error {
 		}
 		return s.accountFormFailed(c, err, nil, func(v *accountView, form *templates.Form) { v.PasswordForm = form })
 	}
-	var f hub.FieldErrors
-	hub.CheckPassword(&f, "new_password", next)
-	if err := f.Err(); err != nil {
-		return s.accountFormFailed(c, err, nil, func(v *accountView, form *templates.Form) { v.PasswordForm = form })
-	}
-	hash, err := hub.HashPassword(next)
-	if err != nil {
-		return err
-	}
 	keep, _ := c.Get("session").([]byte)
-	ctx := c.Request().Context()
 	keepTokens := c.FormValue("keep_tokens") == "yes"
-	if err := s.DB.ChangePassword(ctx, a.PersonID(), hash, keep, keepTokens); err != nil {
-		return err
+	if err := s.DB.ChangePassword(c.Request().Context(), a.PersonID(), next, keep, keepTokens); err != nil {
+		err = web.Renamed(err, map[string]string{"password": "new_password"})
+		return s.accountFormFailed(c, err, nil, func(v *accountView, form *templates.Form) { v.PasswordForm = form })
 	}
 	msg := "Your password is changed. Anywhere else you were signed in has been signed out, and your API tokens no longer work."
 	if keepTokens {
@@ -124,14 +110,10 @@ func (s *Handler) ChangePassword(c echo.Context) error {
 // CreateToken makes an API token and shows it once.
 func (s *Handler) CreateToken(c echo.Context) error {
 	values := web.FormValues(c, "token_name")
-	var f hub.FieldErrors
-	hub.CheckName(&f, "token_name", values["token_name"])
-	if err := f.Err(); err != nil {
-		return s.accountFormFailed(c, err, values, func(v *accountView, form *templates.Form) { v.TokenForm = form })
-	}
 	token, _, err := s.DB.CreateAPIToken(c.Request().Context(), web.ActorOf(c).PersonID(), values["token_name"])
 	if err != nil {
-		return err
+		err = web.Renamed(err, map[string]string{"name": "token_name"})
+		return s.accountFormFailed(c, err, values, func(v *accountView, form *templates.Form) { v.TokenForm = form })
 	}
 	return s.showAccount(c, http.StatusCreated, func(v *accountView) { v.NewToken = token })
 }

@@ -28,20 +28,16 @@ func (s *Handler) SetPassword(c echo.Context) error {
 		return err
 	}
 	password := c.FormValue("password")
-	var f hub.FieldErrors
-	hub.CheckPassword(&f, "password", password)
-	if !f.Has("password") && password != c.FormValue("confirm") {
-		f.Add("confirm", "The two passwords are not the same")
+	var person hub.Person
+	if password != c.FormValue("confirm") {
+		err = hub.FieldError("confirm", "The two passwords are not the same")
+	} else {
+		person, err = s.DB.UsePasswordToken(ctx, token, password)
 	}
-	if err := f.Err(); err != nil {
+	if hub.ErrorCode(err) == hub.EInvalid {
 		form := templates.NewForm(nil).Fail("", hub.ErrorFields(err), "password", "confirm")
 		return s.Render(c, http.StatusUnprocessableEntity, "set_password", "Set your password", map[string]any{"Link": link, "Token": token, "Form": form})
 	}
-	hash, err := hub.HashPassword(password)
-	if err != nil {
-		return err
-	}
-	person, err := s.DB.UsePasswordToken(ctx, token, hash)
 	if err != nil {
 		return err
 	}
