@@ -42,20 +42,3 @@ func (s *Handler) Demand(c echo.Context) error {
 		Requester string `json:"requesters_explained"`
 	}{d, d.Made, d.Counted, d.Delivered, d.Presenters.Explain("agenda items"), d.Requesters.Explain("scheduled requests")})
 }
-
-// SetGovernance records a hub's terms of reference and chair.
-func (s *Handler) SetGovernance(c echo.Context) error {
-	var in web.GovernanceInput
-	if err := web.BindJSON(c, &in); err != nil {
-		return err
-	}
-	g, err := in.Governance()
-	if err != nil {
-		return err
-	}
-	g, err = s.DB.SetGovernance(c.Request().Context(), web.ActorOf(c), c.Param("slug"), g)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, g)
-}

@@ -7,7 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/cmd/convene/web"
-	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 )
 
@@ -67,31 +66,4 @@ func (s *Handler) PublishSeries(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]int{"published": n})
-}
-
-// CopyAgenda copies {source_event_id}'s agenda into event :id, or it
-// and the following ones ({scope: "following"}), replacing agendas only
-// with {replace: true}.
-func (s *Handler) CopyAgenda(c echo.Context) error {
-	ec, err := s.ManagedEvent(c)
-	if err != nil {
-		return err
-	}
-	var b struct {
-		SourceEventID int64  `json:"source_event_id"`
-		Scope         string `json:"scope"`
-		Replace       bool   `json:"replace"`
-	}
-	if err := web.BindJSON(c, &b); err != nil {
-		return err
-	}
-	if b.Scope != "" && b.Scope != "this" && b.Scope != "following" {
-		return hub.FieldError("scope", `must be "this" or "following"`)
-	}
-	res, err := s.DB.CopyAgenda(c.Request().Context(), web.ActorOf(c), storage.AgendaCopy{SourceEventID: b.SourceEventID,
-		TargetEventID: ec.Event.ID, Following: b.Scope == "following", Replace: b.Replace})
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, res)
 }

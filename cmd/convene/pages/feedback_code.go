@@ -72,26 +72,3 @@ func (s *Handler) UseFeedbackCode(c echo.Context) error {
 	}
 	return c.Redirect(http.StatusSeeOther, "/events/"+web.FormatID(ec.Event.ID)+"/feedback?token="+url.QueryEscape(token))
 }
-
-// feedbackQRView is the screen a coordinator shows at the end of an
-// in-person event.
-type feedbackQRView struct {
-	web.EventContext
-	URL string
-	QR  any
-}
-
-// FeedbackQRPage shows a large QR code of the event's feedback page, with
-// its address under it, for attendees to scan from the screen.
-func (s *Handler) FeedbackQRPage(c echo.Context) error {
-	ec, err := s.ManagedEvent(c)
-	if err != nil {
-		return err
-	}
-	link := s.Config.BaseURL + "/events/" + web.FormatID(ec.Event.ID) + "/feedback"
-	svg, err := qrSVG(link, "QR code of the feedback page: "+link)
-	if err != nil {
-		return err
-	}
-	return s.Render(c, http.StatusOK, "feedback_qr", "Feedback QR code: "+ec.Event.Title, feedbackQRView{EventContext: ec, URL: link, QR: svg})
-}

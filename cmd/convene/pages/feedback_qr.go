@@ -3,9 +3,13 @@ package pages
 import (
 	"fmt"
 	"html/template"
+	"net/http"
 	"strings"
 
+	"github.com/labstack/echo/v4"
 	qrcode "github.com/skip2/go-qrcode"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // qrSVG draws text as a QR code in SVG, one square per dark module with
@@ -36,4 +40,27 @@ func qrSVG(text, label string) (template.HTML, error) {
 	}
 	b.WriteString(`"/></svg>`)
 	return template.HTML(b.String()), nil
+}
+
+// feedbackQRView is the screen a coordinator shows at the end of an
+// in-person event.
+type feedbackQRView struct {
+	web.EventContext
+	URL string
+	QR  any
+}
+
+// FeedbackQRPage shows a large QR code of the event's feedback page, with
+// its address under it, for attendees to scan from the screen.
+func (s *Handler) FeedbackQRPage(c echo.Context) error {
+	ec, err := s.ManagedEvent(c)
+	if err != nil {
+		return err
+	}
+	link := s.Config.BaseURL + "/events/" + web.FormatID(ec.Event.ID) + "/feedback"
+	svg, err := qrSVG(link, "QR code of the feedback page: "+link)
+	if err != nil {
+		return err
+	}
+	return s.Render(c, http.StatusOK, "feedback_qr", "Feedback QR code: "+ec.Event.Title, feedbackQRView{EventContext: ec, URL: link, QR: svg})
 }

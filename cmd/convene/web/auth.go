@@ -217,3 +217,11 @@ func SafeNext(next string) string {
 func anonymousPath(path string) bool {
 	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz"
 }
+
+// ActorOf is who is making the request.
+func ActorOf(c echo.Context) *hub.Actor {
+	if a, ok := c.Get("actor").(*hub.Actor); ok && a != nil {
+		return a
+	}
+	return hub.Anonymous
+}

@@ -189,3 +189,8 @@ func IsNotFound(err error) bool {
 	var he *hub.Error
 	return errors.As(err, &he) && he.Code == hub.ENotFound
 }
+
+// Forbidden is the error for a signed-in person without the right.
+func Forbidden(msg string) error {
+	return &hub.Error{Code: hub.EForbidden, Message: msg}
+}

@@ -20,22 +20,6 @@ func (s *Server) RequestReset(c echo.Context, email string) (string, error) {
 	return email, s.DB.RequestPasswordReset(c.Request().Context(), email, c.RealIP(), ForgotPasswordThrottle)
 }
 
-// AllHubIDs are the ids of every hub, for the programme-wide report.
-func (s *Server) AllHubIDs(c echo.Context) ([]int64, error) {
-	hubs, err := s.DB.ListHubs(c.Request().Context())
-	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	for _, h := range hubs {
-		ids = append(ids, h.ID)
-	}
-	if len(ids) == 0 {
-		return nil, &hub.Error{Code: hub.ENotFound, Message: "There are no hubs to report on yet."}
-	}
-	return ids, nil
-}
-
 // ForgotPasswordThrottle bounds requests for a password reset link: per
 // address asked about (beyond which nothing more is sent, silently) and
 // per client address (beyond which the form says to wait).

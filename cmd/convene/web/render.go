@@ -72,14 +72,6 @@ func (s *Server) siteOf(c echo.Context) site {
 	return st
 }
 
-// ActorOf is who is making the request.
-func ActorOf(c echo.Context) *hub.Actor {
-	if a, ok := c.Get("actor").(*hub.Actor); ok && a != nil {
-		return a
-	}
-	return hub.Anonymous
-}
-
 func (s *Server) templateFuncs() template.FuncMap {
 	funcs := template.FuncMap{
 		"asset":  s.assets.URL,

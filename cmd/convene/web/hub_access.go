@@ -74,3 +74,19 @@ func (s *Server) ReportHub(c echo.Context) (hub.Hub, *time.Location, error) {
 	}
 	return h, h.Zone(), nil
 }
+
+// AllHubIDs are the ids of every hub, for the programme-wide report.
+func (s *Server) AllHubIDs(c echo.Context) ([]int64, error) {
+	hubs, err := s.DB.ListHubs(c.Request().Context())
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, h := range hubs {
+		ids = append(ids, h.ID)
+	}
+	if len(ids) == 0 {
+		return nil, &hub.Error{Code: hub.ENotFound, Message: "There are no hubs to report on yet."}
+	}
+	return ids, nil
+}
