@@ -62,6 +62,8 @@ func (s *Handler) PrivacyPage(c echo.Context) error {
 	return s.Render(c, http.StatusOK, "privacy", "How we look after your information", nil)
 }
 
+// The home page shows the next homeEvents events the viewer may see, and
+// the hubs HubsPerPage at a time.
 const (
 	homeEvents  = 6
 	HubsPerPage = 12
