@@ -36,14 +36,10 @@ func (s *Handler) MyCalendar(c echo.Context) error {
 
 // RotateCalendar replaces the person's feed address.
 func (s *Handler) RotateCalendar(c echo.Context) error {
-	token, err := s.DB.CalendarToken(c.Request().Context(), web.ActorOf(c).PersonID(), c.Request().Method == http.MethodPost)
+	links, err := s.NewCalendarLink(c.Request().Context(), web.ActorOf(c).PersonID(), c.Request().Method == http.MethodPost)
 	if err != nil {
 		return err
 	}
-	if err := s.FeedCache.Changes.Sync(c.Request().Context()); err != nil {
-		return err
-	}
-	links := s.SubscribeLinks(web.PersonalFeedPath(token))
 	status := http.StatusCreated
 	if c.Request().Method != http.MethodPost {
 		status = http.StatusOK

@@ -167,14 +167,9 @@ func (s *Handler) AnswerInvitation(c echo.Context) error {
 // MakeCalendarLink makes (or replaces) the person's feed address and shows
 // it this once on the account page; the old address then answers 410.
 func (s *Handler) MakeCalendarLink(c echo.Context) error {
-	token, err := s.DB.CalendarToken(c.Request().Context(), web.ActorOf(c).PersonID(), true)
+	links, err := s.NewCalendarLink(c.Request().Context(), web.ActorOf(c).PersonID(), true)
 	if err != nil {
 		return err
 	}
-	if err := s.FeedCache.Changes.Sync(c.Request().Context()); err != nil {
-		return err
-	}
-	links := s.SubscribeLinks(web.PersonalFeedPath(token))
-	links.Personal = true
 	return s.showAccount(c, http.StatusCreated, func(v *accountView) { v.Calendar = &links })
 }

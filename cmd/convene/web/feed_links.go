@@ -38,13 +38,23 @@ func (s *Server) FirstCalendarLink(ctx context.Context, personID int64) (*FeedUR
 	if err != nil || has {
 		return nil, err
 	}
-	token, err := s.DB.CalendarToken(ctx, personID, false)
+	links, err := s.NewCalendarLink(ctx, personID, false)
+	return &links, err
+}
+
+// NewCalendarLink makes the person's feed address, replacing the one they
+// had when rotate is set (it then answers 410 at once, on every instance).
+func (s *Server) NewCalendarLink(ctx context.Context, personID int64, rotate bool) (FeedURLs, error) {
+	token, err := s.DB.CalendarToken(ctx, personID, rotate)
 	if err != nil {
-		return nil, err
+		return FeedURLs{}, err
+	}
+	if err := s.FeedCache.Changes.Sync(ctx); err != nil {
+		return FeedURLs{}, err
 	}
 	links := s.SubscribeLinks(PersonalFeedPath(token))
 	links.Personal = true
-	return &links, nil
+	return links, nil
 }
 
 // WebcalHref is Webcal for a page's link: html/template refuses schemes
