@@ -32,3 +32,13 @@ func (db *DB) CreateTopic(ctx context.Context, a *hub.Actor, t *hub.Topic) error
 	}
 	return db.Audit(ctx, Entry{PersonID: &by, Action: "topic.create", Subject: subject("topic", t.ID)})
 }
+
+// TopicBySlug finds a topic by its slug; not_found when there is none.
+func (db *DB) TopicBySlug(ctx context.Context, slug string) (hub.Topic, error) {
+	var t hub.Topic
+	err := db.x.GetContext(ctx, &t, `SELECT id, slug, name, created_at FROM topics WHERE slug = $1`, slug)
+	if err != nil {
+		return t, fmt.Errorf("topic %q: %w", slug, notFound(err, "The topic"))
+	}
+	return t, nil
+}

@@ -71,18 +71,9 @@ func (s *Handler) OrganisationCalendar(c echo.Context) error {
 func (s *Handler) TopicCalendar(c echo.Context) error {
 	slug, hubSlug := c.Param("slug"), c.QueryParam("hub")
 	return s.ServeFeed(c, "topic:"+slug+"?hub="+hubSlug, web.PublicFeedCache, func(ctx context.Context) (web.Rendered, error) {
-		topics, err := s.DB.ListTopics(ctx)
+		topic, err := s.DB.TopicBySlug(ctx, slug)
 		if err != nil {
 			return web.Rendered{}, err
-		}
-		var topic *hub.Topic
-		for i := range topics {
-			if topics[i].Slug == slug {
-				topic = &topics[i]
-			}
-		}
-		if topic == nil {
-			return web.Rendered{}, &hub.Error{Code: hub.ENotFound, Message: "There is no such topic."}
 		}
 		cal := events.Calendar{Name: topic.Name + " – events", Description: "Public events on " + topic.Name + ", from Convene."}
 		scope := storage.FeedScope{TopicID: topic.ID}

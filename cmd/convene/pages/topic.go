@@ -1,7 +1,6 @@
 package pages
 
 import (
-	"context"
 	"net/http"
 	"time"
 
@@ -28,7 +27,7 @@ type topicView struct {
 // box to subscribe to its feed.
 func (s *Handler) TopicPage(c echo.Context) error {
 	ctx := c.Request().Context()
-	t, err := s.topicBySlug(ctx, c.Param("slug"))
+	t, err := s.DB.TopicBySlug(ctx, c.Param("slug"))
 	if err != nil {
 		return err
 	}
@@ -42,18 +41,4 @@ func (s *Handler) TopicPage(c echo.Context) error {
 		v.Events, v.More = list[:topicPageLimit], true
 	}
 	return s.Render(c, http.StatusOK, "topic", t.Name, v)
-}
-
-// topicBySlug finds a topic; not_found when there is none.
-func (s *Handler) topicBySlug(ctx context.Context, slug string) (hub.Topic, error) {
-	topics, err := s.DB.ListTopics(ctx)
-	if err != nil {
-		return hub.Topic{}, err
-	}
-	for _, t := range topics {
-		if t.Slug == slug {
-			return t, nil
-		}
-	}
-	return hub.Topic{}, &hub.Error{Code: hub.ENotFound, Message: "There is no such topic."}
 }
