@@ -36,6 +36,10 @@ func (db *DB) CreateTopic(ctx context.Context, a *hub.Actor, t *hub.Topic) error
 // TopicBySlug finds a topic by its slug; not_found when there is none.
 func (db *DB) TopicBySlug(ctx context.Context, slug string) (hub.Topic, error) {
 	var t hub.Topic
+	var f hub.FieldErrors
+	if hub.CheckSlug(&f, "slug", slug); f.Err() != nil {
+		return t, &hub.Error{Code: hub.ENotFound, Message: "There is no such topic."}
+	}
 	err := db.x.GetContext(ctx, &t, `SELECT id, slug, name, created_at FROM topics WHERE slug = $1`, slug)
 	if err != nil {
 		return t, fmt.Errorf("topic %q: %w", slug, notFound(err, "The topic"))
