@@ -116,8 +116,49 @@ func optionsOf[T labelled](values []T) []templates.Option {
 // Funcs are the template functions of the pages: events' and reports'.
 func Funcs() template.FuncMap {
 	funcs := eventFuncs()
-	for name, fn := range reportFuncs() {
-		funcs[name] = fn
+	for _, more := range []template.FuncMap{reportFuncs(), networkFuncs()} {
+		for name, fn := range more {
+			funcs[name] = fn
+		}
 	}
 	return funcs
+}
+
+// tabs is what a row of tabs (event-nav, hub-manage-nav) is made from:
+// what they are about and the page's path, to mark the current one.
+type tabs struct {
+	Of   any
+	Path string
+}
+
+// tabLink is one tab.
+type tabLink struct{ Href, Label string }
+
+// networkFuncs are the template functions of the hub, organisation and
+// admin pages, and the rows of tabs.
+func networkFuncs() template.FuncMap {
+	return template.FuncMap{
+		"tabs": func(of any, path string) tabs { return tabs{Of: of, Path: path} },
+		"tabLinks": func(base string, pairs ...string) []tabLink {
+			var out []tabLink
+			for i := 0; i+1 < len(pairs); i += 2 {
+				out = append(out, tabLink{Href: base + pairs[i], Label: pairs[i+1]})
+			}
+			return out
+		},
+		"roleOptions": func() []templates.Option {
+			return []templates.Option{{Value: string(hub.RoleCoordinator), Label: "Coordinator"}, {Value: string(hub.RoleEvaluator), Label: "Evaluator"}}
+		},
+		"kindOptions": func() []templates.Option {
+			opts := []templates.Option{}
+			for _, k := range hub.OrgKinds() {
+				opts = append(opts, templates.Option{Value: string(k), Label: k.Label()})
+			}
+			return opts
+		},
+		// linkable: the actor may make a sign-in link for the person.
+		"linkable": func(a *hub.Actor, p storage.HubPerson) bool {
+			return hub.CanIssuePasswordLink(a, p.Reach())
+		},
+	}
 }

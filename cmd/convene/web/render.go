@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/convene/convene/hub"
-	"github.com/convene/convene/storage"
 	"github.com/convene/convene/templates"
 )
 
@@ -81,30 +80,9 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"inc":    func(i int) int { return i + 1 },
 		"add":    func(a, b int) int { return a + b },
 		"sub":    func(a, b int) int { return max(a-b, 0) },
-		"tabs":   func(of any, path string) tabs { return tabs{Of: of, Path: path} },
-		"tabLinks": func(base string, pairs ...string) []tabLink {
-			var out []tabLink
-			for i := 0; i+1 < len(pairs); i += 2 {
-				out = append(out, tabLink{Href: base + pairs[i], Label: pairs[i+1]})
-			}
-			return out
-		},
-		"roleOptions": func() []templates.Option {
-			return []templates.Option{{Value: string(hub.RoleCoordinator), Label: "Coordinator"}, {Value: string(hub.RoleEvaluator), Label: "Evaluator"}}
-		},
-		"kindOptions": func() []templates.Option {
-			opts := []templates.Option{}
-			for _, k := range hub.OrgKinds() {
-				opts = append(opts, templates.Option{Value: string(k), Label: k.Label()})
-			}
-			return opts
-		},
 	}
 	// paragraphs shows typed text with its paragraphs, line breaks and links.
 	funcs["paragraphs"] = templates.Paragraphs
-	funcs["linkable"] = func(a *hub.Actor, p storage.HubPerson) bool {
-		return hub.CanIssuePasswordLink(a, p.Reach())
-	}
 	for name, fn := range templates.FormFuncs() {
 		funcs[name] = fn
 	}
@@ -119,13 +97,3 @@ func (s *Server) templateFuncs() template.FuncMap {
 
 // NotFoundPage is a 404 for a thing that does not exist or may not be seen.
 func NotFoundPage() error { return hub.Errorf(hub.ENotFound, "There is nothing at this address.") }
-
-// tabs is what a row of tabs (event-nav, hub-manage-nav) is made from:
-// what they are about and the page's path, to mark the current one.
-type tabs struct {
-	Of   any
-	Path string
-}
-
-// tabLink is one tab.
-type tabLink struct{ Href, Label string }
