@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -60,10 +61,20 @@ func TestFeedNotModifiedPath(t *testing.T) {
 			case h[1] == etags[p] && resp.Header.Get("ETag") != etags[p]:
 				t.Errorf("%s: ETag %q, want %q", p, resp.Header.Get("ETag"), etags[p])
 			}
+			if d, err := http.ParseTime(resp.Header.Get("Date")); err != nil || time.Since(d).Abs() > 5*time.Second {
+				t.Errorf("%s with %v: Date %q, want now", p, h, resp.Header.Get("Date"))
+			}
 		}
 		if resp, _ := MustFeed(t, a, p, "If-None-Match", `"something-else"`); resp.StatusCode != http.StatusOK {
 			t.Errorf("%s with another ETag: got %d, want 200", p, resp.StatusCode)
 		}
+	}
+	// Each 304 is logged as logRequests logs any request.
+	resp, _ := MustFeed(t, a, feeds[0], "If-None-Match", etags[feeds[0]])
+	line := `(?m)^time=\S+ level=INFO msg=request method=GET path=/hubs/hub-a/calendar\.ics status=304 duration=\S+ queries=0 request_id=` +
+		resp.Header.Get("X-Request-Id") + `$`
+	if !regexp.MustCompile(line).MatchString(a.logs.String()) {
+		t.Errorf("no log line matching %s", line)
 	}
 	if strings.Contains(a.logs.String(), strings.TrimSuffix(strings.TrimPrefix(personal, "/calendar/"), ".ics")) {
 		t.Error("the personal feed's secret is in the log")

@@ -48,6 +48,7 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 			s.Handle(r.method, r.path, r.handler, r.access)
 		}
 		go tidyEvery(ctx, db, log, time.Hour)
+		go keepMinHeapGoal(ctx)
 		defer startMail(ctx, cfg, db, log)()
 		log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL)
 		fmt.Fprintf(stdout, "Convene is running at %s (press Ctrl-C to stop)\n", cfg.BaseURL)

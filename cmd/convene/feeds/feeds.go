@@ -3,8 +3,6 @@ package feeds
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"net/http"
 	"strings"
@@ -37,7 +35,7 @@ func feedWindow(s storage.FeedScope) storage.FeedScope {
 // HubCalendar is a hub's public events.
 func (s *Handler) HubCalendar(c echo.Context) error {
 	slug := c.Param("slug")
-	return s.ServeFeed(c, "hub:"+slug, web.PublicFeedCache, func(ctx context.Context) (web.Rendered, error) {
+	return s.ServeFeed(c, func(ctx context.Context) (web.Rendered, error) {
 		h, err := s.DB.HubBySlug(ctx, slug)
 		if err != nil {
 			return web.Rendered{}, err
@@ -55,7 +53,7 @@ func (s *Handler) OrganisationCalendar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ServeFeed(c, "org:"+web.FormatID(id), web.PublicFeedCache, func(ctx context.Context) (web.Rendered, error) {
+	return s.ServeFeed(c, func(ctx context.Context) (web.Rendered, error) {
 		o, err := s.DB.OrganisationByID(ctx, id)
 		if err != nil {
 			return web.Rendered{}, err
@@ -70,7 +68,7 @@ func (s *Handler) OrganisationCalendar(c echo.Context) error {
 // (?hub=slug).
 func (s *Handler) TopicCalendar(c echo.Context) error {
 	slug, hubSlug := c.Param("slug"), c.QueryParam("hub")
-	return s.ServeFeed(c, "topic:"+slug+"?hub="+hubSlug, web.PublicFeedCache, func(ctx context.Context) (web.Rendered, error) {
+	return s.ServeFeed(c, func(ctx context.Context) (web.Rendered, error) {
 		topic, err := s.DB.TopicBySlug(ctx, slug)
 		if err != nil {
 			return web.Rendered{}, err
@@ -103,8 +101,7 @@ func (s *Handler) PersonalCalendar(c echo.Context) error {
 	if !ok || token == "" || len(token) > 200 {
 		return &hub.Error{Code: hub.ENotFound, Message: "There is no calendar at this address."}
 	}
-	sum := sha256.Sum256([]byte(token))
-	err := s.ServeFeed(c, "me:"+hex.EncodeToString(sum[:]), web.PersonalFeedCache, func(ctx context.Context) (web.Rendered, error) {
+	err := s.ServeFeed(c, func(ctx context.Context) (web.Rendered, error) {
 		personID, err := s.DB.CalendarTokenPerson(ctx, token)
 		if err != nil {
 			return web.Rendered{}, err

@@ -18,7 +18,7 @@ func (s *Handler) SeriesCalendar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ServeFeed(c, "series:"+web.FormatID(id), web.PublicFeedCache, func(ctx context.Context) (web.Rendered, error) {
+	return s.ServeFeed(c, func(ctx context.Context) (web.Rendered, error) {
 		sf, err := s.DB.SeriesForFeed(ctx, id)
 		if err != nil {
 			return web.Rendered{}, err

@@ -50,8 +50,11 @@ type feedEntry struct {
 	lastMod time.Time
 
 	// Made once by prepare, so that answering, 304 above all, formats
-	// nothing.
+	// nothing. The slices are header values shared by every answer, never
+	// changed in place.
 	gzETag, lastModHeader, length, gzLength string
+	etagValue, gzETagValue, lastModValue    []string
+	dayFrom, dayTo                          int64 // day's bounds in Unix seconds, [dayFrom, dayTo)
 }
 
 // start begins following changes until ctx ends.
@@ -83,6 +86,13 @@ func (cf *feedCache) get(key string) *feedEntry {
 	cf.mu.Lock()
 	defer cf.mu.Unlock()
 	return cf.entries[key]
+}
+
+// lookup is get with the key in bytes (made without allocating).
+func (cf *feedCache) lookup(key []byte) *feedEntry {
+	cf.mu.Lock()
+	defer cf.mu.Unlock()
+	return cf.entries[string(key)]
 }
 
 // put stores a rendered feed, dropping others when over budget. A body
@@ -135,6 +145,18 @@ func (e *feedEntry) prepare() {
 	e.gzETag = strings.TrimSuffix(e.etag, `"`) + `-gz"`
 	e.lastModHeader = e.lastMod.Format(http.TimeFormat)
 	e.length, e.gzLength = strconv.Itoa(len(e.body)), strconv.Itoa(len(e.gz))
+	e.etagValue, e.gzETagValue, e.lastModValue = []string{e.etag}, []string{e.gzETag}, []string{e.lastModHeader}
+	e.dayFrom, e.dayTo = 0, 0 // no day: no time falls in it
+	if d, err := time.Parse(time.DateOnly, e.day); err == nil {
+		e.dayFrom, e.dayTo = d.Unix(), d.AddDate(0, 0, 1).Unix()
+	}
+}
+
+// sameDay reports whether t falls on e's day (UTC), as
+// t.UTC().Format(time.DateOnly) == e.day would, without formatting.
+func (e *feedEntry) sameDay(t time.Time) bool {
+	sec := t.Unix()
+	return e.dayFrom <= sec && sec < e.dayTo
 }
 
 // Rendered is a feed as built: its bytes and the latest change of what it
@@ -146,10 +168,23 @@ type Rendered struct {
 
 // ServeFeed answers a feed request from the cache, rendering with build
 // when what the feed shows may have changed, and falling back to the last
-// good copy when the database cannot be reached. key must identify the
-// feed and everything that decides its content.
-func (s *Server) ServeFeed(c echo.Context, key, cacheControl string, build func(ctx context.Context) (Rendered, error)) error {
+// good copy when the database cannot be reached. The cache key and
+// Cache-Control are read from the request's path and query by
+// appendFeedKey, the same reading as the 304 fast path's, so build must
+// depend on nothing else; a request it cannot read with certainty is
+// rendered and answered without the cache.
+func (s *Server) ServeFeed(c echo.Context, build func(ctx context.Context) (Rendered, error)) error {
 	ctx := c.Request().Context()
+	var buf [128]byte
+	k, cc, _ := appendFeedKey(buf[:0], c.Request())
+	if k == nil {
+		r, err := build(ctx)
+		if err != nil {
+			return err
+		}
+		return sendFeed(c, newFeedEntry(0, "", r.Body, r.LastMod), "private, no-cache")
+	}
+	key, cacheControl := string(k), cc[0]
 	day := time.Now().UTC().Format(time.DateOnly)
 	n, err := s.FeedCache.Changes.Current(ctx)
 	if err == nil {
@@ -176,14 +211,14 @@ func (s *Server) ServeFeed(c echo.Context, key, cacheControl string, build func(
 func sendFeed(c echo.Context, e *feedEntry, cacheControl string) error {
 	req, h := c.Request(), c.Response().Header()
 	gz := acceptsGzip(req)
-	etag, body, length := e.etag, e.body, e.length
+	etag, body, length := e.etagValue, e.body, e.length
 	if gz {
-		etag, body, length = e.gzETag, e.gz, e.gzLength
+		etag, body, length = e.gzETagValue, e.gz, e.gzLength
 	}
 	// Header values are set directly: the names are canonical already.
 	h["Cache-Control"] = []string{cacheControl}
-	h["Etag"] = []string{etag}
-	h["Last-Modified"] = []string{e.lastModHeader}
+	h["Etag"] = etag
+	h["Last-Modified"] = e.lastModValue
 	h["Vary"] = append(h["Vary"], "Accept-Encoding")
 	if notModified(req, e) {
 		return c.NoContent(http.StatusNotModified)
@@ -200,7 +235,7 @@ func sendFeed(c echo.Context, e *feedEntry, cacheControl string) error {
 // notModified applies If-None-Match (either encoding's tag matches) or,
 // without it, If-Modified-Since.
 func notModified(req *http.Request, e *feedEntry) bool {
-	if inm := req.Header.Get("If-None-Match"); inm != "" {
+	if inm := headerValue(req.Header, "If-None-Match"); inm != "" {
 		plain := strings.Trim(e.etag, `"`)
 		for rest := inm; rest != ""; {
 			var tag string
@@ -212,16 +247,19 @@ func notModified(req *http.Request, e *feedEntry) bool {
 		}
 		return false
 	}
-	if ims, err := http.ParseTime(req.Header.Get("If-Modified-Since")); err == nil {
+	if ims, err := http.ParseTime(headerValue(req.Header, "If-Modified-Since")); err == nil {
 		return !e.lastMod.After(ims)
 	}
 	return false
 }
 
 // acceptsGzip reports whether the client takes gzip (and did not refuse
-// it with q=0).
+// it with q=0), by the first gzip in Accept-Encoding. It allocates nothing
+// for usual values: it runs for every poll.
 func acceptsGzip(req *http.Request) bool {
-	for _, part := range strings.Split(req.Header.Get("Accept-Encoding"), ",") {
+	for rest, more := headerValue(req.Header, "Accept-Encoding"), true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, ",")
 		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
 			q := strings.ReplaceAll(params, " ", "")

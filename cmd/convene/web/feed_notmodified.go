@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -20,81 +21,152 @@ import (
 // next unchanged. The 304 carries the validators and Cache-Control (RFC
 // 9110, 15.4.5); the security headers of the stored 200 stay in force.
 // Like every request, it is logged with its request id.
+//
+// It runs for every poll, so it allocates little: the cache key is built
+// on the stack, the header values are made once per feed (prepare) or
+// once a second (Date), and the day is compared as a number.
 func (s *Server) notModifiedFeeds(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if (r.Method != http.MethodGet && r.Method != http.MethodHead) ||
-			(r.Header.Get("If-None-Match") == "" && r.Header.Get("If-Modified-Since") == "") {
+			(headerValue(r.Header, "If-None-Match") == "" && headerValue(r.Header, "If-Modified-Since") == "") {
 			next.ServeHTTP(w, r)
 			return
 		}
 		start := time.Now()
-		key, cacheControl, secret := feedKeyOf(r)
+		var buf [128]byte
+		key, cacheControl, secret := appendFeedKey(buf[:0], r)
 		n, listening := s.FeedCache.Changes.Known()
-		if key == "" || !listening {
+		if key == nil || !listening {
 			next.ServeHTTP(w, r)
 			return
 		}
-		e := s.FeedCache.get(key)
-		if e == nil || e.changes != n || e.day != start.UTC().Format(time.DateOnly) || !notModified(r, e) {
+		e := s.FeedCache.lookup(key)
+		if e == nil || e.changes != n || !e.sameDay(start) || !notModified(r, e) {
 			next.ServeHTTP(w, r)
 			return
 		}
 		id := newRequestID()
 		h := w.Header()
-		etag := e.etag
+		etag := e.etagValue
 		if acceptsGzip(r) {
-			etag = e.gzETag
+			etag = e.gzETagValue
 		}
+		// Shared values, never changed in place: net/http only reads them
+		// (and WriteHeader copies the map).
 		h["X-Request-Id"] = []string{id}
-		h["Cache-Control"] = []string{cacheControl}
-		h["Etag"] = []string{etag}
-		h["Last-Modified"] = []string{e.lastModHeader}
-		h["Vary"] = []string{"Accept-Encoding"}
+		h["Cache-Control"] = cacheControl
+		h["Etag"] = etag
+		h["Last-Modified"] = e.lastModValue
+		h["Vary"] = varyAcceptEncoding
+		h["Date"] = httpDate(start)
 		w.WriteHeader(http.StatusNotModified)
 		path := r.URL.Path
 		if secret != "" {
 			path = strings.ReplaceAll(path, secret, "[redacted]")
 		}
-		s.Log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method), slog.String("path", path), slog.Int("status", http.StatusNotModified),
-			slog.Duration("duration", time.Since(start)), slog.Int64("queries", 0), slog.String("request_id", id))
+		s.logNotModified(r, path, start, id)
 	})
 }
 
-// feedKeyOf reads a feed's cache key from r as the feed's handler makes it
-// (see FeedRoutes), with its Cache-Control and, for a personal feed, the
-// secret to keep out of the log. It gives "" for anything it cannot read
-// with certainty (escaped paths, other routes), which then takes the
-// ordinary way.
-func feedKeyOf(r *http.Request) (key, cacheControl, secret string) {
-	if r.URL.RawPath != "" {
-		return "", "", ""
+// logNotModified writes the line logRequests writes for a request, for a
+// 304 answered here (no query was made). It hands the record to the
+// handler itself rather than through Logger.LogAttrs, which would look up
+// the caller's program counter for a source no handler here prints (none
+// sets AddSource), and reads the clock once for the time and the duration.
+func (s *Server) logNotModified(r *http.Request, path string, start time.Time, id string) {
+	ctx, h := r.Context(), s.Log.Handler()
+	if !h.Enabled(ctx, slog.LevelInfo) {
+		return
 	}
-	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/"), "/")
-	switch {
-	case len(parts) == 3 && parts[0] == "hubs" && parts[2] == "calendar.ics" && parts[1] != "":
-		return "hub:" + parts[1], PublicFeedCache, ""
-	case len(parts) == 3 && parts[0] == "organisations" && parts[2] == "calendar.ics":
-		if id, err := strconv.ParseInt(parts[1], 10, 64); err == nil && id > 0 {
-			return "org:" + FormatID(id), PublicFeedCache, ""
-		}
-	case len(parts) == 3 && parts[0] == "series" && parts[2] == "calendar.ics":
-		if id, err := strconv.ParseInt(parts[1], 10, 64); err == nil && id > 0 {
-			return "series:" + FormatID(id), PublicFeedCache, ""
-		}
-	case len(parts) == 3 && parts[0] == "topics" && parts[2] == "calendar.ics" && parts[1] != "":
-		hubSlug := ""
-		if r.URL.RawQuery != "" {
-			hubSlug = r.URL.Query().Get("hub")
-		}
-		return "topic:" + parts[1] + "?hub=" + hubSlug, PublicFeedCache, ""
-	case len(parts) == 2 && parts[0] == "calendar":
-		token, ok := strings.CutSuffix(parts[1], ".ics")
-		if !ok || token == "" || len(token) > 200 {
-			return "", "", ""
+	now := time.Now()
+	rec := slog.NewRecord(now, slog.LevelInfo, "request", 0)
+	rec.AddAttrs(slog.String("method", r.Method), slog.String("path", path), slog.Int("status", http.StatusNotModified),
+		slog.Duration("duration", now.Sub(start)), slog.Int64("queries", 0), slog.String("request_id", id))
+	_ = h.Handle(ctx, rec)
+}
+
+// httpDate is the Date header for t, as net/http would write it, made
+// once a second rather than for each answer.
+func httpDate(t time.Time) []string {
+	sec := t.Unix()
+	if d := lastDate.Load(); d != nil && d.sec == sec {
+		return d.value
+	}
+	d := &dateValue{sec: sec, value: []string{t.UTC().Format(http.TimeFormat)}}
+	lastDate.Store(d)
+	return d.value
+}
+
+type dateValue struct {
+	sec   int64
+	value []string
+}
+
+var lastDate atomic.Pointer[dateValue]
+
+// Header values of feed answers, shared by all of them.
+var (
+	publicFeedCacheValue   = []string{PublicFeedCache}
+	personalFeedCacheValue = []string{PersonalFeedCache}
+	varyAcceptEncoding     = []string{"Accept-Encoding"}
+)
+
+// headerValue is h.Get(key) for a key in canonical form (as net/http
+// stores those of requests), without canonicalising it again.
+func headerValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// appendFeedKey reads a feed's cache key from r as the feed's handler
+// makes it (see FeedRoutes), appending it to dst, with the feed's
+// Cache-Control and, for a personal feed, the secret to keep out of the
+// log. It gives a nil key for anything it cannot read with certainty
+// (escaped paths, other routes), which then takes the ordinary way.
+func appendFeedKey(dst []byte, r *http.Request) (key []byte, cacheControl []string, secret string) {
+	if r.URL.RawPath != "" {
+		return nil, nil, ""
+	}
+	kind, rest, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	if !ok {
+		return nil, nil, ""
+	}
+	if kind == "calendar" { // /calendar/<token>.ics
+		token, ok := strings.CutSuffix(rest, ".ics")
+		if !ok || token == "" || len(token) > 200 || strings.Contains(rest, "/") {
+			return nil, nil, ""
 		}
 		sum := sha256.Sum256([]byte(token))
-		return "me:" + hex.EncodeToString(sum[:]), PersonalFeedCache, token
+		return hex.AppendEncode(append(dst, "me:"...), sum[:]), personalFeedCacheValue, token
 	}
-	return "", "", ""
+	// /<kind>/<name>/calendar.ics
+	name, file, ok := strings.Cut(rest, "/")
+	if !ok || file != "calendar.ics" {
+		return nil, nil, ""
+	}
+	switch kind {
+	case "hubs":
+		if name != "" {
+			return append(append(dst, "hub:"...), name...), publicFeedCacheValue, ""
+		}
+	case "organisations", "series":
+		if id, err := strconv.ParseInt(name, 10, 64); err == nil && id > 0 {
+			prefix := "org:"
+			if kind == "series" {
+				prefix = "series:"
+			}
+			return strconv.AppendInt(append(dst, prefix...), id, 10), publicFeedCacheValue, ""
+		}
+	case "topics":
+		if name != "" {
+			hubSlug := ""
+			if r.URL.RawQuery != "" {
+				hubSlug = r.URL.Query().Get("hub")
+			}
+			return append(append(append(append(dst, "topic:"...), name...), "?hub="...), hubSlug...), publicFeedCacheValue, ""
+		}
+	}
+	return nil, nil, ""
 }

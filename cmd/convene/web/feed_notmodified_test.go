@@ -1,0 +1,213 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/storage/pgtest"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// appendFeedKey reads exactly the keys the feeds' handlers make, and
+// nothing from paths it cannot read with certainty.
+func TestAppendFeedKey(t *testing.T) {
+	const public, personal = "public, max-age=300", "private, max-age=300"
+	long := "/calendar/" + strings.Repeat("t", 201) + ".ics"
+	for _, c := range []struct{ target, key, cacheControl, secret string }{
+		{"/hubs/north-east/calendar.ics", "hub:north-east", public, ""},
+		{"/hubs/north-east/calendar.ics?x=1", "hub:north-east", public, ""},
+		{"/hubs//calendar.ics", "", "", ""},
+		{"/hubs/a/b/calendar.ics", "", "", ""},
+		{"/hubs/north-east/calendar.ics/", "", "", ""},
+		{"/hubs/north-east", "", "", ""},
+		{"/hubs/north%2Deast/calendar.ics", "", "", ""},
+		{"/hubs/north%20east/calendar.ics", "hub:north east", public, ""},
+		{"/hubs/n%C3%A9/calendar.ics", "hub:né", public, ""},
+		{"/hubs/calendar.ics", "", "", ""},
+		{"/hubs/north-east/other.ics", "", "", ""},
+		{"//hubs/north-east/calendar.ics", "", "", ""},
+		{"/Hubs/north-east/calendar.ics", "", "", ""},
+		{"/organisations/12/calendar.ics", "org:12", public, ""},
+		{"/organisations/0/calendar.ics", "", "", ""},
+		{"/organisations/-3/calendar.ics", "", "", ""},
+		{"/organisations/+7/calendar.ics", "org:7", public, ""},
+		{"/organisations/007/calendar.ics", "org:7", public, ""},
+		{"/organisations/x/calendar.ics", "", "", ""},
+		{"/organisations/99999999999999999999/calendar.ics", "", "", ""},
+		{"/organisations//calendar.ics", "", "", ""},
+		{"/series/5/calendar.ics", "series:5", public, ""},
+		{"/series/05/calendar.ics", "series:5", public, ""},
+		{"/series/0/calendar.ics", "", "", ""},
+		{"/series/5/calendar.ics?hub=x", "series:5", public, ""},
+		{"/topics/trauma/calendar.ics", "topic:trauma?hub=", public, ""},
+		{"/topics/trauma/calendar.ics?hub=north-east", "topic:trauma?hub=north-east", public, ""},
+		{"/topics/trauma/calendar.ics?hub=a&hub=b", "topic:trauma?hub=a", public, ""},
+		{"/topics/trauma/calendar.ics?x=1", "topic:trauma?hub=", public, ""},
+		{"/topics/trauma/calendar.ics?hub=", "topic:trauma?hub=", public, ""},
+		{"/topics//calendar.ics", "", "", ""},
+		{"/topics/trauma/calendar.ics?hub=n%20e", "topic:trauma?hub=n e", public, ""},
+		{"/calendar/abc.ics", "me:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", personal, "abc"},
+		{"/calendar/abc", "", "", ""},
+		{"/calendar/.ics", "", "", ""},
+		{"/calendar/abc.ics/", "", "", ""},
+		{"/calendar/a/b.ics", "", "", ""},
+		{"/calendar/", "", "", ""},
+		{"/calendar", "", "", ""},
+		{"/calendar/x.ics.ics", "me:db86f459913e534be452fc9368c2119321fce012347efe903e2d392069c9ad2a", personal, "x.ics"},
+		{"/calendar/abc.ics?x=1", "me:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", personal, "abc"},
+		{"/", "", "", ""},
+		{"/hubs", "", "", ""},
+		{"/events/1/event.ics", "", "", ""},
+		{"/calendar/" + strings.Repeat("t", 200) + ".ics", "me:" + hexSHA256(strings.Repeat("t", 200)), personal, strings.Repeat("t", 200)},
+		{long, "", "", ""},
+	} {
+		key, cacheControl, secret := appendFeedKey(nil, httptest.NewRequest(http.MethodGet, c.target, nil))
+		cc := ""
+		if len(cacheControl) == 1 {
+			cc = cacheControl[0]
+		}
+		if string(key) != c.key || cc != c.cacheControl || secret != c.secret || (key == nil) != (c.key == "") {
+			t.Errorf("%s: got %q, %q, %q, want %q, %q, %q", c.target, key, cc, secret, c.key, c.cacheControl, c.secret)
+		}
+	}
+}
+
+func hexSHA256(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+// sameDay agrees with comparing the formatted UTC date, at the edges of the
+// day and in other zones.
+func TestFeedEntrySameDay(t *testing.T) {
+	e := newFeedEntry(1, "2026-03-29", []byte("x"), time.Time{})
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	midnight := time.Date(2026, 3, 29, 0, 0, 0, 0, time.UTC)
+	for _, d := range []time.Duration{-time.Nanosecond, 0, time.Nanosecond, time.Hour, 24*time.Hour - time.Nanosecond, 24 * time.Hour, 48 * time.Hour} {
+		for _, tm := range []time.Time{midnight.Add(d), midnight.Add(d).In(london), midnight.Add(d).In(time.FixedZone("", -11*3600))} {
+			if got, want := e.sameDay(tm), tm.UTC().Format(time.DateOnly) == e.day; got != want {
+				t.Errorf("%v: sameDay %v, want %v", tm, got, want)
+			}
+		}
+	}
+	if (&feedEntry{}).sameDay(time.Unix(0, 0)) {
+		t.Error("an entry without a day matched a time")
+	}
+}
+
+// acceptsGzip reads Accept-Encoding as it always has.
+func TestAcceptsGzip(t *testing.T) {
+	for _, c := range []struct {
+		header string
+		want   bool
+	}{
+		{"", false},
+		{"gzip", true},
+		{"GZIP", true},
+		{"gzip;q=0", false},
+		{"gzip; q=0", false},
+		{"gzip;q=0.0", false},
+		{"gzip;q=0.000", false},
+		{"gzip;q=0.0000", true},
+		{"gzip;q=0.5", true},
+		{"deflate, gzip", true},
+		{"deflate,gzip;q=0", false},
+		{"br, gzip ;q=0", false},
+		{" gzip , br", true},
+		{"x-gzip", false},
+		{"gzip2", false},
+		{"*", false},
+		{"identity", false},
+		{"gzip;q=1, gzip;q=0", true},
+		{"gzip;q=0, gzip", false},
+		{",,gzip", true},
+		{"br;q=1.0, gzip;q=0.8, *;q=0.1", true},
+		{"gzip;level=1;q=0", true},
+		{"gzip ; q = 0", false},
+		{"gzip;Q=0", true},
+		{"\tgzip\t", true},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		if c.header != "" {
+			r.Header.Set("Accept-Encoding", c.header)
+		}
+		if got := acceptsGzip(r); got != c.want {
+			t.Errorf("Accept-Encoding %q: got %v, want %v", c.header, got, c.want)
+		}
+	}
+}
+
+// httpDate writes the Date net/http would, for each second.
+func TestHTTPDate(t *testing.T) {
+	base := time.Date(2026, 11, 28, 23, 59, 58, 0, time.FixedZone("", 3600))
+	for _, d := range []time.Duration{0, 500 * time.Millisecond, time.Second - 1, time.Second, 1500 * time.Millisecond, 2 * time.Second, time.Second, 0} {
+		tm := base.Add(d)
+		if got, want := httpDate(tm), tm.UTC().Format(http.TimeFormat); len(got) != 1 || got[0] != want {
+			t.Errorf("%v: %q, want %q", tm, got, want)
+		}
+	}
+}
+
+// BenchmarkNotModifiedHandler measures the 304 path alone
+// (notModifiedFeeds): Convene's own work for a poll, without the network
+// and net/http, which a static server pays too. Its log goes to a file, as
+// in production. Allocations per op are the path's own.
+func BenchmarkNotModifiedHandler(b *testing.B) {
+	db := pgtest.New(b)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	logFile, err := os.Create(filepath.Join(b.TempDir(), "log"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer logFile.Close()
+	log := slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	s := &Server{DB: db, Log: log}
+	s.FeedCache.start(ctx, db, log)
+	n, listening := s.FeedCache.Changes.Known()
+	for deadline := time.Now().Add(10 * time.Second); !listening; n, listening = s.FeedCache.Changes.Known() {
+		if time.Now().After(deadline) {
+			b.Fatal("calendar change listener did not connect")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	e := newFeedEntry(n, time.Now().UTC().Format(time.DateOnly), []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), time.Now())
+	s.FeedCache.put("hub:north-east", e)
+	h := s.notModifiedFeeds(http.NotFoundHandler())
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		req := httptest.NewRequest(http.MethodGet, "/hubs/north-east/calendar.ics", nil)
+		req.Header.Set("If-None-Match", e.etag)
+		w := &statusWriter{header: http.Header{}}
+		for pb.Next() {
+			clear(w.header)
+			h.ServeHTTP(w, req)
+			if w.status != http.StatusNotModified {
+				b.Fatalf("got %d, want 304", w.status)
+			}
+		}
+	})
+}
+
+// statusWriter is a ResponseWriter that keeps only the status and headers.
+type statusWriter struct {
+	header http.Header
+	status int
+}
+
+func (w *statusWriter) Header() http.Header         { return w.header }
+func (w *statusWriter) Write(p []byte) (int, error) { return len(p), nil }
+func (w *statusWriter) WriteHeader(status int)      { w.status = status }
