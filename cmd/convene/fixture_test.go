@@ -125,7 +125,12 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 	must(err)
 	f.Newcomer = inv.Person
 
-	start := time.Now().Add(7 * 24 * time.Hour).Truncate(time.Hour).UTC()
+	// A week ahead at 10:00 in the hub's zone, whatever the time the tests
+	// run: the day (and its agenda) never crosses midnight.
+	london, err := time.LoadLocation(f.HubA.TimeZone)
+	must(err)
+	day := time.Now().In(london).AddDate(0, 0, 7)
+	start := time.Date(day.Year(), day.Month(), day.Day(), 10, 0, 0, 0, london).UTC()
 	ten := 10
 	f.Event, err = db.CreateEvent(ctx, nil, storage.NewEvent{Event: events.Event{
 		HubID: f.HubA.ID, Title: "Peer support hub day", Summary: "A day of sharing practice.",
