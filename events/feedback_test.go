@@ -88,7 +88,7 @@ func TestFeedbackInputValidate(t *testing.T) {
 
 // A field the form could not read is reported together with the problems
 // Validate finds itself, so the form says everything at once.
-func TestFeedbackInputUnreadInOrder(t *testing.T) {
+func TestFeedbackInputUnread(t *testing.T) {
 	in := FeedbackInput{Usefulness: 0, NetworkingValue: 3, Unread: map[string]string{"will_follow_up": "Choose yes or no"}}
 	fields := hub.ErrorFields(in.Validate())
 	if len(fields) != 2 || fields["will_follow_up"] != "Choose yes or no" || fields["usefulness"] == "" {

@@ -19,7 +19,7 @@ import (
 func TestBrowserCopyAgenda(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
-	start := time.Now().Add(10 * 24 * time.Hour).Truncate(time.Hour).UTC()
+	start := morningIn(t, 10)
 	series, err := f.db.CreateEvents(context.Background(), hub.System, storage.NewEvents{Event: events.Event{
 		HubID: f.HubA.ID, Title: "Peer support network meeting", StartsAt: start, EndsAt: start.Add(90 * time.Minute),
 		Format: events.FormatOnline, OnlineURL: "https://meet.example.org/peer", Visibility: events.VisibilityPublic,

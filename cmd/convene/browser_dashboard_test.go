@@ -21,7 +21,7 @@ func TestBrowserCoordinatorDashboard(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	ctx := context.Background()
-	start := time.Now().Add(20 * 24 * time.Hour).Truncate(time.Hour).UTC()
+	start := morningIn(t, 20)
 	if _, err := f.db.CreateEvent(ctx, nil, storage.NewEvent{Event: events.Event{
 		HubID: f.HubA.ID, Title: "Trauma-informed practice workshop", StartsAt: start, EndsAt: start.Add(2 * time.Hour),
 		Format: events.FormatOnline, OnlineURL: "https://meet.example.org/ti", Visibility: events.VisibilityPublic, Status: events.StatusDraft,

@@ -29,7 +29,7 @@ func TestPersonalCalendarMembersOnly(t *testing.T) {
 	}
 	membersA := publish(eventBodyAt(9, `,"visibility":"members"`))
 	inviteA := publish(eventBodyAt(10, `,"visibility":"invite_only"`))
-	start := time.Now().Add(11 * 24 * time.Hour).Truncate(time.Hour).UTC()
+	start := morningIn(t, 11)
 	membersB, err := f.db.CreateEvent(ctx, nil, storage.NewEvent{Event: events.Event{
 		HubID: f.HubB.ID, Title: "Hub B members' forum", StartsAt: start, EndsAt: start.Add(2 * time.Hour),
 		Format: events.FormatInPerson, Venue: "The Exchange, Bristol", Visibility: events.VisibilityMembers, Status: events.StatusPublished,

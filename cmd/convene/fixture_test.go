@@ -125,12 +125,7 @@ func MustFixture(tb testing.TB, a *app) *fixture {
 	must(err)
 	f.Newcomer = inv.Person
 
-	// A week ahead at 10:00 in the hub's zone, whatever the time the tests
-	// run: the day (and its agenda) never crosses midnight.
-	london, err := time.LoadLocation(f.HubA.TimeZone)
-	must(err)
-	day := time.Now().In(london).AddDate(0, 0, 7)
-	start := time.Date(day.Year(), day.Month(), day.Day(), 10, 0, 0, 0, london).UTC()
+	start := morningIn(tb, 7)
 	ten := 10
 	f.Event, err = db.CreateEvent(ctx, nil, storage.NewEvent{Event: events.Event{
 		HubID: f.HubA.ID, Title: "Peer support hub day", Summary: "A day of sharing practice.",
@@ -231,4 +226,17 @@ func MustDecode(tb testing.TB, body string, v any) {
 	if err := json.Unmarshal([]byte(body), v); err != nil {
 		tb.Fatalf("decode %q: %v", body, err)
 	}
+}
+
+// morningIn is 10:00 in London (the fixture hubs' zone) days from today,
+// in UTC: an event starting then never crosses midnight, whatever the
+// time the tests run.
+func morningIn(tb testing.TB, days int) time.Time {
+	tb.Helper()
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	day := time.Now().In(london).AddDate(0, 0, days)
+	return time.Date(day.Year(), day.Month(), day.Day(), 10, 0, 0, 0, london).UTC()
 }
