@@ -169,6 +169,25 @@ func contentOf(in Input) content {
 		add("Organisations asking to join", d.JoinRequests)
 		add("Events filling up", d.BusyEvents)
 		add("Drafts starting soon", d.Drafts)
+	case KindFeedbackAsk:
+		fb := in.Feedback
+		c.Subject = "How was " + title + "?"
+		c.Heading = "Your feedback"
+		c.Intro = []string{fmt.Sprintf("Thank you for coming to %s. Two minutes of your time tells the hub what worked, what to change, and above all how useful it was to meet the others there.", title),
+			"Your answers are confidential: coordinators and evaluators see them in counts of five or more, and your own words only if you agree to them being quoted, without your name."}
+		if fb.Reminder {
+			c.Subject = "A reminder: how was " + title + "?"
+			c.Intro[0] = fmt.Sprintf("A last reminder, in case our first email got buried: we would value your view of %s.", title)
+		}
+		c.Action = &action{"Give your feedback", in.url(in.LinkPath)}
+		c.After = []string{fmt.Sprintf("The link is yours alone and works until feedback closes on %s; please do not pass it on.", fb.Closes.In(in.Event.Loc).Format("Monday 2 January 2006"))}
+	case KindFeedbackCode:
+		fb := in.Feedback
+		c.Subject = "Your code to give feedback on " + title
+		c.Heading = "Your code: " + fb.Code
+		c.Intro = []string{fmt.Sprintf("Enter the code %s on the feedback page of %s, where you asked for it. It works once, until %s.", fb.Code, title, fb.Expires.In(in.Event.Loc).Format("15:04"))}
+		c.Action = &action{"Go to the feedback page", in.url(eventPath(in.Event.Event.ID) + "/feedback")}
+		c.After = []string{"If you did not ask for a code, you can ignore this email: nothing happens without it."}
 	}
 	c.Footer = []string{fmt.Sprintf("Sent by Convene for %s to %s.", c.From, in.To.Email)}
 	if in.Kind.Optional() && in.UnsubscribePath != "" {

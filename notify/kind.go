@@ -29,12 +29,18 @@ const (
 	KindOrganisationInvite Kind = "organisation_invite"
 	// KindDigest is a coordinator's daily list of what waits for them.
 	KindDigest Kind = "digest"
+	// KindFeedbackAsk asks someone who came to an event for their
+	// feedback, with their private link (and once more as a reminder).
+	KindFeedbackAsk Kind = "feedback_ask"
+	// KindFeedbackCode sends a guest the one-time code they asked for to
+	// give feedback.
+	KindFeedbackCode Kind = "feedback_code"
 )
 
 // AllKinds lists every kind, in the order pages show them.
 func AllKinds() []Kind {
 	return []Kind{KindRegistered, KindWaitlisted, KindPromoted, KindEventChanged, KindEventCancelled, KindReminder,
-		KindManageLink, KindInvite, KindPasswordReset, KindOrganisationInvite, KindDigest}
+		KindManageLink, KindInvite, KindPasswordReset, KindOrganisationInvite, KindDigest, KindFeedbackAsk, KindFeedbackCode}
 }
 
 // OptionalKinds are the kinds people may turn off (and that carry a
@@ -69,6 +75,10 @@ func (k Kind) Label() string {
 		return "Invitation to join an organisation"
 	case KindDigest:
 		return "Coordinators’ daily digest"
+	case KindFeedbackAsk:
+		return "Asking for your feedback"
+	case KindFeedbackCode:
+		return "Code to give feedback"
 	}
 	return ""
 }

@@ -76,6 +76,9 @@ type Input struct {
 	Reminder ReminderKind
 	// Digest is the coordinator's digest, for KindDigest.
 	Digest *Digest
+	// Feedback is what a feedback message says, for KindFeedbackAsk and
+	// KindFeedbackCode.
+	Feedback *FeedbackNote
 	// UnsubscribePath turns this kind off for the recipient in one click,
 	// for optional kinds.
 	UnsubscribePath string
@@ -115,6 +118,9 @@ func Compose(in Input) (Message, error) {
 	}
 	if in.Kind == KindDigest && in.Digest == nil {
 		return Message{}, fmt.Errorf("compose %s: no digest", in.Kind)
+	}
+	if (in.Kind == KindFeedbackAsk || in.Kind == KindFeedbackCode) && (in.Feedback == nil || in.Event == nil) {
+		return Message{}, fmt.Errorf("compose %s: no event or feedback", in.Kind)
 	}
 	c := contentOf(in)
 	m := Message{To: in.To, Subject: oneLine(c.Subject)}
@@ -166,4 +172,16 @@ func eventPath(id int64) string { return fmt.Sprintf("/events/%d", id) }
 // oneLine keeps a header value on one line.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// FeedbackNote is what a message about feedback says beyond its event.
+type FeedbackNote struct {
+	// Reminder marks the second (and last) ask.
+	Reminder bool `json:"reminder,omitempty"`
+	// Closes is when feedback on the event closes.
+	Closes time.Time `json:"closes"`
+	// Code is the one-time code, for KindFeedbackCode; Expires is when it
+	// stops working.
+	Code    string    `json:"-"`
+	Expires time.Time `json:"expires,omitzero"`
 }

@@ -22,10 +22,10 @@ import (
 type DB struct {
 	x   *sqlx.DB
 	dsn string // for the calendar change listener's own connection
-	// FeedbackCodeMailer, when set, receives each one-time feedback code
-	// email as it is queued (see queueFeedbackCodeEmail); tests read codes
-	// through it until the email queue lands.
-	FeedbackCodeMailer func(ctx context.Context, tx *sqlx.Tx, m FeedbackCodeEmail) error
+	// FeedbackCodeMailer, when set, hears of each one-time feedback code
+	// as its email is queued (see queueFeedbackCodeEmail): tests read codes
+	// through it.
+	FeedbackCodeMailer func(m FeedbackCodeEmail)
 }
 
 // Open connects to the database at dsn (a URL or key=value string) and

@@ -16,6 +16,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/notify"
 )
 
 // Limits of the one-time codes guests ask for at an event's feedback QR
@@ -47,16 +48,17 @@ type FeedbackCodeEmail struct {
 	Expires time.Time
 }
 
-// queueFeedbackCodeEmail hands the email with a one-time code to the email
-// queue, in the transaction that stores the code, so that a code exists
-// exactly when its email is queued. The email job queue is wired in here
-// when it lands; until then the code goes only to db.FeedbackCodeMailer,
-// when set (tests), and otherwise nowhere.
+// queueFeedbackCodeEmail queues the email with a one-time code in the
+// transaction that stores the code, so that a code exists exactly when its
+// email is queued; db.FeedbackCodeMailer, when set (tests), hears of it
+// too.
 func (db *DB) queueFeedbackCodeEmail(ctx context.Context, tx *sqlx.Tx, m FeedbackCodeEmail) error {
 	if db.FeedbackCodeMailer != nil {
-		return db.FeedbackCodeMailer(ctx, tx, m)
+		db.FeedbackCodeMailer(m)
 	}
-	return nil
+	note := notify.FeedbackNote{Expires: m.Expires}
+	key := fmt.Sprintf("%s:reg:%d:%d", notify.KindFeedbackCode, m.RegistrationID, m.Expires.UnixNano())
+	return queueForRegistration(ctx, tx, notify.KindFeedbackCode, key, m.RegistrationID, m.EventID, m.Code, note)
 }
 
 // AskFeedbackCode is a guest asking, at an event's feedback page, for a

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/convene/convene/hub"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"
@@ -16,10 +14,7 @@ import (
 // codeInbox collects the one-time code emails queued, by address.
 func codeInbox(db *storage.DB) map[string]storage.FeedbackCodeEmail {
 	inbox := map[string]storage.FeedbackCodeEmail{}
-	db.FeedbackCodeMailer = func(_ context.Context, _ *sqlx.Tx, m storage.FeedbackCodeEmail) error {
-		inbox[m.Email] = m
-		return nil
-	}
+	db.FeedbackCodeMailer = func(m storage.FeedbackCodeEmail) { inbox[m.Email] = m }
 	return inbox
 }
 

@@ -6,45 +6,28 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/notify"
 )
 
-// FeedbackRequest is one email asking an attendee for feedback: the first
-// after the event, or the one reminder.
-type FeedbackRequest struct {
-	RegistrationID int64
-	EventID        int64
-	EventTitle     string
-	// Name and Email are whom to write to.
-	Name, Email string
-	// Token is the secret of their private feedback link; only its hash
-	// is kept, and a reminder carries a new one.
-	Token string
-	// Reminder is true for the reminder.
-	Reminder bool
-	// Closes is when feedback closes, to say so in the email.
-	Closes time.Time
-}
-
-// Path is the private feedback link, relative to the site's address.
-func (r FeedbackRequest) Path() string {
-	return "/events/" + strconv.FormatInt(r.EventID, 10) + "/feedback?token=" + r.Token
+// FeedbackDue queues the feedback requests due now, at most a hundred
+// at a time (the mail jobs call it every few minutes).
+func (db *DB) FeedbackDue(ctx context.Context, now time.Time) (int, error) {
+	return db.QueueFeedbackRequests(ctx, now, 100)
 }
 
 // QueueFeedbackRequests finds the attendees to ask for feedback at now
 // (events.NextFeedbackAsk: once after the event, one reminder later if
 // they have not answered, nothing after closing), gives each a private
 // link, and hands each request to queue in the same transaction, so that
-// a request is recorded as sent exactly when it is queued. The email job
-// queue is wired in here when it lands; until then callers pass their own
-// queue. It handles at most limit attendees a call and reports how many.
-func (db *DB) QueueFeedbackRequests(ctx context.Context, now time.Time, limit int, queue func(ctx context.Context, tx *sqlx.Tx, r FeedbackRequest) error) (int, error) {
+// a request is recorded as sent exactly when its message is queued in the
+// outbox. It handles at most limit attendees a call and reports how many.
+func (db *DB) QueueFeedbackRequests(ctx context.Context, now time.Time, limit int) (int, error) {
 	type due struct {
 		eventRow
 		Closes     *time.Time `db:"feedback_closes_at"`
@@ -91,9 +74,9 @@ func (db *DB) QueueFeedbackRequests(ctx context.Context, now time.Time, limit in
 			if err != nil {
 				return fmt.Errorf("record feedback request for %d: %w", d.RegID, err)
 			}
-			req := FeedbackRequest{RegistrationID: d.RegID, EventID: e.ID, EventTitle: e.Title, Name: d.Name, Email: d.Email,
-				Token: token, Reminder: ask == events.AskReminder, Closes: closes}
-			if err := queue(ctx, tx, req); err != nil {
+			note := notify.FeedbackNote{Reminder: ask == events.AskReminder, Closes: closes}
+			key := fmt.Sprintf("%s:reg:%d:%t", notify.KindFeedbackAsk, d.RegID, note.Reminder)
+			if err := queueForRegistration(ctx, tx, notify.KindFeedbackAsk, key, d.RegID, e.ID, token, note); err != nil {
 				return err
 			}
 			n++

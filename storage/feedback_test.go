@@ -4,15 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/convene/convene/events"
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/notify"
 	"github.com/convene/convene/storage"
 	"github.com/convene/convene/storage/pgtest"
 )
@@ -184,32 +184,63 @@ func TestGiveFeedback(t *testing.T) {
 	})
 }
 
+// feedbackAsk is a feedback request in the outbox.
+type feedbackAsk struct {
+	ID      int64  `db:"id"`
+	Email   string `db:"to_email"`
+	Secret  string `db:"secret"`
+	Details []byte `db:"details"`
+}
+
+// TestQueueFeedbackRequests: each attendee is asked once after the event
+// and reminded once, by a message in the outbox carrying their private
+// link; whoever answered is not reminded.
 func TestQueueFeedbackRequests(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	pe := MustPastEvent(t, db, "north", 5, 3)
-	var got []storage.FeedbackRequest
-	queue := func(_ context.Context, _ *sqlx.Tx, r storage.FeedbackRequest) error { got = append(got, r); return nil }
+	asks := func(after int64) []feedbackAsk {
+		var got []feedbackAsk
+		if err := pgtest.SQL(db).Select(&got, `SELECT id, to_email, coalesce(secret, '') AS secret, details FROM mail_messages
+			WHERE kind = 'feedback_ask' AND id > $1 ORDER BY id`, after); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
 	now := time.Now()
-	if n, err := db.QueueFeedbackRequests(ctx, now, 100, queue); err != nil || n != 3 {
+	if n, err := db.QueueFeedbackRequests(ctx, now, 100); err != nil || n != 3 {
 		t.Fatalf("first run: %d, %v; want the 3 attendees", n, err)
 	}
-	if n, _ := db.QueueFeedbackRequests(ctx, now.Add(time.Hour), 100, queue); n != 0 {
+	if n, _ := db.QueueFeedbackRequests(ctx, now.Add(time.Hour), 100); n != 0 {
 		t.Errorf("asked %d again within the hour", n)
+	}
+	got := asks(0)
+	if len(got) != 3 {
+		t.Fatalf("%d messages queued, want 3", len(got))
 	}
 	// One answers through the link in the email.
 	first := got[0]
-	if !strings.HasPrefix(first.Path(), fmt.Sprintf("/events/%d/feedback?token=", pe.Event.ID)) || first.Email == "" || first.Reminder {
+	reminder := func(a feedbackAsk) bool {
+		var note notify.FeedbackNote
+		if err := json.Unmarshal(a.Details, &note); err != nil {
+			t.Fatal(err)
+		}
+		return note.Reminder
+	}
+	if first.Email == "" || first.Secret == "" || reminder(first) {
 		t.Errorf("request %+v", first)
 	}
-	if _, err := db.GiveFeedback(ctx, hub.Anonymous, storage.GiveFeedback{EventID: pe.Event.ID, Token: first.Token, Feedback: answer(5, 5), Now: now}); err != nil {
+	if _, err := db.GiveFeedback(ctx, hub.Anonymous, storage.GiveFeedback{EventID: pe.Event.ID, Token: first.Secret, Feedback: answer(5, 5), Now: now}); err != nil {
 		t.Fatalf("answer by the emailed link: %v", err)
 	}
-	got = nil
-	if n, _ := db.QueueFeedbackRequests(ctx, now.Add(events.FeedbackReminderAfter+time.Minute), 100, queue); n != 2 || !got[0].Reminder {
-		t.Errorf("reminders: %d %+v; want 2", n, got)
+	last := got[2].ID
+	if n, _ := db.QueueFeedbackRequests(ctx, now.Add(events.FeedbackReminderAfter+time.Minute), 100); n != 2 {
+		t.Errorf("reminders: %d; want 2", n)
 	}
-	if n, _ := db.QueueFeedbackRequests(ctx, now.Add(events.FeedbackReminderAfter+48*time.Hour), 100, queue); n != 0 {
+	if rs := asks(last); len(rs) != 2 || !reminder(rs[0]) || rs[0].Email == first.Email {
+		t.Errorf("reminders queued: %+v", rs)
+	}
+	if n, _ := db.QueueFeedbackRequests(ctx, now.Add(events.FeedbackReminderAfter+48*time.Hour), 100); n != 0 {
 		t.Errorf("a second reminder went to %d", n)
 	}
 }

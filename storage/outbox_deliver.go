@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
@@ -161,24 +163,17 @@ func (db *DB) MessageFailed(ctx context.Context, id int64, cause error, final bo
 // cancelled, or the event, before a reminder or confirmation went out).
 func inputFor(ctx context.Context, tx *sqlx.Tx, row messageRow, site notify.Site) (notify.Input, bool, error) {
 	in := notify.Input{Kind: row.Kind, To: notify.Recipient{Name: row.ToName, Email: row.ToEmail}, Site: site}
+	if row.Kind == notify.KindFeedbackAsk || row.Kind == notify.KindFeedbackCode {
+		return feedbackInput(ctx, tx, row, in)
+	}
 	if row.Kind.AboutEvent() {
 		if row.EventID == nil || row.RegistrationID == nil {
 			return in, false, nil
 		}
-		var d detailRow
-		if err := sqlxGet(ctx, tx, &d, detailSelect+` WHERE e.id = $1`, *row.EventID); err != nil {
-			return in, false, fmt.Errorf("event %d: %w", *row.EventID, err)
-		}
-		ed := d.detail()
-		loc, err := hub.LoadTimeZone(ed.Hub.TimeZone)
+		ed, err := eventInput(ctx, tx, *row.EventID, &in)
 		if err != nil {
-			loc, _ = hub.LoadTimeZone(hub.DefaultTimeZone)
+			return in, false, err
 		}
-		info := &notify.EventInfo{Event: ed.Event, Loc: loc, HostName: ed.HostName}
-		for _, t := range ed.Topics {
-			info.Topics = append(info.Topics, t.Name)
-		}
-		in.Event, in.HubName = info, ed.Hub.Name
 		reg, err := registrationByID(ctx, tx, *row.RegistrationID)
 		if err != nil {
 			return in, false, err
@@ -280,4 +275,52 @@ func digestHubs(d notify.Digest) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// eventInput fills in the event a message is about, as it is now, and its
+// hub's name.
+func eventInput(ctx context.Context, tx *sqlx.Tx, eventID int64, in *notify.Input) (EventDetail, error) {
+	var d detailRow
+	if err := sqlxGet(ctx, tx, &d, detailSelect+` WHERE e.id = $1`, eventID); err != nil {
+		return EventDetail{}, fmt.Errorf("event %d: %w", eventID, err)
+	}
+	ed := d.detail()
+	loc, err := hub.LoadTimeZone(ed.Hub.TimeZone)
+	if err != nil {
+		loc, _ = hub.LoadTimeZone(hub.DefaultTimeZone)
+	}
+	info := &notify.EventInfo{Event: ed.Event, Loc: loc, HostName: ed.HostName}
+	for _, t := range ed.Topics {
+		info.Topics = append(info.Topics, t.Name)
+	}
+	in.Event, in.HubName = info, ed.Hub.Name
+	return ed, nil
+}
+
+// feedbackInput gathers a feedback ask or code message; an ask no longer
+// applies once the person has answered or the registration is cancelled.
+func feedbackInput(ctx context.Context, tx *sqlx.Tx, row messageRow, in notify.Input) (notify.Input, bool, error) {
+	if row.EventID == nil || row.RegistrationID == nil || row.Secret == nil {
+		return in, false, nil
+	}
+	if _, err := eventInput(ctx, tx, *row.EventID, &in); err != nil {
+		return in, false, err
+	}
+	var note notify.FeedbackNote
+	if err := json.Unmarshal(row.Details, &note); err != nil {
+		return in, false, fmt.Errorf("details of message %d: %w", row.ID, err)
+	}
+	in.Feedback = &note
+	if row.Kind == notify.KindFeedbackCode {
+		note.Code = *row.Secret
+		return in, true, nil
+	}
+	var live bool
+	err := tx.GetContext(ctx, &live, `SELECT r.status <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.registration_id = r.id)
+		FROM registrations r WHERE r.id = $1`, *row.RegistrationID)
+	if err != nil {
+		return in, false, fmt.Errorf("registration %d: %w", *row.RegistrationID, err)
+	}
+	in.LinkPath = "/events/" + strconv.FormatInt(*row.EventID, 10) + "/feedback?token=" + url.QueryEscape(*row.Secret)
+	return in, live, nil
 }

@@ -522,3 +522,53 @@ func mustMailedLink(tb testing.TB, f *fixture, email, prefix string) string {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// TestFeedbackMail: after an event, those who came are asked for feedback
+// by email with their own link, which opens the form (no-shows are not
+// asked); a guest who asks for a code on the feedback page receives it,
+// and it lets them in.
+func TestFeedbackMail(t *testing.T) {
+	srv := smtptest.MustStart(t)
+	a := MustStart(t, withSMTP(srv)...)
+	f := MustFixture(t, a)
+	e, _ := f.MustPastEvent(t, f.HubA.ID, 3, 2)
+	guest := func(i int) string { return fmt.Sprintf("guest%d.%d@example.org", e.ID, i) }
+	if n, err := f.db.QueueFeedbackRequests(context.Background(), time.Now(), 100); err != nil || n != 2 {
+		t.Fatalf("feedback requests: %d, %v; want the 2 who came", n, err)
+	}
+	m := waitOne(t, srv, guest(0), "How was")
+	link := ""
+	for _, l := range linkRE.FindAllString(m.Text, -1) {
+		if u, err := url.Parse(l); err == nil && u.Path == fmt.Sprintf("/events/%d/feedback", e.ID) && u.Query().Get("token") != "" {
+			link = u.RequestURI()
+		}
+	}
+	if link == "" {
+		t.Fatalf("no feedback link in:\n%s", m.Text)
+	}
+	if resp, body := a.MustGet(t, link); resp.StatusCode != http.StatusOK || !strings.Contains(body, "networking") {
+		t.Errorf("the emailed link: %d\n%s", resp.StatusCode, truncate(body, 300))
+	}
+	if strings.Contains(m.Text, "step-free") || strings.Contains(m.Text, guest(1)) {
+		t.Errorf("the request tells about the registration or someone else:\n%s", m.Text)
+	}
+	waitOne(t, srv, guest(1), "How was")
+	for _, m := range smtptest.To(srv.Messages(t), guest(2)) {
+		if strings.Contains(m.Subject, "How was") {
+			t.Errorf("someone who did not come was asked for feedback")
+		}
+	}
+
+	c := f.MustClient(t, anon)
+	if resp, _ := c.Page(t, http.MethodPost, fmt.Sprintf("/events/%d/feedback/code", e.ID), url.Values{"email": {guest(1)}}); resp.StatusCode != http.StatusOK {
+		t.Fatalf("ask for a code: %d", resp.StatusCode)
+	}
+	code := regexp.MustCompile(`\b\d{6}\b`).FindString(waitOne(t, srv, guest(1), "Your code to give feedback").Text)
+	if code == "" {
+		t.Fatal("no code in the message")
+	}
+	resp, _ := c.Page(t, http.MethodPost, fmt.Sprintf("/events/%d/feedback/code/check", e.ID), url.Values{"email": {guest(1)}, "code": {code}})
+	if resp.StatusCode != http.StatusSeeOther || !strings.Contains(resp.Header.Get("Location"), "/feedback?token=") {
+		t.Errorf("the emailed code: %d to %q, want 303 to the form", resp.StatusCode, resp.Header.Get("Location"))
+	}
+}

@@ -74,6 +74,7 @@ func Start(ctx context.Context, db *storage.DB, cfg Config) (*Mailer, error) {
 	river.AddWorker(workers, w)
 	river.AddWorker(workers, &dueWorker[remindersArgs]{queue: db.QueueReminders, what: "reminders", log: cfg.Log})
 	river.AddWorker(workers, &dueWorker[digestsArgs]{queue: db.QueueDigests, what: "digests", log: cfg.Log})
+	river.AddWorker(workers, &dueWorker[feedbackArgs]{queue: db.FeedbackDue, what: "feedback requests", log: cfg.Log})
 	river.AddWorker(workers, &tidyWorker{db: db})
 	rc := &river.Config{
 		Queues:            map[string]river.QueueConfig{storage.MailQueue: {MaxWorkers: 4}},
@@ -94,6 +95,8 @@ func Start(ctx context.Context, db *storage.DB, cfg Config) (*Mailer, error) {
 				&river.PeriodicJobOpts{ID: "mail_reminders", RunOnStart: true}),
 			river.NewPeriodicJob(river.PeriodicInterval(30*time.Minute), func() (river.JobArgs, *river.InsertOpts) { return digestsArgs{}, nil },
 				&river.PeriodicJobOpts{ID: "mail_digests", RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(10*time.Minute), func() (river.JobArgs, *river.InsertOpts) { return feedbackArgs{}, nil },
+				&river.PeriodicJobOpts{ID: "mail_feedback", RunOnStart: true}),
 			river.NewPeriodicJob(river.PeriodicInterval(time.Hour), func() (river.JobArgs, *river.InsertOpts) { return tidyArgs{}, nil },
 				&river.PeriodicJobOpts{ID: "mail_tidy", RunOnStart: true}),
 		}

@@ -23,6 +23,11 @@ type digestsArgs struct{}
 func (digestsArgs) Kind() string                 { return "mail_digests" }
 func (digestsArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: storage.MailQueue} }
 
+type feedbackArgs struct{}
+
+func (feedbackArgs) Kind() string                 { return "mail_feedback" }
+func (feedbackArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: storage.MailQueue} }
+
 // dueWorker runs one of storage's operations that queue the messages now
 // due (reminders, digests), and logs how many it queued.
 type dueWorker[A river.JobArgs] struct {
