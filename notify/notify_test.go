@@ -61,7 +61,14 @@ func TestComposeGolden(t *testing.T) {
 		JoinRequests: []DigestItem{{Hub: "North East Learning Hub", Title: "Gateshead Recovery Network", Detail: "asked 2 days ago", Path: "/hubs/north-east/members"}},
 		BusyEvents:   []DigestItem{{Hub: "North East Learning Hub", Title: "Hub day", Detail: "4 new registrations; 2 places left", Path: "/events/7/check-in"}},
 	}
+	ask := sampleInput(KindFeedbackAsk)
+	ask.ManagePath, ask.LinkPath = "", "/events/42/feedback?token=TOKEN"
+	ask.Feedback = &FeedbackNote{Reminder: true, Closes: ask.Event.Event.EndsAt.Add(14 * 24 * time.Hour)}
+	code := sampleInput(KindFeedbackCode)
+	code.ManagePath = ""
+	code.Feedback = &FeedbackNote{Code: "428193", Expires: code.Event.Event.EndsAt.Add(24 * time.Hour)}
 	cases := map[string]Input{
+		"feedback_ask_reminder": ask, "feedback_code": code,
 		"registered_guest": sampleInput(KindRegistered), "waitlisted": waiting, "promoted": sampleInput(KindPromoted),
 		"event_changed": changed, "event_cancelled": cancelled, "reminder_morning": reminder, "manage_link": sampleInput(KindManageLink),
 		"invite": invite, "password_reset": reset, "organisation_invite": orgInvite, "digest": digest,

@@ -60,7 +60,7 @@ var htmlTemplate = htmltemplate.Must(htmltemplate.New("html").Parse(`<!DOCTYPE h
 {{range .Items}}<li style="margin:0 0 8px;"><a href="{{.Path}}" style="color:#1d70b8;">{{.Title}}</a> – {{.Hub}}{{if .Detail}} ({{.Detail}}){{end}}</li>
 {{end}}</ul>
 {{end}}{{with .Action}}<p style="margin:24px 0;"><a href="{{.URL}}" style="display:inline-block;background:#00703c;color:#ffffff;font-weight:bold;padding:12px 16px;text-decoration:underline;">{{.Label}}</a></p>
-<p style="margin:0 0 16px;font-size:16px;">If the button does not work, copy this address into your browser: {{.URL}}</p>
+<p style="margin:0 0 16px;font-size:16px;">If the button does not work, copy this address into your browser: <span style="overflow-wrap:anywhere;word-break:break-all;">{{.URL}}</span></p>
 {{end}}{{range .After}}<p style="margin:0 0 16px;">{{.}}</p>
 {{end}}<hr style="border:0;border-top:1px solid #b1b4b6;margin:24px 0 16px;">
 {{range .Footer}}<p style="margin:0 0 8px;font-size:16px;color:#505a5f;">{{.}}</p>
