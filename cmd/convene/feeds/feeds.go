@@ -118,7 +118,7 @@ func (s *Handler) PersonalCalendar(c echo.Context) error {
 
 // renderFeed writes the events of scope into cal.
 func (s *Handler) renderFeed(ctx context.Context, cal events.Calendar, scope storage.FeedScope) (web.Rendered, error) {
-	host, err := s.FeedCache.Host(ctx, s.DB)
+	host, err := s.FeedHost(ctx)
 	if err != nil {
 		return web.Rendered{}, err
 	}

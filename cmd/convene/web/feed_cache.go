@@ -63,9 +63,11 @@ func (cf *feedCache) start(ctx context.Context, db *storage.DB, log *slog.Logger
 	cf.entries = map[string]*feedEntry{}
 }
 
-// Host is the right-hand side of calendar UIDs: the deployment's
+// FeedHost is the right-hand side of calendar UIDs: the deployment's
 // identifier, read once.
-func (cf *feedCache) Host(ctx context.Context, db *storage.DB) (string, error) {
+func (s *Server) FeedHost(ctx context.Context) (string, error) { return s.feeds.host(ctx, s.DB) }
+
+func (cf *feedCache) host(ctx context.Context, db *storage.DB) (string, error) {
 	cf.mu.Lock()
 	h := cf.uidHost
 	cf.mu.Unlock()
@@ -186,20 +188,20 @@ func (s *Server) ServeFeed(c echo.Context, build func(ctx context.Context) (Rend
 	}
 	key, cacheControl := string(k), cc[0]
 	day := time.Now().UTC().Format(time.DateOnly)
-	n, err := s.FeedCache.Changes.Current(ctx)
+	n, err := s.feeds.Changes.Current(ctx)
 	if err == nil {
-		if e := s.FeedCache.get(key); e != nil && e.changes == n && e.day == day {
+		if e := s.feeds.get(key); e != nil && e.changes == n && e.day == day {
 			return sendFeed(c, e, cacheControl)
 		}
 		var r Rendered
 		if r, err = build(ctx); err == nil {
 			e := newFeedEntry(n, day, r.Body, r.LastMod)
-			s.FeedCache.put(key, e)
+			s.feeds.put(key, e)
 			return sendFeed(c, e, cacheControl)
 		}
 	}
 	if storage.IsUnavailable(err) {
-		if e := s.FeedCache.get(key); e != nil {
+		if e := s.feeds.get(key); e != nil {
 			s.outage.begin(err, requestStart(c))
 			return sendFeed(c, e, cacheControl)
 		}

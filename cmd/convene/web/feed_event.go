@@ -19,7 +19,7 @@ func (s *Server) WriteEventICS(c echo.Context, d storage.EventDetail, showOnline
 		return &hub.Error{Code: hub.ENotFound, Message: "Drafts are not in calendars until they are published."}
 	}
 	ctx := c.Request().Context()
-	host, err := s.FeedCache.Host(ctx, s.DB)
+	host, err := s.FeedHost(ctx)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func (s *Server) NewCalendarLink(ctx context.Context, personID int64, rotate boo
 	if err != nil {
 		return FeedURLs{}, err
 	}
-	if err := s.FeedCache.Changes.Sync(ctx); err != nil {
+	if err := s.feeds.Changes.Sync(ctx); err != nil {
 		return FeedURLs{}, err
 	}
 	links := s.SubscribeLinks(PersonalFeedPath(token))

@@ -35,12 +35,12 @@ func (s *Server) notModifiedFeeds(next http.Handler) http.Handler {
 		start := time.Now()
 		var buf [128]byte
 		key, cacheControl, secret := appendFeedKey(buf[:0], r)
-		n, listening := s.FeedCache.Changes.Known()
+		n, listening := s.feeds.Changes.Known()
 		if key == nil || !listening {
 			next.ServeHTTP(w, r)
 			return
 		}
-		e := s.FeedCache.lookup(key)
+		e := s.feeds.lookup(key)
 		if e == nil || e.changes != n || !e.sameDay(start) || !notModified(r, e) {
 			next.ServeHTTP(w, r)
 			return

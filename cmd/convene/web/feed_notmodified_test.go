@@ -176,16 +176,16 @@ func BenchmarkNotModifiedHandler(b *testing.B) {
 	defer logFile.Close()
 	log := slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	s := &Server{DB: db, Log: log}
-	s.FeedCache.start(ctx, db, log)
-	n, listening := s.FeedCache.Changes.Known()
-	for deadline := time.Now().Add(10 * time.Second); !listening; n, listening = s.FeedCache.Changes.Known() {
+	s.feeds.start(ctx, db, log)
+	n, listening := s.feeds.Changes.Known()
+	for deadline := time.Now().Add(10 * time.Second); !listening; n, listening = s.feeds.Changes.Known() {
 		if time.Now().After(deadline) {
 			b.Fatal("calendar change listener did not connect")
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
 	e := newFeedEntry(n, time.Now().UTC().Format(time.DateOnly), []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), time.Now())
-	s.FeedCache.put("hub:north-east", e)
+	s.feeds.put("hub:north-east", e)
 	h := s.notModifiedFeeds(http.NotFoundHandler())
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {

@@ -34,14 +34,14 @@ const maxBody = "1M"
 
 // Server is the web application: its dependencies and its Echo router.
 type Server struct {
-	Config    HTTPConfig
-	DB        *storage.DB
-	Log       *slog.Logger
-	pages     *templates.Renderer
-	assets    *static.Files
-	echo      *echo.Echo
-	outage    *outage
-	FeedCache feedCache
+	Config HTTPConfig
+	DB     *storage.DB
+	Log    *slog.Logger
+	pages  *templates.Renderer
+	assets *static.Files
+	echo   *echo.Echo
+	outage *outage
+	feeds  feedCache
 	// funcs are the template functions of the pages' own package.
 	funcs template.FuncMap
 }
@@ -95,7 +95,7 @@ func (s *Server) Handle(method, path string, h echo.HandlerFunc, access Permissi
 // connections and lets in-flight requests finish within the shutdown
 // timeout.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	s.FeedCache.start(ctx, s.DB, s.Log)
+	s.feeds.start(ctx, s.DB, s.Log)
 	srv := &http.Server{
 		Handler:           s.notModifiedFeeds(s.echo),
 		ReadHeaderTimeout: 10 * time.Second,
