@@ -122,6 +122,9 @@ func (s *Handler) Affiliate(c echo.Context) error {
 	if err := web.BindJSON(c, &in); err != nil {
 		return err
 	}
+	if in.PersonID <= 0 {
+		return hub.FieldError("person_id", "Give the id of the person to add")
+	}
 	added, err := s.DB.AddColleague(ctx, web.ActorOf(c), id, storage.NewColleague{PersonID: in.PersonID})
 	if err != nil {
 		return err
