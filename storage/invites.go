@@ -128,11 +128,11 @@ func invitationHub(ctx context.Context, tx *sqlx.Tx, a *hub.Actor, orgID int64, 
 		return nil, hub.FieldError("organisation_id", "There is no organisation with this id")
 	}
 	if want != nil {
-		if !slices.Contains(hubs, *want) {
-			return nil, hub.FieldError("organisation_id", "Choose the organisation they belong to, from this hub’s members")
-		}
 		if !hub.CanManageHub(a, *want) {
 			return nil, forbidden("You can invite people only into organisations of the hubs you coordinate.")
+		}
+		if !slices.Contains(hubs, *want) {
+			return nil, hub.FieldError("organisation_id", "Choose the organisation they belong to, from this hub’s members")
 		}
 		return want, nil
 	}
