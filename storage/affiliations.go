@@ -16,8 +16,12 @@ import (
 // inviteToOrganisation asks a person with an account to join an
 // organisation; they become a member when they accept. Inviting someone
 // already invited changes nothing; someone already a member is a conflict.
+// An id with no person answers the same as an invitation and does nothing,
+// so that the answer tells nobody which ids are people.
 func inviteToOrganisation(ctx context.Context, tx *sqlx.Tx, db *DB, by, personID, orgID int64) error {
-	if err := mustBePerson(ctx, tx, personID); err != nil {
+	if err := mustBePerson(ctx, tx, personID); hub.ErrorCode(err) == hub.EInvalid {
+		return nil
+	} else if err != nil {
 		return err
 	}
 	var member bool

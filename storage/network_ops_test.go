@@ -165,3 +165,37 @@ func TestInvitePersonScope(t *testing.T) {
 		})
 	}
 }
+
+// TestAddColleagueUnknownID: a member adding an id that is nobody hears
+// "invited", as for anyone, and nothing is written or sent; an admin is
+// told the id is nobody.
+func TestAddColleagueUnknownID(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	p, err := db.CreatePerson(ctx, hub.NewPerson{Email: "founder@example.org", Name: "Founder"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	founder, err := db.ActorByID(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org := hub.Organisation{Name: "Founders", Kind: hub.FundedProject}
+	if err := db.RegisterOrganisation(ctx, founder, &org); err != nil {
+		t.Fatal(err)
+	}
+	if founder, err = db.ActorByID(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	added, err := db.AddColleague(ctx, founder, org.ID, storage.NewColleague{PersonID: 999999})
+	if err != nil || added.Status != "invited" {
+		t.Fatalf("unknown id by a member: %+v, %v; want invited", added, err)
+	}
+	var n int
+	if err := pgtest.SQL(db).Get(&n, `SELECT (SELECT count(*) FROM affiliation_invitations) + (SELECT count(*) FROM mail_messages)`); err != nil || n != 0 {
+		t.Errorf("%d invitations and messages for an unknown id (%v), want 0", n, err)
+	}
+	if _, err := db.AddColleague(ctx, hub.System, org.ID, storage.NewColleague{PersonID: 999999}); hub.ErrorFields(err)["person_id"] == "" {
+		t.Errorf("unknown id by an admin: %v, want a problem of person_id", err)
+	}
+}

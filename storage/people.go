@@ -94,6 +94,10 @@ func setPassword(ctx context.Context, q querier, personID int64, hash string, ke
 	if _, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE person_id = $1 AND token_hash IS DISTINCT FROM $2`, personID, keepSession); err != nil {
 		return fmt.Errorf("end sessions of %d: %w", personID, err)
 	}
+	// Any other link to set the password stops working.
+	if _, err := q.ExecContext(ctx, `UPDATE password_tokens SET used_at = now() WHERE person_id = $1 AND used_at IS NULL`, personID); err != nil {
+		return fmt.Errorf("retire password links of %d: %w", personID, err)
+	}
 	if keepTokens {
 		return nil
 	}

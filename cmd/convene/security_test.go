@@ -11,6 +11,7 @@ import (
 
 	"github.com/convene/convene/cmd/convene/web"
 	"github.com/convene/convene/hub"
+	"github.com/convene/convene/storage"
 )
 
 // TestPasswordLinkScope: a coordinator may make sign-in links only for
@@ -138,4 +139,56 @@ func TestSafeNext(t *testing.T) {
 			t.Errorf("safeNext(%q) = %q, want %q", next, got, want)
 		}
 	}
+}
+
+// TestCoordinatorLinkStopsWhenItCouldNotBeMade: a coordinator's sign-in
+// link for someone without a password stops working once that person has
+// set a password another way, or been given a role — the link is checked
+// again when it is used, not only when it is made.
+func TestCoordinatorLinkStopsWhenItCouldNotBeMade(t *testing.T) {
+	a := MustStart(t)
+	f := MustFixture(t, a)
+	ctx := context.Background()
+	coordLink := func(t *testing.T, personID int64) string {
+		t.Helper()
+		link, err := f.db.NewPasswordLink(ctx, mustActor(t, f, f.People[coordA].ID), personID, &f.HubA.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return "/set-password/" + link.Token
+	}
+	use := func(path string) int {
+		resp, _ := f.MustClient(t, anon).Page(t, http.MethodPost, path, url.Values{"password": {"taken over at last"}, "confirm": {"taken over at last"}})
+		return resp.StatusCode
+	}
+	t.Run("AfterTheirOwnReset", func(t *testing.T) {
+		stale := coordLink(t, f.Newcomer.ID)
+		own, err := f.db.NewPasswordLink(ctx, hub.System, f.Newcomer.ID, nil) // as "Forgotten your password?" makes it
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code := use("/set-password/" + own.Token); code != http.StatusSeeOther {
+			t.Fatalf("their own link: %d", code)
+		}
+		if code := use(stale); code != http.StatusNotFound {
+			t.Errorf("the coordinator's earlier link after they set a password: %d, want 404", code)
+		}
+	})
+	t.Run("AfterARole", func(t *testing.T) {
+		inv, err := f.db.InvitePerson(ctx, mustActor(t, f, f.People[coordA].ID), storage.NewInvitation{
+			Person: hub.NewPerson{Email: "soon.coordinator@example.org", Name: "Soon Coordinator"}, OrganisationID: &f.OrgA.ID, HubID: &f.HubA.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stale := coordLink(t, inv.Person.ID)
+		if _, err := f.db.Appoint(ctx, hub.System, storage.Appointment{Email: "soon.coordinator@example.org", Role: hub.RoleCoordinator, HubID: f.HubB.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if code := use(stale); code != http.StatusNotFound {
+			t.Errorf("coordinator A's link for someone now coordinating hub B: %d, want 404", code)
+		}
+		if code := use("/set-password/" + inv.Token); code != http.StatusNotFound {
+			t.Errorf("the invitation's own link, made by coordinator A: %d, want 404 (an admin makes them a new one)", code)
+		}
+	})
 }
