@@ -76,11 +76,11 @@ func (db *DB) CheckPasswordToken(ctx context.Context, token string) (PasswordLin
 
 // UsePasswordToken sets the password through a link, once: the password
 // is checked (problems under "password"), the link spent, the password
-// stored and every session of the person ended, in one transaction. A link
-// someone else made for the person works only while its maker could still
-// make it (hub.CanIssuePasswordLink against the person as they are now):
-// a coordinator's link stops working once the person has a password, a
-// role, or reaches beyond that coordinator's hubs.
+// stored and every session of the person ended, in one transaction.
+// Setting a password, by whatever way, retires every other link of the
+// person, and being given a role retires the links others made (see
+// changeRoleTx): a link a coordinator made and kept cannot later open an
+// account with a password or a role.
 func (db *DB) UsePasswordToken(ctx context.Context, token, password string) (hub.Person, error) {
 	var p hub.Person
 	passwordHash, err := newPasswordHash(password, "password")
@@ -88,36 +88,16 @@ func (db *DB) UsePasswordToken(ctx context.Context, token, password string) (hub
 		return p, err
 	}
 	err = db.inTx(ctx, func(tx *sqlx.Tx) error {
-		var link struct {
-			PersonID  int64  `db:"person_id"`
-			CreatedBy *int64 `db:"created_by"`
-		}
-		err := tx.GetContext(ctx, &link, `
+		var personID int64
+		err := tx.GetContext(ctx, &personID, `
 			UPDATE password_tokens SET used_at = now()
 			WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
-			RETURNING person_id, created_by`, hub.HashToken(token))
+			RETURNING person_id`, hub.HashToken(token))
 		if errors.Is(err, sql.ErrNoRows) {
 			return errLinkUsed
 		}
 		if err != nil {
 			return fmt.Errorf("use password link: %w", err)
-		}
-		personID := link.PersonID
-		if link.CreatedBy != nil && *link.CreatedBy != personID {
-			if _, err := tx.ExecContext(ctx, `SELECT 1 FROM people WHERE id = $1 FOR UPDATE`, personID); err != nil {
-				return fmt.Errorf("lock person %d: %w", personID, err)
-			}
-			var maker actorRow
-			if err := tx.GetContext(ctx, &maker, actorSelect+` FROM people p WHERE p.id = $1`, *link.CreatedBy); err != nil {
-				return fmt.Errorf("maker of link: %w", err)
-			}
-			var r reachRow
-			if err := tx.GetContext(ctx, &r, `SELECT `+reachColumns+` FROM people p WHERE p.id = $1`, personID); err != nil {
-				return fmt.Errorf("reach of %d: %w", personID, err)
-			}
-			if !hub.CanIssuePasswordLink(maker.actor(), r.Reach()) {
-				return errLinkUsed
-			}
 		}
 		if err := setPassword(ctx, tx, personID, passwordHash, nil, false); err != nil {
 			return err
@@ -140,3 +120,4 @@ func newPasswordHash(password, field string) (string, error) {
 	}
 	return hub.HashPassword(password)
 }
+

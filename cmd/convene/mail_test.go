@@ -482,8 +482,12 @@ func TestInviteColleagueByEmail(t *testing.T) {
 		}
 	}
 	m := waitOne(t, srv, "new.colleague@example.org", "Join Organisation A on Convene")
-	if resp, _ := a.MustGet(t, linkTo(t, m, "/set-password/")); resp.StatusCode != http.StatusOK {
+	link := linkTo(t, m, "/set-password/")
+	if resp, _ := a.MustGet(t, link); resp.StatusCode != http.StatusOK {
 		t.Errorf("invitation link: %d", resp.StatusCode)
+	}
+	if resp, _ := f.MustClient(t, anon).Page(t, http.MethodPost, link, url.Values{"password": {"a colleague's own password"}, "confirm": {"a colleague's own password"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("setting the password through the invitation: %d, want 303", resp.StatusCode)
 	}
 	waitOne(t, srv, f.Bystander.Email, "Organisation A invites you")
 }

@@ -143,9 +143,8 @@ func TestSafeNext(t *testing.T) {
 
 // TestCoordinatorLinkStopsWhenItCouldNotBeMade: a coordinator's sign-in
 // link for someone without a password stops working once that person has
-// set a password another way, or been given a role — the link is checked
-// again when it is used, not only when it is made.
-func TestCoordinatorLinkStopsWhenItCouldNotBeMade(t *testing.T) {
+// set a password another way, or been given a role.
+func TestCoordinatorLinkStopsWithPasswordOrRole(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	ctx := context.Background()
@@ -184,11 +183,14 @@ func TestCoordinatorLinkStopsWhenItCouldNotBeMade(t *testing.T) {
 		if _, err := f.db.Appoint(ctx, hub.System, storage.Appointment{Email: "soon.coordinator@example.org", Role: hub.RoleCoordinator, HubID: f.HubB.ID}); err != nil {
 			t.Fatal(err)
 		}
+		if resp, _ := f.MustClient(t, anon).Page(t, http.MethodGet, stale, nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("the page of coordinator A's link for someone now coordinating hub B: %d, want 404", resp.StatusCode)
+		}
 		if code := use(stale); code != http.StatusNotFound {
 			t.Errorf("coordinator A's link for someone now coordinating hub B: %d, want 404", code)
 		}
 		if code := use("/set-password/" + inv.Token); code != http.StatusNotFound {
-			t.Errorf("the invitation's own link, made by coordinator A: %d, want 404 (an admin makes them a new one)", code)
+			t.Errorf("the invitation's own link, made by coordinator A: %d, want 404 (they ask for a new one)", code)
 		}
 	})
 }
