@@ -120,4 +120,3 @@ func newPasswordHash(password, field string) (string, error) {
 	}
 	return hub.HashPassword(password)
 }
-
