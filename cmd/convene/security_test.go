@@ -193,4 +193,24 @@ func TestCoordinatorLinkStopsWithPasswordOrRole(t *testing.T) {
 			t.Errorf("the invitation's own link, made by coordinator A: %d, want 404 (they ask for a new one)", code)
 		}
 	})
+	t.Run("AfterTheirOrganisationJoinsAnotherHub", func(t *testing.T) {
+		inv, err := f.db.InvitePerson(ctx, mustActor(t, f, f.People[coordA].ID), storage.NewInvitation{
+			Person: hub.NewPerson{Email: "wider.reach@example.org", Name: "Wider Reach"}, OrganisationID: &f.OrgA.ID, HubID: &f.HubA.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.db.OfferMembership(ctx, mustActor(t, f, f.People[adminK].ID), f.HubB.ID, f.OrgA.ID); err != nil {
+			t.Fatal(err)
+		}
+		if code := use("/set-password/" + inv.Token); code != http.StatusNotFound {
+			t.Errorf("coordinator A's invitation link once its organisation is also in hub B: %d, want 404", code)
+		}
+		own, err := f.db.NewPasswordLink(ctx, hub.System, inv.Person.ID, nil) // the one they ask for
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code := use("/set-password/" + own.Token); code != http.StatusSeeOther {
+			t.Errorf("a link they asked for: %d, want 303", code)
+		}
+	})
 }
