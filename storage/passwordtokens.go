@@ -78,9 +78,9 @@ func (db *DB) CheckPasswordToken(ctx context.Context, token string) (PasswordLin
 // is checked (problems under "password"), the link spent, the password
 // stored and every session of the person ended, in one transaction.
 // Setting a password, by whatever way, retires every other link of the
-// person, and being given a role retires the links others made (see
-// changeRoleTx): a link a coordinator made and kept cannot later open an
-// account with a password or a role.
+// person; being given a role or reaching further retires the links others
+// made (triggers of migration 0018): a link a coordinator made and kept
+// cannot later open an account with a password, a role or a wider reach.
 func (db *DB) UsePasswordToken(ctx context.Context, token, password string) (hub.Person, error) {
 	var p hub.Person
 	passwordHash, err := newPasswordHash(password, "password")

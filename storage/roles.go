@@ -54,15 +54,6 @@ func changeRoleTx(ctx context.Context, tx *sqlx.Tx, a *hub.Actor, r hub.RoleChan
 	if n, _ := res.RowsAffected(); n == 0 {
 		return unchanged
 	}
-	if action == "role.grant" {
-		// Links others made to set this person's password were made for
-		// someone without a role: none of them may open the role.
-		if _, err := tx.ExecContext(ctx, `UPDATE password_tokens SET used_at = now()
-			WHERE person_id = $1 AND used_at IS NULL AND created_by IS DISTINCT FROM $1 AND created_by IS DISTINCT FROM $2`,
-			r.PersonID, byActor(a)); err != nil {
-			return fmt.Errorf("retire password links of %d: %w", r.PersonID, err)
-		}
-	}
 	return audit(ctx, tx, Entry{PersonID: byActor(a), HubID: r.HubID, Action: action, Subject: subject("person", r.PersonID),
 		Details: map[string]any{"role": r.Role}})
 }

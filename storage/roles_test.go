@@ -124,6 +124,9 @@ func TestAppoint(t *testing.T) {
 	if err != nil || inv.Token == "" {
 		t.Fatalf("appoint a new person: %v, token %q", err, inv.Token)
 	}
+	if _, err := db.CheckPasswordToken(ctx, inv.Token); err != nil {
+		t.Errorf("the appointee's invitation, made with the role: %v", err)
+	}
 	again, err := db.Appoint(ctx, hub.System, storage.Appointment{Email: "new@example.org", Role: hub.RoleEvaluator, HubID: h.ID})
 	if err != nil || again.Token != "" || again.Person.ID != inv.Person.ID {
 		t.Fatalf("appoint the same person again: %v, %+v", err, again)
