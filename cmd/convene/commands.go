@@ -141,14 +141,6 @@ func openDatabase(ctx context.Context, cfg Config, log *slog.Logger) (*storage.D
 	}, nil
 }
 
-func newLogger(cfg Config, w io.Writer) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
-	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
-}
-
 // tidyEvery removes expired sessions, old sign-in failures and spent
 // password links, and settles delivered requests (tidyOnce), now and then
 // every period, until ctx ends. Several instances may do it at once: each

@@ -17,9 +17,10 @@ import (
 // as little as a static file's. It answers only when the feed's rendered
 // copy is current (no change since, by LISTEN/NOTIFY, and the same day)
 // and the client's validator matches it, exactly as ServeFeed would; every
-// other request, and any path it does not read with certainty, goes on to
-// next unchanged. The 304 carries the validators and Cache-Control (RFC
-// 9110, 15.4.5); the security headers of the stored 200 stay in force.
+// other request, any path it does not read with certainty, and a request
+// with a body (whose reading withBodyDeadline bounds) go on to next
+// unchanged. The 304 carries the validators and Cache-Control (RFC 9110,
+// 15.4.5); the security headers of the stored 200 stay in force.
 // Like every request, it is logged with its request id.
 //
 // It runs for every poll, so it allocates little: the cache key is built
@@ -27,7 +28,7 @@ import (
 // once a second (Date), and the day is compared as a number.
 func (s *Server) notModifiedFeeds(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if (r.Method != http.MethodGet && r.Method != http.MethodHead) ||
+		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.ContentLength != 0 || r.TransferEncoding != nil ||
 			(headerValue(r.Header, "If-None-Match") == "" && headerValue(r.Header, "If-Modified-Since") == "") {
 			next.ServeHTTP(w, r)
 			return

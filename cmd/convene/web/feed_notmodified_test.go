@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -166,28 +168,10 @@ func TestHTTPDate(t *testing.T) {
 // and net/http, which a static server pays too. Its log goes to a file, as
 // in production. Allocations per op are the path's own.
 func BenchmarkNotModifiedHandler(b *testing.B) {
-	db := pgtest.New(b)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	logFile, err := os.Create(filepath.Join(b.TempDir(), "log"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer logFile.Close()
-	log := slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	s := &Server{DB: db, Log: log}
-	s.feeds.start(ctx, db, log)
-	n, listening := s.feeds.Changes.Known()
-	for deadline := time.Now().Add(10 * time.Second); !listening; n, listening = s.feeds.Changes.Known() {
-		if time.Now().After(deadline) {
-			b.Fatal("calendar change listener did not connect")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	e := newFeedEntry(n, time.Now().UTC().Format(time.DateOnly), []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), time.Now())
-	s.feeds.put("hub:north-east", e)
+	s, e := serverWithCachedFeed(b)
 	h := s.notModifiedFeeds(http.NotFoundHandler())
 	b.ReportAllocs()
+	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		req := httptest.NewRequest(http.MethodGet, "/hubs/north-east/calendar.ics", nil)
 		req.Header.Set("If-None-Match", e.etag)
@@ -200,6 +184,105 @@ func BenchmarkNotModifiedHandler(b *testing.B) {
 			}
 		}
 	})
+}
+
+// serverWithCachedFeed is a Server whose feed cache holds a current copy
+// of the north-east hub's feed, logging to a file as in production.
+func serverWithCachedFeed(tb testing.TB) (*Server, *feedEntry) {
+	tb.Helper()
+	db := pgtest.New(tb)
+	ctx, cancel := context.WithCancel(context.Background())
+	tb.Cleanup(cancel)
+	logFile, err := os.Create(filepath.Join(tb.TempDir(), "log"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { logFile.Close() })
+	log := slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	s := &Server{DB: db, Log: log}
+	s.feeds.start(ctx, db, log)
+	n, listening := s.feeds.Changes.Known()
+	for deadline := time.Now().Add(10 * time.Second); !listening; n, listening = s.feeds.Changes.Known() {
+		if time.Now().After(deadline) {
+			tb.Fatal("calendar change listener did not connect")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	e := newFeedEntry(n, time.Now().UTC().Format(time.DateOnly), []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), time.Now())
+	s.feeds.put("hub:north-east", e)
+	return s, e
+}
+
+// The fast path answers a poll without a body, and passes on one with a
+// body (whose reading only the next handler bounds).
+func TestNotModifiedFeedsLeavesBodies(t *testing.T) {
+	s, e := serverWithCachedFeed(t)
+	passed := 0
+	h := s.notModifiedFeeds(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { passed++ }))
+	for _, tc := range []struct {
+		name    string
+		body    string
+		chunked bool
+		want    int // passed on
+	}{
+		{"no body", "", false, 0},
+		{"body", "x", false, 1},
+		{"chunked body", "x", true, 1},
+	} {
+		passed = 0
+		req := httptest.NewRequest(http.MethodGet, "/hubs/north-east/calendar.ics", strings.NewReader(tc.body))
+		if tc.chunked {
+			req.ContentLength = -1
+			req.TransferEncoding = []string{"chunked"}
+		}
+		req.Header.Set("If-None-Match", e.etag)
+		w := &statusWriter{header: http.Header{}}
+		h.ServeHTTP(w, req)
+		if passed != tc.want {
+			t.Errorf("%s: passed on %d times, want %d (status %d)", tc.name, passed, tc.want, w.status)
+		}
+		if tc.want == 0 && w.status != http.StatusNotModified {
+			t.Errorf("%s: status %d, want 304", tc.name, w.status)
+		}
+	}
+}
+
+// A client that sends a body slowly is cut off when the body's time is
+// up, though the server itself sets no ReadTimeout.
+func TestSlowBodyTimesOut(t *testing.T) {
+	readErr := make(chan error, 1)
+	h := withBodyDeadline(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, err := io.ReadAll(r.Body)
+		readErr <- err
+	}), 300*time.Millisecond)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newHTTPServer(h, timeouts{header: 5 * time.Second, body: 300 * time.Millisecond, write: 5 * time.Second, idle: 5 * time.Second})
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	if _, err := io.WriteString(conn, "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-readErr:
+		if ne, ok := err.(net.Error); !ok || !ne.Timeout() {
+			t.Fatalf("reading the body ended with %v, want a timeout", err)
+		}
+		if took := time.Since(start); took > 3*time.Second {
+			t.Errorf("the body's read timed out after %v, want about 300ms", took)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the handler is still reading the body after 10s")
+	}
 }
 
 // statusWriter is a ResponseWriter that keeps only the status and headers.

@@ -96,16 +96,9 @@ func (s *Server) Handle(method, path string, h echo.HandlerFunc, access Permissi
 // timeout.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.feeds.start(ctx, s.DB, s.Log)
-	srv := &http.Server{
-		Handler:           s.notModifiedFeeds(s.echo),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn),
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
-	}
+	srv := newHTTPServer(s.notModifiedFeeds(withBodyDeadline(s.echo, serverTimeouts.body)), serverTimeouts)
+	srv.ErrorLog = slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)
+	srv.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
@@ -123,6 +116,41 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// timeouts bound a connection's wait for a request's headers, its body,
+// the writing of the answer, and the next request on a connection kept
+// open.
+type timeouts struct{ header, body, write, idle time.Duration }
+
+var serverTimeouts = timeouts{header: 10 * time.Second, body: 30 * time.Second, write: time.Minute, idle: 2 * time.Minute}
+
+// newHTTPServer serves h with the timeouts t. The body's is not the
+// server's ReadTimeout, which net/http would arm (and disarm) on every
+// request, a third of the cost of the timeouts for a calendar's poll,
+// which has no body: withBodyDeadline sets it for every request that
+// reaches Echo.
+func newHTTPServer(h http.Handler, t timeouts) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.header,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// withBodyDeadline gives each request the deadline for reading its body
+// that http.Server.ReadTimeout would have given it (counted from the
+// handler's start rather than from the request's first byte, which
+// ReadHeaderTimeout bounds).
+func withBodyDeadline(next http.Handler, d time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// It fails only on a connection already closed, which has nothing
+		// more to read.
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(d))
+		next.ServeHTTP(w, r)
+	})
 }
 
 // securityHeaders sets the headers every response carries. The policy
