@@ -29,10 +29,17 @@ const (
 	// FeedbackCodesPerAddress bounds the codes asked for one email
 	// address, across events, per FeedbackCodeWindow.
 	FeedbackCodesPerAddress = 5
-	// FeedbackCodesPerEvent bounds the codes asked for one event, from
-	// every address, per FeedbackCodeWindow.
+	// FeedbackCodesPerEvent bounds the codes sent for one event, to every
+	// address, per FeedbackCodeWindow. Asking for an address that holds
+	// no registration sends nothing and does not count, so made-up
+	// addresses cannot use up an event's codes.
 	FeedbackCodesPerEvent = 200
-	FeedbackCodeWindow    = time.Hour
+	// FeedbackCodesPerClient bounds the codes asked for from one client
+	// address (across events and email addresses) per FeedbackCodeWindow:
+	// enough for a room of guests behind a venue's one address, not for a
+	// script.
+	FeedbackCodesPerClient = 300
+	FeedbackCodeWindow     = time.Hour
 )
 
 // FeedbackCodeEmail is the email that carries a one-time code to a guest.
@@ -66,7 +73,10 @@ func (db *DB) queueFeedbackCodeEmail(ctx context.Context, tx *sqlx.Tx, m Feedbac
 type AskFeedbackCode struct {
 	EventID int64
 	Email   string
-	Now     time.Time
+	// ClientIP is the address the request came from (behind trusted
+	// proxies, the client's).
+	ClientIP string
+	Now      time.Time
 }
 
 // emailHash is the key of an email address for throttling.
@@ -102,20 +112,25 @@ func (db *DB) AskFeedbackCode(ctx context.Context, req AskFeedbackCode) error {
 		if err := tx.GetContext(ctx, &e, `SELECT id, title, status FROM events WHERE id = $1 FOR UPDATE`, req.EventID); err != nil {
 			return fmt.Errorf("feedback code for %d: %w", req.EventID, notFound(err, "The event"))
 		}
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('feedback-code:' || encode($1, 'hex')))`, key); err != nil {
+		// Then the email's lock and the client's, always in this order.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('feedback-code:' || encode($1, 'hex'))),
+			pg_advisory_xact_lock(hashtext('feedback-code-from:' || $2))`, key, req.ClientIP); err != nil {
 			return fmt.Errorf("feedback code lock: %w", err)
 		}
 		var n struct {
 			Address int `db:"address"`
 			Event   int `db:"event"`
+			Client  int `db:"client"`
 		}
 		since := req.Now.Add(-FeedbackCodeWindow)
 		if err := tx.GetContext(ctx, &n, `SELECT
 			(SELECT count(*) FROM feedback_codes WHERE email_hash = $1 AND created_at > $3) AS address,
-			(SELECT count(*) FROM feedback_codes WHERE event_id = $2 AND created_at > $3) AS event`, key, e.ID, since); err != nil {
+			(SELECT count(*) FROM feedback_codes WHERE event_id = $2 AND registration_id IS NOT NULL AND created_at > $3) AS event,
+			(SELECT count(*) FROM feedback_codes WHERE client_ip = $4 AND created_at > $3) AS client`,
+			key, e.ID, since, req.ClientIP); err != nil {
 			return fmt.Errorf("count feedback codes: %w", err)
 		}
-		if n.Address >= FeedbackCodesPerAddress || n.Event >= FeedbackCodesPerEvent {
+		if n.Address >= FeedbackCodesPerAddress || n.Event >= FeedbackCodesPerEvent || n.Client >= FeedbackCodesPerClient {
 			return &hub.Error{Code: hub.ERateLimited, RetryAfterSeconds: int(FeedbackCodeWindow.Seconds()),
 				Message: "Too many codes have been asked for. Please wait an hour, or use the feedback link in your email."}
 		}
@@ -135,8 +150,8 @@ func (db *DB) AskFeedbackCode(ctx context.Context, req AskFeedbackCode) error {
 		}
 		expires := req.Now.Add(FeedbackCodeLife)
 		var id int64
-		if err := tx.GetContext(ctx, &id, `INSERT INTO feedback_codes (event_id, email_hash, registration_id, created_at, expires_at)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, e.ID, key, regOrNil(found, reg.ID), req.Now, expires); err != nil {
+		if err := tx.GetContext(ctx, &id, `INSERT INTO feedback_codes (event_id, email_hash, registration_id, created_at, expires_at, client_ip)
+			VALUES ($1, $2, $3, $4, $5, nullif($6, '')) RETURNING id`, e.ID, key, regOrNil(found, reg.ID), req.Now, expires, req.ClientIP); err != nil {
 			return fmt.Errorf("record feedback code: %w", err)
 		}
 		if !found || e.Status != "published" {

@@ -119,6 +119,52 @@ func TestFeedbackCodes(t *testing.T) {
 	})
 }
 
+// One client's made-up addresses neither use up an event's codes nor
+// flood the table: they do not count against the event, and a client
+// address may ask FeedbackCodesPerClient times an hour, whatever the
+// email; the tidying forgets the addresses after the window.
+func TestFeedbackCodesPerClient(t *testing.T) {
+	ctx := context.Background()
+	now := time.Now()
+	db := pgtest.New(t)
+	inbox := codeInbox(db)
+	pe := MustPastEvent(t, db, "north", 1, 1)
+	ask := func(email, ip string) error {
+		return db.AskFeedbackCode(ctx, storage.AskFeedbackCode{EventID: pe.Event.ID, Email: email, ClientIP: ip, Now: now})
+	}
+	const script, venue = "198.51.100.7", "203.0.113.20"
+	for i := range storage.FeedbackCodesPerClient {
+		if err := ask(fmt.Sprintf("made.up%d@example.org", i), script); err != nil {
+			t.Fatalf("request %d from one client: %v", i+1, err)
+		}
+	}
+	if err := ask("one.more@example.org", script); hub.ErrorCode(err) != hub.ERateLimited {
+		t.Fatalf("request %d from one client: got %v, want rate_limited", storage.FeedbackCodesPerClient+1, err)
+	}
+	// The registered guest, from the venue's address, still gets a code,
+	// though more than FeedbackCodesPerEvent codes were asked for the event.
+	if err := ask("north.guest0@example.org", venue); err != nil {
+		t.Fatalf("a registered guest after a flood of made-up addresses: %v", err)
+	}
+	if _, ok := inbox["north.guest0@example.org"]; !ok {
+		t.Fatal("no code was sent to the registered guest")
+	}
+
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE feedback_codes SET created_at = created_at - interval '2 hours'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Tidy(ctx, storage.SessionPolicy{IdleTimeout: time.Hour, Lifetime: time.Hour}, storage.Throttle{Window: time.Minute}); err != nil {
+		t.Fatal(err)
+	}
+	var kept int
+	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM feedback_codes WHERE client_ip IS NOT NULL`).Scan(&kept); err != nil {
+		t.Fatal(err)
+	}
+	if kept != 0 {
+		t.Errorf("%d client addresses kept after the window, want none", kept)
+	}
+}
+
 func atoi(s string) int {
 	n := 0
 	for _, c := range s {

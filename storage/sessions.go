@@ -66,8 +66,9 @@ func (db *DB) DeleteSession(ctx context.Context, tokenHash []byte) error {
 
 // Tidy removes what can no longer be used: sessions past their idle or
 // absolute expiry, sign-in failures older than the throttle's window,
-// guest registrations counted by a window that has passed, and password
-// links expired or used more than a month ago.
+// guest registrations counted by a window that has passed, the client
+// addresses of feedback codes past theirs, and password links expired or
+// used more than a month ago.
 func (db *DB) Tidy(ctx context.Context, p SessionPolicy, t Throttle) error {
 	for _, q := range []struct {
 		what, sql string
@@ -76,6 +77,7 @@ func (db *DB) Tidy(ctx context.Context, p SessionPolicy, t Throttle) error {
 		{"sessions", `DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at <= now() - $1 * interval '1 second'`, p.IdleTimeout.Seconds()},
 		{"sign-in failures", `DELETE FROM sign_in_failures WHERE at <= now() - $1 * interval '1 second'`, t.Window.Seconds()},
 		{"guest registrations", `DELETE FROM guest_registration_attempts WHERE keep_until <= now() - $1 * interval '1 second'`, 0},
+		{"feedback code clients", `UPDATE feedback_codes SET client_ip = NULL WHERE client_ip IS NOT NULL AND created_at <= now() - $1 * interval '1 second'`, FeedbackCodeWindow.Seconds()},
 		{"password links", `DELETE FROM password_tokens WHERE coalesce(used_at, expires_at) <= now() - $1 * interval '1 second'`, (30 * 24 * time.Hour).Seconds()},
 	} {
 		if _, err := db.x.ExecContext(ctx, q.sql, q.arg); err != nil {

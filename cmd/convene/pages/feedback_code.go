@@ -41,7 +41,7 @@ func (s *Handler) AskFeedbackCode(c echo.Context) error {
 		return err
 	}
 	values := web.FormValues(c, "email")
-	err = s.DB.AskFeedbackCode(c.Request().Context(), storage.AskFeedbackCode{EventID: ec.Event.ID, Email: values["email"], Now: time.Now()})
+	err = s.DB.AskFeedbackCode(c.Request().Context(), storage.AskFeedbackCode{EventID: ec.Event.ID, Email: values["email"], ClientIP: c.RealIP(), Now: time.Now()})
 	if err != nil {
 		form, ferr := web.FailedForm(err, values, "email")
 		if ferr != nil {
