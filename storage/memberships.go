@@ -30,7 +30,7 @@ func (db *DB) OfferMembership(ctx context.Context, a *hub.Actor, hubID, orgID in
 	if !hub.CanManageHub(a, hubID) {
 		return "", &hub.Error{Code: hub.EForbidden, Message: "Only the hub’s coordinators can invite organisations to join it."}
 	}
-	by := a.PersonID()
+	by := byActor(a) // nil for the system (setup, demo data)
 	var result string
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
 		status, err := lockMembership(ctx, tx, hubID, orgID)
@@ -45,7 +45,7 @@ func (db *DB) OfferMembership(ctx context.Context, a *hub.Actor, hubID, orgID in
 			return decide(ctx, tx, by, hubID, orgID, true)
 		case a.Admin:
 			result = MembershipActive
-			return addMember(ctx, tx, &by, hubID, orgID)
+			return addMember(ctx, tx, by, hubID, orgID)
 		case status == MembershipInvited:
 			return &hub.Error{Code: hub.EConflict, Message: "That organisation is already invited; it joins when one of its members accepts."}
 		}
@@ -64,7 +64,7 @@ func (db *DB) OfferMembership(ctx context.Context, a *hub.Actor, hubID, orgID in
 		if n, _ := res.RowsAffected(); n == 0 {
 			return &hub.Error{Code: hub.EConflict, Message: "That organisation was invited or joined a moment ago; reload to see where it stands."}
 		}
-		return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: "member.invite", Subject: subject("organisation", orgID)})
+		return audit(ctx, tx, Entry{PersonID: by, HubID: &hubID, Action: "member.invite", Subject: subject("organisation", orgID)})
 	})
 	return result, err
 }
@@ -224,11 +224,11 @@ func (db *DB) DecideMembership(ctx context.Context, a *hub.Actor, hubID, orgID i
 		if err := mustManage(ctx, tx, a, hubID); err != nil {
 			return err
 		}
-		return decide(ctx, tx, a.PersonID(), hubID, orgID, approve)
+		return decide(ctx, tx, byActor(a), hubID, orgID, approve)
 	})
 }
 
-func decide(ctx context.Context, tx *sqlx.Tx, by int64, hubID, orgID int64, approve bool) error {
+func decide(ctx context.Context, tx *sqlx.Tx, by *int64, hubID, orgID int64, approve bool) error {
 	status, action := "declined", "member.decline"
 	if approve {
 		status, action = "active", "member.approve"
@@ -242,7 +242,7 @@ func decide(ctx context.Context, tx *sqlx.Tx, by int64, hubID, orgID int64, appr
 	if n, _ := res.RowsAffected(); n == 0 {
 		return &hub.Error{Code: hub.ENotFound, Message: "There is no pending request from that organisation."}
 	}
-	return audit(ctx, tx, Entry{PersonID: &by, HubID: &hubID, Action: action, Subject: subject("organisation", orgID)})
+	return audit(ctx, tx, Entry{PersonID: by, HubID: &hubID, Action: action, Subject: subject("organisation", orgID)})
 }
 
 // MembershipRequest is an organisation waiting to join a hub.

@@ -199,3 +199,29 @@ func TestAddColleagueUnknownID(t *testing.T) {
 		t.Errorf("unknown id by an admin: %v, want a problem of person_id", err)
 	}
 }
+
+// The system (setup, demo data, the command line) adds an organisation to
+// a hub directly, audited without a person, as an admin does.
+func TestOfferMembershipBySystem(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	h := hub.Hub{Slug: "system-hub", Name: "System Hub", TimeZone: "Europe/London"}
+	if err := db.CreateHub(ctx, hub.System, &h); err != nil {
+		t.Fatal(err)
+	}
+	org := hub.Organisation{Name: "System Project", Kind: hub.FundedProject}
+	if err := db.CreateOrganisation(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	status, err := db.OfferMembership(ctx, hub.System, h.ID, org.ID)
+	if err != nil || status != storage.MembershipActive {
+		t.Fatalf("OfferMembership by the system: %q, %v; want active", status, err)
+	}
+	var by *int64
+	if err := pgtest.SQL(db).Get(&by, `SELECT person_id FROM audit_log WHERE action = 'member.add' ORDER BY id DESC LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	if by != nil {
+		t.Errorf("audited as person %d, want no person", *by)
+	}
+}
