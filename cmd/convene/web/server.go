@@ -126,10 +126,9 @@ type timeouts struct{ header, body, write, idle time.Duration }
 var serverTimeouts = timeouts{header: 10 * time.Second, body: 30 * time.Second, write: time.Minute, idle: 2 * time.Minute}
 
 // newHTTPServer serves h with the timeouts t. The body's is not the
-// server's ReadTimeout, which net/http would arm (and disarm) on every
-// request, a third of the cost of the timeouts for a calendar's poll,
-// which has no body: withBodyDeadline sets it for every request that
-// reaches Echo.
+// server's ReadTimeout, which net/http would arm and disarm on every
+// request, a calendar's poll too, which has no body: withBodyDeadline
+// sets it for every request that reaches Echo.
 func newHTTPServer(h http.Handler, t timeouts) *http.Server {
 	return &http.Server{
 		Handler:           h,
