@@ -16,26 +16,29 @@ import (
 
 const errorHandledKey = "error_handled"
 
-// statusOf maps the domain's error codes to HTTP status: the one place
-// where this happens.
+// errorStatus pairs each of the domain's error codes with its HTTP status:
+// the one place where this is decided. statusOf reads it one way, and
+// codeForStatus (for Echo's own errors) the other.
+var errorStatus = []struct {
+	code   string
+	status int
+}{
+	{hub.EInvalid, http.StatusUnprocessableEntity},
+	{hub.ENotFound, http.StatusNotFound},
+	{hub.EConflict, http.StatusConflict},
+	{hub.EForbidden, http.StatusForbidden},
+	{hub.EUnauthorised, http.StatusUnauthorized},
+	{hub.ERateLimited, http.StatusTooManyRequests},
+	{hub.EStale, http.StatusPreconditionFailed},
+	{hub.EUnavailable, http.StatusServiceUnavailable},
+}
+
+// statusOf is the HTTP status of a domain error code; 500 for any other.
 func statusOf(code string) int {
-	switch code {
-	case hub.EInvalid:
-		return http.StatusUnprocessableEntity
-	case hub.ENotFound:
-		return http.StatusNotFound
-	case hub.EConflict:
-		return http.StatusConflict
-	case hub.EForbidden:
-		return http.StatusForbidden
-	case hub.EUnauthorised:
-		return http.StatusUnauthorized
-	case hub.ERateLimited:
-		return http.StatusTooManyRequests
-	case hub.EStale:
-		return http.StatusPreconditionFailed
-	case hub.EUnavailable:
-		return http.StatusServiceUnavailable
+	for _, e := range errorStatus {
+		if e.code == code {
+			return e.status
+		}
 	}
 	return http.StatusInternalServerError
 }
@@ -118,20 +121,17 @@ func (s *Server) describe(err error, c echo.Context) (int, errorDetail) {
 	return http.StatusInternalServerError, errorDetail{Code: hub.EInternal, Message: hub.ErrorMessage(err)}
 }
 
+// codeForStatus is the domain's code for an error status Echo answers
+// itself (a route it has not, a method it does not accept); invalid for
+// any other.
 func codeForStatus(status int) string {
-	switch status {
-	case http.StatusUnauthorized:
-		return hub.EUnauthorised
-	case http.StatusForbidden:
-		return hub.EForbidden
-	case http.StatusNotFound, http.StatusMethodNotAllowed:
+	if status == http.StatusMethodNotAllowed {
 		return hub.ENotFound
-	case http.StatusConflict:
-		return hub.EConflict
-	case http.StatusTooManyRequests:
-		return hub.ERateLimited
-	case http.StatusPreconditionFailed:
-		return hub.EStale
+	}
+	for _, e := range errorStatus {
+		if e.status == status {
+			return e.code
+		}
 	}
 	return hub.EInvalid
 }
