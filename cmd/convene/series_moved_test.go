@@ -81,11 +81,15 @@ func TestSeriesRulePartsOverAPI(t *testing.T) {
 	a := MustStart(t)
 	f := MustFixture(t, a)
 	loc := londonZone(t)
-	d := time.Now().In(loc).AddDate(0, 0, 14)
-	for d.Weekday() != time.Tuesday {
-		d = d.AddDate(0, 0, 1)
+	// A Tuesday two weeks or more from today, counted in days as
+	// eventBodyAt counts them (dividing the hours until it by 24 is a day
+	// out after midnight).
+	now := time.Now().In(loc)
+	days := 14
+	for now.AddDate(0, 0, days).Weekday() != time.Tuesday {
+		days++
 	}
-	days := int(time.Until(time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, loc)).Hours()/24) + 1
+	d := now.AddDate(0, 0, days)
 	for rule, want := range map[string]string{
 		"FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4":                                        "",
 		"FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1,-1;COUNT=2":                            "starts_at",
