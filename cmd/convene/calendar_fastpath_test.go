@@ -2,7 +2,6 @@ package main
 
 import (
 	"net/http"
-	"regexp"
 	"testing"
 
 	"github.com/convene/convene/cmd/convene/web"
@@ -56,7 +55,7 @@ func TestFeedSkipsSessionLookup(t *testing.T) {
 					t.Errorf("Set-Cookie on a feed: %q", sc)
 				}
 				id := resp.Header.Get("X-Request-Id")
-				line := regexp.MustCompile(`msg=request [^\n]*queries=(\d+) request_id=` + id).FindStringSubmatch(a.logs.String())
+				line := a.WaitLog(t, `msg=request [^\n]*queries=(\d+) request_id=`+id)
 				if line == nil || line[1] != "0" {
 					t.Errorf("request %s: log line %q, want queries=0 (served from memory, no session lookup)", id, line)
 				}

@@ -298,7 +298,7 @@ func TestPersonalCalendar(t *testing.T) {
 	if _, public := MustFeed(t, a, "/hubs/hub-a/calendar.ics"); strings.Contains(strings.ReplaceAll(public, "\r\n ", ""), "secret-room") {
 		t.Error("the joining link is in the public feed")
 	}
-	if strings.Contains(a.Logs(), strings.TrimSuffix(strings.TrimPrefix(mine, "/calendar/"), ".ics")) {
+	if strings.Contains(a.Logs(t), strings.TrimSuffix(strings.TrimPrefix(mine, "/calendar/"), ".ics")) {
 		t.Error("a feed token was logged")
 	}
 

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -66,10 +65,7 @@ func TestFeedGolden(t *testing.T) {
 	// The links in the feed carry the base URL, so it is fixed; requests
 	// to it go to the address Convene listens on.
 	a := MustStart(t, withEnv("CONVENE_BASE_URL", "http://convene.example.org"))
-	m := regexp.MustCompile(`msg=listening addr=(\S+)`).FindStringSubmatch(a.logs.String())
-	if m == nil {
-		t.Fatalf("no listening address in the logs")
-	}
+	m := a.WaitLog(t, `msg=listening addr=(\S+)`)
 	a.Client.Transport = &http.Transport{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
 		return (&net.Dialer{}).DialContext(ctx, network, m[1])
 	}}

@@ -99,7 +99,8 @@ func withDatabase(ctx context.Context, cfg *Config, stderr io.Writer, fn func(db
 	if err := cfg.validate(); err != nil {
 		return err
 	}
-	log := newLogger(*cfg, stderr)
+	log, lines := newLogger(*cfg, stderr)
+	defer lines.Close()
 	db, closeDB, err := openDatabase(ctx, *cfg, log)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -116,8 +117,31 @@ func (a *app) Stop() error {
 	}
 }
 
-// Logs returns what Convene has logged so far.
-func (a *app) Logs() string { return a.logs.String() }
+// Logs returns what Convene has logged so far. Convene writes its lines in
+// order but holds them for up to lineDelay, so Logs first asks for
+// /healthz and waits for that request's line.
+func (a *app) Logs(tb testing.TB) string {
+	tb.Helper()
+	resp, _ := a.MustGet(tb, "/healthz")
+	a.WaitLog(tb, `request_id=`+regexp.QuoteMeta(resp.Header.Get("X-Request-Id"))+`\n`)
+	return a.logs.String()
+}
+
+// WaitLog waits for a line of Convene's log to match pattern, a regular
+// expression, and returns the match and its submatches; the test fails if
+// none has within ten seconds.
+func (a *app) WaitLog(tb testing.TB, pattern string) []string {
+	tb.Helper()
+	re := regexp.MustCompile(pattern)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(a.logs.String()); m != nil {
+			return m
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("no log line matching %s in ten seconds; logs:\n%s", pattern, a.logs.String())
+		}
+	}
+}
 
 // MustGet fetches path and returns the response with its body read.
 func (a *app) MustGet(tb testing.TB, path string) (*http.Response, string) {

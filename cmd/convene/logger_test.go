@@ -4,9 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"log/slog"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/cmd/convene/web"
 )
 
 // logBoth writes r through newLogger's handler and through log/slog's own
@@ -16,11 +23,13 @@ func logBoth(t testing.TB, format string, r slog.Record) (ours, theirs string, f
 	t.Helper()
 	var a, b bytes.Buffer
 	cfg := Config{LogFormat: format, LogLevel: slog.LevelDebug}
-	h := newLogger(cfg, &a).Handler().(*lineHandler)
+	log, lines := newLogger(cfg, &a)
+	h := log.Handler().(*lineHandler)
 	_, formatted = h.appendLine(nil, r)
 	if err := h.Handle(context.Background(), r); err != nil {
 		t.Fatal(err)
 	}
+	lines.Close()
 	opts := &slog.HandlerOptions{Level: slog.LevelDebug}
 	var std slog.Handler = slog.NewTextHandler(&b, opts)
 	if format == "json" {
@@ -89,13 +98,55 @@ func TestLineHandlerAgrees(t *testing.T) {
 // A logger made With attributes writes them as log/slog does, and what
 // lineHandler and the standard handler beneath it write goes to one place
 // a line at a time.
+// logRequestBoth writes a request's line through LogRequest and through
+// log/slog's own handler of the same format, given the record of it.
+func logRequestBoth(t testing.TB, format string, tm time.Time, method, path string, status int, d time.Duration, queries int64, id string) (ours, theirs string) {
+	t.Helper()
+	var a, b bytes.Buffer
+	log, w := newLogger(Config{LogFormat: format, LogLevel: slog.LevelDebug}, &a)
+	log.Handler().(web.RequestLogger).LogRequest(context.Background(), tm, method, path, status, d, queries, id)
+	w.Close()
+	var std slog.Handler = slog.NewTextHandler(&b, nil)
+	if format == "json" {
+		std = slog.NewJSONHandler(&b, nil)
+	}
+	if err := std.Handle(context.Background(), requestRecord(tm, method, path, status, d, queries, id)); err != nil {
+		t.Fatal(err)
+	}
+	return a.String(), b.String()
+}
+
+func TestLogRequestAgrees(t *testing.T) {
+	at := time.Date(2026, 7, 1, 9, 5, 7, 120_000_000, time.FixedZone("BST", 3600))
+	for _, tc := range []struct {
+		name, method, path, id string
+		tm                     time.Time
+	}{
+		{"poll", "GET", "/hubs/north-east/calendar.ics", "c3a2a65c09c9eea6", at},
+		{"personal feed, redacted", "HEAD", "/calendar/[redacted].ics", "0123456789abcdef", at},
+		{"space in the path", "GET", "/topics/a b/calendar.ics", "x", at},
+		{"quote in the path", "GET", `/topics/a"b/calendar.ics`, "x", at},
+		{"not ASCII", "GET", "/topics/zoë/calendar.ics", "x", at},
+		{"equals sign", "GET", "/a=b", "x", at},
+		{"no request id", "GET", "/hubs/x/calendar.ics", "", at},
+		{"zero time", "GET", "/hubs/x/calendar.ics", "x", time.Time{}},
+	} {
+		for _, format := range []string{"text", "json"} {
+			if ours, theirs := logRequestBoth(t, format, tc.tm, tc.method, tc.path, 304, 2500*time.Nanosecond, 0, tc.id); ours != theirs {
+				t.Errorf("%s, %s: LogRequest wrote\n%s\nlog/slog writes\n%s", tc.name, format, ours, theirs)
+			}
+		}
+	}
+}
+
 func TestLineHandlerWith(t *testing.T) {
 	var buf bytes.Buffer
-	log := newLogger(Config{LogFormat: "text", LogLevel: slog.LevelInfo}, &buf)
+	log, w := newLogger(Config{LogFormat: "text", LogLevel: slog.LevelInfo}, &buf)
 	log.Info("request", "status", 200)
 	log.With("component", "mail").Info("sent", "n", 2)
 	log.Debug("hidden")
 	log.Info("done")
+	w.Close()
 	lines := bytes.Split(bytes.TrimSuffix(buf.Bytes(), []byte("\n")), []byte("\n"))
 	if len(lines) != 3 {
 		t.Fatalf("got %d lines, want 3:\n%s", len(lines), buf.String())
@@ -107,12 +158,131 @@ func TestLineHandlerWith(t *testing.T) {
 	}
 }
 
+// writes records each Write it is given.
+type writes struct {
+	mu sync.Mutex
+	w  [][]byte
+}
+
+func (r *writes) Write(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.w = append(r.w, bytes.Clone(p))
+	return len(p), nil
+}
+
+func (r *writes) all() (n int, text string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.w), string(bytes.Join(r.w, nil))
+}
+
+func TestLineWriterHoldsLinesBriefly(t *testing.T) {
+	var out writes
+	log, w := newLogger(Config{LogFormat: "text", LogLevel: slog.LevelInfo}, &out)
+	defer w.Close()
+	log.Info("first")
+	log.Info("second")
+	if n, text := out.all(); n != 0 {
+		t.Fatalf("an info line was written at once (%d writes):\n%s", n, text)
+	}
+	deadline := time.Now().Add(10 * lineDelay)
+	for {
+		n, text := out.all()
+		if n > 0 {
+			if n != 1 || !strings.Contains(text, "msg=first\n") || !strings.HasSuffix(text, "msg=second\n") {
+				t.Fatalf("after the delay, %d writes:\n%s\nwant the two lines in one", n, text)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("nothing written %v after two lines were logged", 10*lineDelay)
+		}
+		time.Sleep(lineDelay / 10)
+	}
+
+	// A warning is written at once, after what was held; so is one from
+	// a logger made With attributes.
+	log.Info("third")
+	log.Warn("fourth")
+	if _, text := out.all(); !regexp.MustCompile(`msg=third\n[^\n]* level=WARN msg=fourth\n$`).MatchString(text) {
+		t.Fatalf("after a warning:\n%s\nwant third then fourth", text)
+	}
+	log.Info("fifth")
+	log.With("component", "mail").Error("sixth")
+	if _, text := out.all(); !regexp.MustCompile(`msg=fifth\n[^\n]* level=ERROR msg=sixth component=mail\n$`).MatchString(text) {
+		t.Fatalf("after an error from a With logger:\n%s\nwant fifth then sixth", text)
+	}
+
+	// After Close, lines are written as they come.
+	log.Info("seventh")
+	w.Close()
+	log.Info("eighth")
+	if _, text := out.all(); !strings.HasSuffix(text, "msg=eighth\n") || !strings.Contains(text, "msg=seventh\n") {
+		t.Fatalf("after Close:\n%s\nwant seventh and eighth written", text)
+	}
+}
+
+// TestLineWriterBatches: lines logged from many goroutines are all
+// written, once, whole, in writes of at most lineBatch bytes (so that a
+// pipe never interleaves another process's output with a line), except a
+// single line longer than that, written alone.
+func TestLineWriterBatches(t *testing.T) {
+	var out writes
+	log, w := newLogger(Config{LogFormat: "text", LogLevel: slog.LevelInfo}, &out)
+	const goroutines, each = 8, 500
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			for i := range each {
+				log.Info("request", "path", "/hubs/north-east/calendar.ics", "g", g, "i", i)
+			}
+		})
+	}
+	wg.Wait()
+	long := strings.Repeat("x", 2*lineBatch)
+	log.Info("long", "value", long)
+	log.Info("after")
+	w.Close()
+
+	seen := map[string]int{}
+	out.mu.Lock()
+	defer out.mu.Unlock()
+	for i, p := range out.w {
+		if len(p) > lineBatch && !bytes.Contains(p, []byte(long)) {
+			t.Errorf("write %d has %d bytes, over %d", i, len(p), lineBatch)
+		}
+		if !bytes.HasSuffix(p, []byte("\n")) {
+			t.Errorf("write %d ends mid-line: %q", i, p[max(0, len(p)-40):])
+		}
+		for _, line := range strings.SplitAfter(string(p), "\n") {
+			if line != "" {
+				seen[line[strings.Index(line, " level="):]]++
+			}
+		}
+	}
+	if len(out.w) > goroutines*each/10 {
+		t.Errorf("%d lines took %d writes", goroutines*each, len(out.w))
+	}
+	for g := range goroutines {
+		for i := range each {
+			line := " level=INFO msg=request path=/hubs/north-east/calendar.ics g=" + strconv.Itoa(g) + " i=" + strconv.Itoa(i) + "\n"
+			if seen[line] != 1 {
+				t.Fatalf("line g=%d i=%d written %d times", g, i, seen[line])
+			}
+		}
+	}
+	if last := out.w[len(out.w)-1]; !bytes.HasSuffix(last, []byte("msg=after\n")) || len(out.w) < 2 || !bytes.Contains(out.w[len(out.w)-2], []byte(long)) {
+		t.Errorf("the long line was not written alone before the last")
+	}
+}
+
 func BenchmarkLineHandler(b *testing.B) {
 	for _, tc := range []struct {
 		name string
 		h    slog.Handler
 	}{
-		{"lineHandler", newLogger(Config{LogFormat: "text"}, discard{}).Handler()},
+		{"lineHandler", newLoggerHandler(Config{LogFormat: "text"}, discard{})},
 		{"slog.TextHandler", slog.NewTextHandler(discard{}, nil)},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
@@ -131,9 +301,44 @@ func BenchmarkLineHandler(b *testing.B) {
 	}
 }
 
+func newLoggerHandler(cfg Config, w io.Writer) slog.Handler {
+	log, _ := newLogger(cfg, w)
+	return log.Handler()
+}
+
+// BenchmarkLogRequest: the same line as BenchmarkLineHandler's, written
+// without a record (as the 304 of a poll is logged).
+func BenchmarkLogRequest(b *testing.B) {
+	h := newLoggerHandler(Config{LogFormat: "text"}, discard{}).(web.RequestLogger)
+	ctx := context.Background()
+	start := time.Now()
+	b.ReportAllocs()
+	for b.Loop() {
+		d := time.Since(start)
+		h.LogRequest(ctx, start.Add(d), "GET", "/hubs/north-east/calendar.ics", 304, d, 0, "c3a2a65c09c9eea6")
+	}
+}
+
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// FuzzLogRequest: whatever the method, path and request id, LogRequest
+// writes the line log/slog writes for the request's record.
+func FuzzLogRequest(f *testing.F) {
+	f.Add("GET", "/hubs/north-east/calendar.ics", "c3a2a65c09c9eea6", int64(304), int64(2500), int64(1_795_000_000_123_456_789), false)
+	f.Add("GET", "/a b", `"`, int64(-1), int64(-5), int64(0), true)
+	f.Fuzz(func(t *testing.T, method, path, id string, status, d, unixNano int64, json bool) {
+		format := "text"
+		if json {
+			format = "json"
+		}
+		tm := time.Unix(0, unixNano).In(time.FixedZone("", int(status%50400)))
+		if ours, theirs := logRequestBoth(t, format, tm, method, path, int(status), time.Duration(d), status/3, id); ours != theirs {
+			t.Errorf("LogRequest wrote\n%s\nlog/slog writes\n%s", ours, theirs)
+		}
+	})
+}
 
 // FuzzLineHandler: whatever the message, attribute and time, the line is
 // the one log/slog writes.

@@ -137,7 +137,7 @@ func TestDatabaseOutage(t *testing.T) {
 		}
 	})
 	t.Run("LoggedOnce", func(t *testing.T) {
-		logs := a.Logs()
+		logs := a.Logs(t)
 		if n := strings.Count(logs, "database unreachable: answering 503"); n != 1 {
 			t.Errorf("outage logged %d times, want once", n)
 		}
@@ -153,7 +153,7 @@ func TestDatabaseOutage(t *testing.T) {
 			t.Errorf("%s after the outage = %d, want 200: %.300s", p.name, resp.StatusCode, body)
 		}
 	}
-	if n := strings.Count(a.Logs(), "database reachable again"); n != 1 {
+	if n := strings.Count(a.Logs(t), "database reachable again"); n != 1 {
 		t.Errorf("recovery logged %d times, want once", n)
 	}
 }

@@ -150,7 +150,7 @@ func TestSecretsStayOut(t *testing.T) {
 	f.MustClient(t, anon).Page(t, http.MethodGet, link, nil)
 	f.MustClient(t, anon).Page(t, http.MethodPost, link, url.Values{"password": {"kit harper's secret phrase"}, "confirm": {"kit harper's secret phrase"}})
 
-	logs := a.Logs()
+	logs := a.Logs(t)
 	for _, s := range secrets {
 		if strings.Contains(logs, s) {
 			t.Errorf("the logs contain the secret %q", s)

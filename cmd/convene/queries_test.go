@@ -19,18 +19,9 @@ import (
 func queriesFor(tb testing.TB, a *app, resp *http.Response) int {
 	tb.Helper()
 	id := resp.Header.Get("X-Request-Id")
-	re := regexp.MustCompile(`queries=(\d+) request_id=` + regexp.QuoteMeta(id))
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		if m := re.FindStringSubmatch(a.Logs()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return n
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("no log line for request %s", id)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	m := a.WaitLog(tb, `queries=(\d+) request_id=`+regexp.QuoteMeta(id))
+	n, _ := strconv.Atoi(m[1])
+	return n
 }
 
 // TestBoundedQueries: a hub's events list and an event page make the same

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"log/slog"
@@ -70,20 +71,33 @@ func (s *Server) notModifiedFeeds(next http.Handler) http.Handler {
 }
 
 // logNotModified writes the line logRequests writes for a request, for a
-// 304 answered here (no query was made). It hands the record to the
-// handler itself rather than through Logger.LogAttrs, which would look up
-// the caller's program counter for a source no handler here prints (none
-// sets AddSource), and reads the clock once for the time and the duration.
+// 304 answered here (no query was made). It hands the line to the handler
+// itself rather than through Logger.LogAttrs, which would look up the
+// caller's program counter for a source no handler here prints (none sets
+// AddSource), and without a slog.Record when the handler is a
+// RequestLogger (Convene's is). It reads only the monotonic clock for the
+// duration, the line's time being start plus it.
 func (s *Server) logNotModified(r *http.Request, path string, start time.Time, id string) {
 	ctx, h := r.Context(), s.Log.Handler()
 	if !h.Enabled(ctx, slog.LevelInfo) {
 		return
 	}
-	now := time.Now()
-	rec := slog.NewRecord(now, slog.LevelInfo, "request", 0)
+	d := time.Since(start)
+	if rl, ok := h.(RequestLogger); ok {
+		rl.LogRequest(ctx, start.Add(d), r.Method, path, http.StatusNotModified, d, 0, id)
+		return
+	}
+	rec := slog.NewRecord(start.Add(d), slog.LevelInfo, "request", 0)
 	rec.AddAttrs(slog.String("method", r.Method), slog.String("path", path), slog.Int("status", http.StatusNotModified),
-		slog.Duration("duration", now.Sub(start)), slog.Int64("queries", 0), slog.String("request_id", id))
+		slog.Duration("duration", d), slog.Int64("queries", 0), slog.String("request_id", id))
 	_ = h.Handle(ctx, rec)
+}
+
+// RequestLogger is a slog.Handler that writes a request's line (message
+// "request" at INFO with logRequests' attributes) without a slog.Record,
+// the same line it would write for one. The logger of package main is.
+type RequestLogger interface {
+	LogRequest(ctx context.Context, t time.Time, method, path string, status int, d time.Duration, queries int64, id string)
 }
 
 // httpDate is the Date header for t, as net/http would write it, made
