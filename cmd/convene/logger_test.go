@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -274,6 +276,31 @@ func TestLineWriterBatches(t *testing.T) {
 	}
 	if last := out.w[len(out.w)-1]; !bytes.HasSuffix(last, []byte("msg=after\n")) || len(out.w) < 2 || !bytes.Contains(out.w[len(out.w)-2], []byte(long)) {
 		t.Errorf("the long line was not written alone before the last")
+	}
+}
+
+// TestLineWriterBatchSize: writes to a pipe stay within PIPE_BUF; to a
+// regular file they may be bigger.
+func TestLineWriterBatchSize(t *testing.T) {
+	r, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer pw.Close()
+	file, err := os.Create(filepath.Join(t.TempDir(), "convene.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	for _, tc := range []struct {
+		name string
+		w    io.Writer
+		want int
+	}{{"pipe", pw, lineBatch}, {"file", file, fileBatch}, {"buffer", &bytes.Buffer{}, lineBatch}} {
+		if got := newLineWriter(tc.w).batch; got != tc.want {
+			t.Errorf("%s: batches of %d bytes, want %d", tc.name, got, tc.want)
+		}
 	}
 }
 
