@@ -55,14 +55,15 @@ const (
 )
 
 // lineWriter gathers lines and writes them together, up to lineBatch
-// bytes at a time (fileBatch to a file) and each at most lineDelay after it was logged, instead
-// of making a system call for every line. Busy, Convene logs tens of
-// thousands of requests a second, and one write per line cost a calendar's
-// 304 about a fifth of its time (the log line's system call, and other
-// requests waiting for it); gathered, the write is shared by about thirty
-// lines. Warnings and errors are written at once, after the lines before
-// them. What a crash takes with it is at most the lines of the last tenth
-// of a second; Close writes what is held and makes later writes direct.
+// bytes at a time (fileBatch to a file) and each at most lineDelay after
+// it was logged, instead of making a system call for every line. Busy,
+// Convene logs tens of thousands of requests a second, and one write per
+// line cost a calendar's 304 about a fifth of its time (the system call,
+// and other requests waiting for it); gathered, one write serves about
+// thirty lines to a pipe, hundreds to a file. Warnings and errors are
+// written at once, after the lines before them. What a crash takes with
+// it is at most the lines of the last tenth of a second; Close writes
+// what is held and makes later writes direct.
 type lineWriter struct {
 	mu     sync.Mutex
 	w      io.Writer
