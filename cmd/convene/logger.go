@@ -200,11 +200,10 @@ func (h *lineHandler) appendLine(b []byte, r slog.Record) ([]byte, bool) {
 	return h.appendEnd(b), true
 }
 
-// LogRequest writes the line Handle writes for a record of a request as
-// the web server logs it (message "request" at INFO, attributes method,
-// path, status, duration, queries and request_id) without building the
-// record: the 304 that answers a calendar's poll, Convene's most frequent
-// request, logs this way (web.RequestLogger).
+// LogRequest writes the line Handle writes for web.RequestRecord's record
+// of a request without building the record: the 304 that answers a
+// calendar's poll, Convene's most frequent request, logs this way
+// (web.RequestLogger).
 func (h *lineHandler) LogRequest(ctx context.Context, t time.Time, method, path string, status int, d time.Duration, queries int64, id string) {
 	buf := lineBuffers.Get().(*[]byte)
 	defer lineBuffers.Put(buf)
@@ -230,7 +229,7 @@ func (h *lineHandler) LogRequest(ctx context.Context, t time.Time, method, path 
 		b, ok = h.appendAttr(b, slog.String("request_id", id))
 	}
 	if !ok {
-		_ = h.Handle(ctx, requestRecord(t, method, path, status, d, queries, id))
+		_ = h.Handle(ctx, web.RequestRecord(t, method, path, status, d, queries, id))
 		return
 	}
 	*buf = h.appendEnd(b)
@@ -238,14 +237,6 @@ func (h *lineHandler) LogRequest(ctx context.Context, t time.Time, method, path 
 }
 
 var _ web.RequestLogger = (*lineHandler)(nil)
-
-// requestRecord is the record LogRequest writes the line of.
-func requestRecord(t time.Time, method, path string, status int, d time.Duration, queries int64, id string) slog.Record {
-	r := slog.NewRecord(t, slog.LevelInfo, "request", 0)
-	r.AddAttrs(slog.String("method", method), slog.String("path", path), slog.Int("status", status),
-		slog.Duration("duration", d), slog.Int64("queries", queries), slog.String("request_id", id))
-	return r
-}
 
 // appendHead appends a line's time, level and message, or reports false
 // when the handler beneath would write them otherwise.

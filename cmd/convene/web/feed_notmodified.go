@@ -87,15 +87,20 @@ func (s *Server) logNotModified(r *http.Request, path string, start time.Time, i
 		rl.LogRequest(ctx, start.Add(d), r.Method, path, http.StatusNotModified, d, 0, id)
 		return
 	}
-	rec := slog.NewRecord(start.Add(d), slog.LevelInfo, "request", 0)
-	rec.AddAttrs(slog.String("method", r.Method), slog.String("path", path), slog.Int("status", http.StatusNotModified),
-		slog.Duration("duration", d), slog.Int64("queries", 0), slog.String("request_id", id))
-	_ = h.Handle(ctx, rec)
+	_ = h.Handle(ctx, RequestRecord(start.Add(d), r.Method, path, http.StatusNotModified, d, 0, id))
 }
 
-// RequestLogger is a slog.Handler that writes a request's line (message
-// "request" at INFO with logRequests' attributes) without a slog.Record,
-// the same line it would write for one. The logger of package main is.
+// RequestRecord is the record of a request's line as logRequests logs it
+// at INFO.
+func RequestRecord(t time.Time, method, path string, status int, d time.Duration, queries int64, id string) slog.Record {
+	r := slog.NewRecord(t, slog.LevelInfo, "request", 0)
+	r.AddAttrs(slog.String("method", method), slog.String("path", path), slog.Int("status", status),
+		slog.Duration("duration", d), slog.Int64("queries", queries), slog.String("request_id", id))
+	return r
+}
+
+// RequestLogger is a slog.Handler that writes a request's line without a
+// slog.Record, the same line it would write for RequestRecord's. The logger of package main is.
 type RequestLogger interface {
 	LogRequest(ctx context.Context, t time.Time, method, path string, status int, d time.Duration, queries int64, id string)
 }
