@@ -208,25 +208,10 @@ func (h *lineHandler) LogRequest(ctx context.Context, t time.Time, method, path 
 	buf := lineBuffers.Get().(*[]byte)
 	defer lineBuffers.Put(buf)
 	b, ok := h.appendHead((*buf)[:0], t, slog.LevelInfo, "request")
-	// Each attribute as its own Attr, not a slice of them, which would
-	// escape to the heap through the fallback below.
-	if ok {
-		b, ok = h.appendAttr(b, slog.String("method", method))
-	}
-	if ok {
-		b, ok = h.appendAttr(b, slog.String("path", path))
-	}
-	if ok {
-		b, ok = h.appendAttr(b, slog.Int("status", status))
-	}
-	if ok {
-		b, ok = h.appendAttr(b, slog.Duration("duration", d))
-	}
-	if ok {
-		b, ok = h.appendAttr(b, slog.Int64("queries", queries))
-	}
-	if ok {
-		b, ok = h.appendAttr(b, slog.String("request_id", id))
+	attrs := [...]slog.Attr{slog.String("method", method), slog.String("path", path), slog.Int("status", status),
+		slog.Duration("duration", d), slog.Int64("queries", queries), slog.String("request_id", id)}
+	for i := 0; ok && i < len(attrs); i++ {
+		b, ok = h.appendAttr(b, attrs[i])
 	}
 	if !ok {
 		_ = h.Handle(ctx, web.RequestRecord(t, method, path, status, d, queries, id))
