@@ -100,7 +100,8 @@ func RequestRecord(t time.Time, method, path string, status int, d time.Duration
 }
 
 // RequestLogger is a slog.Handler that writes a request's line without a
-// slog.Record, the same line it would write for RequestRecord's. The logger of package main is.
+// slog.Record, the same line it would write for RequestRecord's. Like
+// Handle, LogRequest leaves checking Enabled (at INFO) to its caller. The logger of package main is.
 type RequestLogger interface {
 	LogRequest(ctx context.Context, t time.Time, method, path string, status int, d time.Duration, queries int64, id string)
 }
