@@ -207,18 +207,28 @@ func (h *lineHandler) appendLine(b []byte, r slog.Record) ([]byte, bool) {
 func (h *lineHandler) LogRequest(ctx context.Context, t time.Time, method, path string, status int, d time.Duration, queries int64, id string) {
 	buf := lineBuffers.Get().(*[]byte)
 	defer lineBuffers.Put(buf)
-	b, ok := h.appendHead((*buf)[:0], t, slog.LevelInfo, "request")
+	line, ok := h.appendRequest((*buf)[:0], t, method, path, status, d, queries, id)
+	if !ok {
+		_ = h.Handle(ctx, web.RequestRecord(t, method, path, status, d, queries, id))
+		return
+	}
+	*buf = line
+	_, _ = h.w.Write(line)
+}
+
+// appendRequest appends LogRequest's line to b, or reports false when it
+// is not one lineHandler formats exactly as the handler beneath would.
+func (h *lineHandler) appendRequest(b []byte, t time.Time, method, path string, status int, d time.Duration, queries int64, id string) ([]byte, bool) {
+	b, ok := h.appendHead(b, t, slog.LevelInfo, "request")
 	attrs := [...]slog.Attr{slog.String("method", method), slog.String("path", path), slog.Int("status", status),
 		slog.Duration("duration", d), slog.Int64("queries", queries), slog.String("request_id", id)}
 	for i := 0; ok && i < len(attrs); i++ {
 		b, ok = h.appendAttr(b, attrs[i])
 	}
 	if !ok {
-		_ = h.Handle(ctx, web.RequestRecord(t, method, path, status, d, queries, id))
-		return
+		return b, false
 	}
-	*buf = h.appendEnd(b)
-	_, _ = h.w.Write(*buf)
+	return h.appendEnd(b), true
 }
 
 var _ web.RequestLogger = (*lineHandler)(nil)

@@ -101,12 +101,15 @@ func TestLineHandlerAgrees(t *testing.T) {
 // lineHandler and the standard handler beneath it write goes to one place
 // a line at a time.
 // logRequestBoth writes a request's line through LogRequest and through
-// log/slog's own handler of the same format, given the record of it.
-func logRequestBoth(t testing.TB, format string, tm time.Time, method, path string, status int, d time.Duration, queries int64, id string) (ours, theirs string) {
+// log/slog's own handler of the same format, given the record of it, and
+// reports whether the line was formatted by lineHandler itself.
+func logRequestBoth(t testing.TB, format string, tm time.Time, method, path string, status int, d time.Duration, queries int64, id string) (ours, theirs string, formatted bool) {
 	t.Helper()
 	var a, b bytes.Buffer
 	log, w := newLogger(Config{LogFormat: format, LogLevel: slog.LevelDebug}, &a)
-	log.Handler().(web.RequestLogger).LogRequest(context.Background(), tm, method, path, status, d, queries, id)
+	h := log.Handler().(*lineHandler)
+	_, formatted = h.appendRequest(nil, tm, method, path, status, d, queries, id)
+	h.LogRequest(context.Background(), tm, method, path, status, d, queries, id)
 	w.Close()
 	var std slog.Handler = slog.NewTextHandler(&b, nil)
 	if format == "json" {
@@ -115,7 +118,7 @@ func logRequestBoth(t testing.TB, format string, tm time.Time, method, path stri
 	if err := std.Handle(context.Background(), web.RequestRecord(tm, method, path, status, d, queries, id)); err != nil {
 		t.Fatal(err)
 	}
-	return a.String(), b.String()
+	return a.String(), b.String(), formatted
 }
 
 func TestLogRequestAgrees(t *testing.T) {
@@ -123,19 +126,24 @@ func TestLogRequestAgrees(t *testing.T) {
 	for _, tc := range []struct {
 		name, method, path, id string
 		tm                     time.Time
+		formatted              bool // by lineHandler itself
 	}{
-		{"poll", "GET", "/hubs/north-east/calendar.ics", "c3a2a65c09c9eea6", at},
-		{"personal feed, redacted", "HEAD", "/calendar/[redacted].ics", "0123456789abcdef", at},
-		{"space in the path", "GET", "/topics/a b/calendar.ics", "x", at},
-		{"quote in the path", "GET", `/topics/a"b/calendar.ics`, "x", at},
-		{"not ASCII", "GET", "/topics/zoë/calendar.ics", "x", at},
-		{"equals sign", "GET", "/a=b", "x", at},
-		{"no request id", "GET", "/hubs/x/calendar.ics", "", at},
-		{"zero time", "GET", "/hubs/x/calendar.ics", "x", time.Time{}},
+		{"poll", "GET", "/hubs/north-east/calendar.ics", "c3a2a65c09c9eea6", at, true},
+		{"personal feed, redacted", "HEAD", "/calendar/[redacted].ics", "0123456789abcdef", at, true},
+		{"space in the path", "GET", "/topics/a b/calendar.ics", "x", at, false},
+		{"quote in the path", "GET", `/topics/a"b/calendar.ics`, "x", at, false},
+		{"not ASCII", "GET", "/topics/zoë/calendar.ics", "x", at, false},
+		{"equals sign", "GET", "/a=b", "x", at, false},
+		{"no request id", "GET", "/hubs/x/calendar.ics", "", at, false},
+		{"zero time", "GET", "/hubs/x/calendar.ics", "x", time.Time{}, false},
 	} {
 		for _, format := range []string{"text", "json"} {
-			if ours, theirs := logRequestBoth(t, format, tc.tm, tc.method, tc.path, 304, 2500*time.Nanosecond, 0, tc.id); ours != theirs {
+			ours, theirs, formatted := logRequestBoth(t, format, tc.tm, tc.method, tc.path, 304, 2500*time.Nanosecond, 0, tc.id)
+			if ours != theirs {
 				t.Errorf("%s, %s: LogRequest wrote\n%s\nlog/slog writes\n%s", tc.name, format, ours, theirs)
+			}
+			if formatted != tc.formatted {
+				t.Errorf("%s, %s: formatted by lineHandler %v, want %v", tc.name, format, formatted, tc.formatted)
 			}
 		}
 	}
@@ -361,7 +369,7 @@ func FuzzLogRequest(f *testing.F) {
 			format = "json"
 		}
 		tm := time.Unix(0, unixNano).In(time.FixedZone("", int(status%50400)))
-		if ours, theirs := logRequestBoth(t, format, tm, method, path, int(status), time.Duration(d), status/3, id); ours != theirs {
+		if ours, theirs, _ := logRequestBoth(t, format, tm, method, path, int(status), time.Duration(d), status/3, id); ours != theirs {
 			t.Errorf("LogRequest wrote\n%s\nlog/slog writes\n%s", ours, theirs)
 		}
 	})
