@@ -68,8 +68,9 @@ type lineWriter struct {
 	mu     sync.Mutex
 	w      io.Writer
 	buf    []byte
-	batch  int         // the most buf holds
-	timer  *time.Timer // armed while buf holds lines
+	batch  int           // the most buf holds
+	delay  time.Duration // lineDelay; longer in tests
+	timer  *time.Timer   // armed while buf holds lines
 	closed bool
 }
 
@@ -80,7 +81,7 @@ func newLineWriter(w io.Writer) *lineWriter {
 			batch = fileBatch
 		}
 	}
-	l := &lineWriter{w: w, batch: batch, buf: make([]byte, 0, batch)}
+	l := &lineWriter{w: w, batch: batch, delay: lineDelay, buf: make([]byte, 0, batch)}
 	l.timer = time.AfterFunc(time.Hour, l.Flush)
 	l.timer.Stop()
 	return l
@@ -100,7 +101,7 @@ func (l *lineWriter) Write(p []byte) (int, error) {
 		return l.w.Write(p)
 	}
 	if len(l.buf) == 0 {
-		l.timer.Reset(lineDelay)
+		l.timer.Reset(l.delay)
 	}
 	l.buf = append(l.buf, p...)
 	return len(p), nil

@@ -191,45 +191,43 @@ func TestLineWriterHoldsLinesBriefly(t *testing.T) {
 	var out writes
 	log, w := newLogger(Config{LogFormat: "text", LogLevel: slog.LevelInfo}, &out)
 	defer w.Close()
+	w.delay = time.Hour // nothing is written but by a warning, an error or Close
 	log.Info("first")
 	log.Info("second")
 	if n, text := out.all(); n != 0 {
 		t.Fatalf("an info line was written at once (%d writes):\n%s", n, text)
 	}
-	deadline := time.Now().Add(10 * lineDelay)
-	for {
-		n, text := out.all()
-		if n > 0 {
-			if n != 1 || !strings.Contains(text, "msg=first\n") || !strings.HasSuffix(text, "msg=second\n") {
-				t.Fatalf("after the delay, %d writes:\n%s\nwant the two lines in one", n, text)
-			}
+	// A warning is written at once, after what was held, in one write; so
+	// is an error from a logger made With attributes.
+	log.Warn("third")
+	if n, text := out.all(); n != 1 || !regexp.MustCompile(`^[^\n]* msg=first\n[^\n]* msg=second\n[^\n]* level=WARN msg=third\n$`).MatchString(text) {
+		t.Fatalf("after a warning, %d writes:\n%s\nwant first, second and third in one", n, text)
+	}
+	log.Info("fourth")
+	log.With("component", "mail").Error("fifth")
+	if n, text := out.all(); n != 2 || !regexp.MustCompile(`msg=third\n[^\n]* msg=fourth\n[^\n]* level=ERROR msg=fifth component=mail\n$`).MatchString(text) {
+		t.Fatalf("after an error from a With logger, %d writes:\n%s\nwant fourth then fifth in a second write", n, text)
+	}
+	// Close writes what is held; after it, lines are written as they come.
+	log.Info("sixth")
+	w.Close()
+	log.Info("seventh")
+	if n, text := out.all(); n != 4 || !regexp.MustCompile(`msg=fifth component=mail\n[^\n]* msg=sixth\n[^\n]* msg=seventh\n$`).MatchString(text) {
+		t.Fatalf("after Close, %d writes:\n%s\nwant sixth, then seventh on its own", n, text)
+	}
+
+	// With the delay it has, a line is written by itself shortly after.
+	var later writes
+	log, w = newLogger(Config{LogFormat: "text", LogLevel: slog.LevelInfo}, &later)
+	defer w.Close()
+	log.Info("eighth")
+	for deadline := time.Now().Add(50 * lineDelay); ; time.Sleep(lineDelay / 10) {
+		if _, text := later.all(); strings.HasSuffix(text, "msg=eighth\n") {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("nothing written %v after two lines were logged", 10*lineDelay)
+			t.Fatalf("a line was not written %v after it was logged", 50*lineDelay)
 		}
-		time.Sleep(lineDelay / 10)
-	}
-
-	// A warning is written at once, after what was held; so is one from
-	// a logger made With attributes.
-	log.Info("third")
-	log.Warn("fourth")
-	if _, text := out.all(); !regexp.MustCompile(`msg=third\n[^\n]* level=WARN msg=fourth\n$`).MatchString(text) {
-		t.Fatalf("after a warning:\n%s\nwant third then fourth", text)
-	}
-	log.Info("fifth")
-	log.With("component", "mail").Error("sixth")
-	if _, text := out.all(); !regexp.MustCompile(`msg=fifth\n[^\n]* level=ERROR msg=sixth component=mail\n$`).MatchString(text) {
-		t.Fatalf("after an error from a With logger:\n%s\nwant fifth then sixth", text)
-	}
-
-	// After Close, lines are written as they come.
-	log.Info("seventh")
-	w.Close()
-	log.Info("eighth")
-	if _, text := out.all(); !strings.HasSuffix(text, "msg=eighth\n") || !strings.Contains(text, "msg=seventh\n") {
-		t.Fatalf("after Close:\n%s\nwant seventh and eighth written", text)
 	}
 }
 
