@@ -85,6 +85,10 @@ func MustStart(tb testing.TB, opts ...appOption) *app {
 		a.URL = u
 	case <-time.After(60 * time.Second):
 		cancel()
+		select { // stopped, it has written the log lines it held
+		case <-a.done:
+		case <-time.After(10 * time.Second):
+		}
 		tb.Fatalf("convene did not start within a minute; logs:\n%s", a.logs)
 	}
 	a.Client = &http.Client{
