@@ -43,7 +43,6 @@ type feedCache struct {
 // feedEntry is one rendered feed.
 type feedEntry struct {
 	changes int64
-	day     string
 	body    []byte
 	gz      []byte
 	etag    string // strong, of the body; etag+"-gz" for the gzipped body
@@ -54,7 +53,10 @@ type feedEntry struct {
 	// changed in place.
 	gzETag, lastModHeader, length, gzLength string
 	etagValue, gzETagValue, lastModValue    []string
-	dayFrom, dayTo                          int64 // day's bounds in Unix seconds, [dayFrom, dayTo)
+
+	// The UTC day it was rendered on, in Unix seconds [dayFrom, dayTo):
+	// feeds leave out events by date, so a copy serves only that day.
+	dayFrom, dayTo int64
 }
 
 // start begins following changes until ctx ends.
@@ -84,14 +86,9 @@ func (cf *feedCache) host(ctx context.Context, db *storage.DB) (string, error) {
 	return h, nil
 }
 
-func (cf *feedCache) get(key string) *feedEntry {
-	cf.mu.Lock()
-	defer cf.mu.Unlock()
-	return cf.entries[key]
-}
-
-// lookup is get with the key in bytes (made without allocating).
-func (cf *feedCache) lookup(key []byte) *feedEntry {
+// get looks up key, made in bytes without allocating (as appendFeedKey
+// makes it).
+func (cf *feedCache) get(key []byte) *feedEntry {
 	cf.mu.Lock()
 	defer cf.mu.Unlock()
 	return cf.entries[string(key)]
@@ -125,10 +122,15 @@ func (cf *feedCache) put(key string, e *feedEntry) {
 	cf.size += len(e.body) + len(e.gz)
 }
 
-// newFeedEntry tags and compresses a rendered feed.
-func newFeedEntry(changes int64, day string, body []byte, lastMod time.Time) *feedEntry {
+// newFeedEntry tags and compresses a feed rendered at the time rendered,
+// zero for one that is not kept (and so serves no day).
+func newFeedEntry(changes int64, rendered time.Time, body []byte, lastMod time.Time) *feedEntry {
 	sum := sha256.Sum256(body)
-	e := &feedEntry{changes: changes, day: day, body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
+	e := &feedEntry{changes: changes, body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
+	if !rendered.IsZero() {
+		day := rendered.Truncate(24 * time.Hour) // midnight UTC: the zero time is one
+		e.dayFrom, e.dayTo = day.Unix(), day.Add(24*time.Hour).Unix()
+	}
 	var gz bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	_, _ = w.Write(body)
@@ -148,14 +150,9 @@ func (e *feedEntry) prepare() {
 	e.lastModHeader = e.lastMod.Format(http.TimeFormat)
 	e.length, e.gzLength = strconv.Itoa(len(e.body)), strconv.Itoa(len(e.gz))
 	e.etagValue, e.gzETagValue, e.lastModValue = []string{e.etag}, []string{e.gzETag}, []string{e.lastModHeader}
-	e.dayFrom, e.dayTo = 0, 0 // no day: no time falls in it
-	if d, err := time.Parse(time.DateOnly, e.day); err == nil {
-		e.dayFrom, e.dayTo = d.Unix(), d.AddDate(0, 0, 1).Unix()
-	}
 }
 
-// sameDay reports whether t falls on e's day (UTC), as
-// t.UTC().Format(time.DateOnly) == e.day would, without formatting.
+// sameDay reports whether t falls on the UTC day e was rendered on.
 func (e *feedEntry) sameDay(t time.Time) bool {
 	sec := t.Unix()
 	return e.dayFrom <= sec && sec < e.dayTo
@@ -184,24 +181,24 @@ func (s *Server) ServeFeed(c echo.Context, build func(ctx context.Context) (Rend
 		if err != nil {
 			return err
 		}
-		return sendFeed(c, newFeedEntry(0, "", r.Body, r.LastMod), "private, no-cache")
+		return sendFeed(c, newFeedEntry(0, time.Time{}, r.Body, r.LastMod), "private, no-cache")
 	}
-	key, cacheControl := string(k), cc[0]
-	day := time.Now().UTC().Format(time.DateOnly)
+	cacheControl := cc[0]
+	now := time.Now()
 	n, err := s.feeds.Changes.Current(ctx)
 	if err == nil {
-		if e := s.feeds.get(key); e != nil && e.changes == n && e.day == day {
+		if e := s.feeds.get(k); e != nil && e.changes == n && e.sameDay(now) {
 			return sendFeed(c, e, cacheControl)
 		}
 		var r Rendered
 		if r, err = build(ctx); err == nil {
-			e := newFeedEntry(n, day, r.Body, r.LastMod)
-			s.feeds.put(key, e)
+			e := newFeedEntry(n, now, r.Body, r.LastMod)
+			s.feeds.put(string(k), e)
 			return sendFeed(c, e, cacheControl)
 		}
 	}
 	if storage.IsUnavailable(err) {
-		if e := s.feeds.get(key); e != nil {
+		if e := s.feeds.get(k); e != nil {
 			s.outage.begin(err, requestStart(c))
 			return sendFeed(c, e, cacheControl)
 		}

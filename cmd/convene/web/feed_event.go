@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -34,7 +35,7 @@ func (s *Server) WriteEventICS(c echo.Context, d storage.EventDetail, showOnline
 		return err
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="event-`+FormatID(d.ID)+`.ics"`)
-	return sendFeed(c, newFeedEntry(0, "", buf.Bytes(), d.UpdatedAt), "private, no-cache")
+	return sendFeed(c, newFeedEntry(0, time.Time{}, buf.Bytes(), d.UpdatedAt), "private, no-cache")
 }
 
 // calendarEvent is an event as a calendar shows it.

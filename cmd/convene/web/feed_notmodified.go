@@ -42,7 +42,7 @@ func (s *Server) notModifiedFeeds(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		e := s.feeds.lookup(key)
+		e := s.feeds.get(key)
 		if e == nil || e.changes != n || !e.sameDay(start) || !notModified(r, e) {
 			next.ServeHTTP(w, r)
 			return

@@ -92,21 +92,24 @@ func hexSHA256(s string) string {
 // sameDay agrees with comparing the formatted UTC date, at the edges of the
 // day and in other zones.
 func TestFeedEntrySameDay(t *testing.T) {
-	e := newFeedEntry(1, "2026-03-29", []byte("x"), time.Time{})
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {
 		t.Fatal(err)
 	}
 	midnight := time.Date(2026, 3, 29, 0, 0, 0, 0, time.UTC)
-	for _, d := range []time.Duration{-time.Nanosecond, 0, time.Nanosecond, time.Hour, 24*time.Hour - time.Nanosecond, 24 * time.Hour, 48 * time.Hour} {
-		for _, tm := range []time.Time{midnight.Add(d), midnight.Add(d).In(london), midnight.Add(d).In(time.FixedZone("", -11*3600))} {
-			if got, want := e.sameDay(tm), tm.UTC().Format(time.DateOnly) == e.day; got != want {
-				t.Errorf("%v: sameDay %v, want %v", tm, got, want)
+	// Rendered on 29 March UTC, whatever the zone of the time it was given.
+	for _, rendered := range []time.Time{midnight, time.Date(2026, 3, 29, 23, 30, 0, 0, london), time.Date(2026, 3, 28, 14, 0, 0, 0, time.FixedZone("", -11*3600))} {
+		e := newFeedEntry(1, rendered, []byte("x"), time.Time{})
+		for _, d := range []time.Duration{-time.Nanosecond, 0, time.Nanosecond, time.Hour, 24*time.Hour - time.Nanosecond, 24 * time.Hour, 48 * time.Hour} {
+			for _, tm := range []time.Time{midnight.Add(d), midnight.Add(d).In(london), midnight.Add(d).In(time.FixedZone("", -11*3600))} {
+				if got, want := e.sameDay(tm), tm.UTC().Format(time.DateOnly) == "2026-03-29"; got != want {
+					t.Errorf("rendered %v, at %v: sameDay %v, want %v", rendered, tm, got, want)
+				}
 			}
 		}
 	}
-	if (&feedEntry{}).sameDay(time.Unix(0, 0)) {
-		t.Error("an entry without a day matched a time")
+	if newFeedEntry(0, time.Time{}, []byte("x"), time.Time{}).sameDay(time.Unix(0, 0)) {
+		t.Error("an entry rendered for no day matched a time")
 	}
 }
 
@@ -208,7 +211,7 @@ func serverWithCachedFeed(tb testing.TB) (*Server, *feedEntry) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	e := newFeedEntry(n, time.Now().UTC().Format(time.DateOnly), []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), time.Now())
+	e := newFeedEntry(n, time.Now(), []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), time.Now())
 	s.feeds.put("hub:north-east", e)
 	return s, e
 }
