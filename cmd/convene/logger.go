@@ -210,7 +210,7 @@ func (h *lineHandler) LogRequest(ctx context.Context, t time.Time, method, path 
 	defer lineBuffers.Put(buf)
 	line, ok := h.appendRequest((*buf)[:0], t, method, path, status, d, queries, id)
 	if !ok {
-		_ = h.Handle(ctx, web.RequestRecord(t, method, path, status, d, queries, id))
+		_ = h.Handle(ctx, web.RequestRecord(t, slog.LevelInfo, method, path, status, d, queries, id))
 		return
 	}
 	*buf = line

@@ -115,7 +115,7 @@ func logRequestBoth(t testing.TB, format string, tm time.Time, method, path stri
 	if format == "json" {
 		std = slog.NewJSONHandler(&b, nil)
 	}
-	if err := std.Handle(context.Background(), web.RequestRecord(tm, method, path, status, d, queries, id)); err != nil {
+	if err := std.Handle(context.Background(), web.RequestRecord(tm, slog.LevelInfo, method, path, status, d, queries, id)); err != nil {
 		t.Fatal(err)
 	}
 	return a.String(), b.String(), formatted

@@ -87,21 +87,23 @@ func (s *Server) logNotModified(r *http.Request, path string, start time.Time, i
 		rl.LogRequest(ctx, start.Add(d), r.Method, path, http.StatusNotModified, d, 0, id)
 		return
 	}
-	_ = h.Handle(ctx, RequestRecord(start.Add(d), r.Method, path, http.StatusNotModified, d, 0, id))
+	_ = h.Handle(ctx, RequestRecord(start.Add(d), slog.LevelInfo, r.Method, path, http.StatusNotModified, d, 0, id))
 }
 
-// RequestRecord is the record of a request's line as logRequests logs it
-// at INFO.
-func RequestRecord(t time.Time, method, path string, status int, d time.Duration, queries int64, id string) slog.Record {
-	r := slog.NewRecord(t, slog.LevelInfo, "request", 0)
+// RequestRecord is the record of a request's log line, the one
+// definition of it: logRequests writes it for every request Echo answers,
+// logNotModified for a poll's 304.
+func RequestRecord(t time.Time, level slog.Level, method, path string, status int, d time.Duration, queries int64, id string) slog.Record {
+	r := slog.NewRecord(t, level, "request", 0)
 	r.AddAttrs(slog.String("method", method), slog.String("path", path), slog.Int("status", status),
 		slog.Duration("duration", d), slog.Int64("queries", queries), slog.String("request_id", id))
 	return r
 }
 
-// RequestLogger is a slog.Handler that writes a request's line without a
-// slog.Record, the same line it would write for RequestRecord's. Like
-// Handle, LogRequest leaves checking Enabled (at INFO) to its caller. The logger of package main is.
+// RequestLogger is a slog.Handler that writes a request's line at INFO
+// without a slog.Record, the same line it would write for RequestRecord's.
+// Like Handle, LogRequest leaves checking Enabled to its caller. The
+// logger of package main is one.
 type RequestLogger interface {
 	LogRequest(ctx context.Context, t time.Time, method, path string, status int, d time.Duration, queries int64, id string)
 }

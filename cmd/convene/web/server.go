@@ -188,13 +188,10 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 			case queriesOf(c) > 0:
 				s.outage.end(requestStart(c)) // the database answered
 			}
-			s.Log.LogAttrs(c.Request().Context(), level, "request",
-				slog.String("method", v.Method),
-				slog.String("path", redactPath(c, v.URIPath)),
-				slog.Int("status", v.Status),
-				slog.Duration("duration", v.Latency),
-				slog.Int64("queries", queriesOf(c)),
-				slog.String("request_id", v.RequestID))
+			ctx, h := c.Request().Context(), s.Log.Handler()
+			if h.Enabled(ctx, level) {
+				_ = h.Handle(ctx, RequestRecord(time.Now(), level, v.Method, redactPath(c, v.URIPath), v.Status, v.Latency, queriesOf(c), v.RequestID))
+			}
 			return nil
 		},
 	})
