@@ -18,14 +18,7 @@ import (
 func TestNetworkOperationsAuthorise(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()
-	h := hub.Hub{Slug: "ops-hub", Name: "Ops Hub", TimeZone: "Europe/London"}
-	if err := db.CreateHub(ctx, hub.System, &h); err != nil {
-		t.Fatal(err)
-	}
-	org := hub.Organisation{Name: "Ops Project", Kind: hub.FundedProject}
-	if err := db.CreateOrganisation(ctx, &org); err != nil {
-		t.Fatal(err)
-	}
+	h, org := mustHubAndOrganisation(t, db, "ops-hub", "Ops Hub", "Ops Project")
 	p, err := db.CreatePerson(ctx, hub.NewPerson{Email: "stranger@example.org", Name: "Stranger"}, "")
 	if err != nil {
 		t.Fatal(err)
@@ -200,19 +193,28 @@ func TestAddColleagueUnknownID(t *testing.T) {
 	}
 }
 
+// mustHubAndOrganisation makes, as the system does, a hub in London's
+// time and a funded project that is not (yet) its member.
+func mustHubAndOrganisation(tb testing.TB, db *storage.DB, slug, hubName, orgName string) (hub.Hub, hub.Organisation) {
+	tb.Helper()
+	ctx := context.Background()
+	h := hub.Hub{Slug: slug, Name: hubName, TimeZone: "Europe/London"}
+	if err := db.CreateHub(ctx, hub.System, &h); err != nil {
+		tb.Fatal(err)
+	}
+	org := hub.Organisation{Name: orgName, Kind: hub.FundedProject}
+	if err := db.CreateOrganisation(ctx, &org); err != nil {
+		tb.Fatal(err)
+	}
+	return h, org
+}
+
 // The system (setup, demo data, the command line) adds an organisation to
 // a hub directly, audited without a person, as an admin does.
 func TestOfferMembershipBySystem(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()
-	h := hub.Hub{Slug: "system-hub", Name: "System Hub", TimeZone: "Europe/London"}
-	if err := db.CreateHub(ctx, hub.System, &h); err != nil {
-		t.Fatal(err)
-	}
-	org := hub.Organisation{Name: "System Project", Kind: hub.FundedProject}
-	if err := db.CreateOrganisation(ctx, &org); err != nil {
-		t.Fatal(err)
-	}
+	h, org := mustHubAndOrganisation(t, db, "system-hub", "System Hub", "System Project")
 	status, err := db.OfferMembership(ctx, hub.System, h.ID, org.ID)
 	if err != nil || status != storage.MembershipActive {
 		t.Fatalf("OfferMembership by the system: %q, %v; want active", status, err)

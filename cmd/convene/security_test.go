@@ -156,6 +156,16 @@ func TestCoordinatorLinkStopsWithPasswordOrRole(t *testing.T) {
 		}
 		return "/set-password/" + link.Token
 	}
+	// invite has coordinator A invite someone new into organisation A.
+	invite := func(t *testing.T, email, name string) storage.Invitation {
+		t.Helper()
+		inv, err := f.db.InvitePerson(ctx, mustActor(t, f, f.People[coordA].ID), storage.NewInvitation{
+			Person: hub.NewPerson{Email: email, Name: name}, OrganisationID: &f.OrgA.ID, HubID: &f.HubA.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return inv
+	}
 	use := func(path string) int {
 		resp, _ := f.MustClient(t, anon).Page(t, http.MethodPost, path, url.Values{"password": {"taken over at last"}, "confirm": {"taken over at last"}})
 		return resp.StatusCode
@@ -174,11 +184,7 @@ func TestCoordinatorLinkStopsWithPasswordOrRole(t *testing.T) {
 		}
 	})
 	t.Run("AfterARole", func(t *testing.T) {
-		inv, err := f.db.InvitePerson(ctx, mustActor(t, f, f.People[coordA].ID), storage.NewInvitation{
-			Person: hub.NewPerson{Email: "soon.coordinator@example.org", Name: "Soon Coordinator"}, OrganisationID: &f.OrgA.ID, HubID: &f.HubA.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
+		inv := invite(t, "soon.coordinator@example.org", "Soon Coordinator")
 		stale := coordLink(t, inv.Person.ID)
 		if _, err := f.db.Appoint(ctx, hub.System, storage.Appointment{Email: "soon.coordinator@example.org", Role: hub.RoleCoordinator, HubID: f.HubB.ID}); err != nil {
 			t.Fatal(err)
@@ -194,11 +200,7 @@ func TestCoordinatorLinkStopsWithPasswordOrRole(t *testing.T) {
 		}
 	})
 	t.Run("AfterTheirOrganisationJoinsAnotherHub", func(t *testing.T) {
-		inv, err := f.db.InvitePerson(ctx, mustActor(t, f, f.People[coordA].ID), storage.NewInvitation{
-			Person: hub.NewPerson{Email: "wider.reach@example.org", Name: "Wider Reach"}, OrganisationID: &f.OrgA.ID, HubID: &f.HubA.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
+		inv := invite(t, "wider.reach@example.org", "Wider Reach")
 		if _, err := f.db.OfferMembership(ctx, mustActor(t, f, f.People[adminK].ID), f.HubB.ID, f.OrgA.ID); err != nil {
 			t.Fatal(err)
 		}
