@@ -362,8 +362,11 @@ func TestEventDownload(t *testing.T) {
 			t.Errorf("anonymous download has %q", bad)
 		}
 	}
-	if resp, _ := MustFeed(t, a, path, "If-None-Match", resp.Header.Get("ETag")); resp.StatusCode != http.StatusNotModified {
-		t.Errorf("download with its ETag: got %d, want 304", resp.StatusCode)
+	// Not a feed route (it needs the actor), so Echo answers its 304.
+	if again, _ := MustFeed(t, a, path, "If-None-Match", resp.Header.Get("ETag")); again.StatusCode != http.StatusNotModified {
+		t.Errorf("download with its ETag: got %d, want 304", again.StatusCode)
+	} else {
+		checkNotModifiedHeaders(t, path, again, resp)
 	}
 	if resp, _ := MustFeed(t, a, path+"?token=not-a-token"); resp.StatusCode != http.StatusOK {
 		t.Errorf("download with a wrong token: got %d, want 200 without the link", resp.StatusCode)

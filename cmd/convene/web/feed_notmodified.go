@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 )
 
@@ -20,13 +19,16 @@ import (
 // and the client's validator matches it, exactly as ServeFeed would; every
 // other request, any path it does not read with certainty, and a request
 // with a body (whose reading withBodyDeadline bounds) go on to next
-// unchanged. The 304 carries the validators and Cache-Control (RFC 9110,
-// 15.4.5); the security headers of the stored 200 stay in force.
+// unchanged. The 304 carries what sendFeed's does: what RFC 9110 (15.4.5)
+// asks of it (ETag, Cache-Control, Vary; Date, net/http's) and the
+// Last-Modified that a client polling with If-Modified-Since alone keeps
+// for its next request; the security headers of the stored 200 stay in
+// force.
 // Like every request, it is logged with its request id.
 //
 // It runs for every poll, so it allocates little: the cache key is built
-// on the stack, the header values are made once per feed (prepare) or
-// once a second (Date), and the day is compared as a number.
+// on the stack, the header values are made once per feed (prepare), and
+// the day is compared as a number.
 func (s *Server) notModifiedFeeds(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.ContentLength != 0 || r.TransferEncoding != nil ||
@@ -60,7 +62,6 @@ func (s *Server) notModifiedFeeds(next http.Handler) http.Handler {
 		h["Etag"] = etag
 		h["Last-Modified"] = e.lastModValue
 		h["Vary"] = varyAcceptEncoding
-		h["Date"] = httpDate(start)
 		w.WriteHeader(http.StatusNotModified)
 		path := r.URL.Path
 		if secret != "" {
@@ -107,25 +108,6 @@ func RequestRecord(t time.Time, level slog.Level, method, path string, status in
 type RequestLogger interface {
 	LogRequest(ctx context.Context, t time.Time, method, path string, status int, d time.Duration, queries int64, id string)
 }
-
-// httpDate is the Date header for t, as net/http would write it, made
-// once a second rather than for each answer.
-func httpDate(t time.Time) []string {
-	sec := t.Unix()
-	if d := lastDate.Load(); d != nil && d.sec == sec {
-		return d.value
-	}
-	d := &dateValue{sec: sec, value: []string{t.UTC().Format(http.TimeFormat)}}
-	lastDate.Store(d)
-	return d.value
-}
-
-type dateValue struct {
-	sec   int64
-	value []string
-}
-
-var lastDate atomic.Pointer[dateValue]
 
 // Header values of feed answers, shared by all of them.
 var (

@@ -155,17 +155,6 @@ func TestAcceptsGzip(t *testing.T) {
 	}
 }
 
-// httpDate writes the Date net/http would, for each second.
-func TestHTTPDate(t *testing.T) {
-	base := time.Date(2026, 11, 28, 23, 59, 58, 0, time.FixedZone("", 3600))
-	for _, d := range []time.Duration{0, 500 * time.Millisecond, time.Second - 1, time.Second, 1500 * time.Millisecond, 2 * time.Second, time.Second, 0} {
-		tm := base.Add(d)
-		if got, want := httpDate(tm), tm.UTC().Format(http.TimeFormat); len(got) != 1 || got[0] != want {
-			t.Errorf("%v: %q, want %q", tm, got, want)
-		}
-	}
-}
-
 // BenchmarkNotModifiedHandler measures the 304 path alone
 // (notModifiedFeeds): Convene's own work for a poll, without the network
 // and net/http, which a static server pays too. Its log goes to a file, as
