@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/convene/convene/cmd/convene/web"
@@ -237,7 +238,7 @@ var _ web.RequestLogger = (*lineHandler)(nil)
 // appendHead appends a line's time, level and message, or reports false
 // when the handler beneath would write them otherwise.
 func (h *lineHandler) appendHead(b []byte, t time.Time, level slog.Level, msg string) ([]byte, bool) {
-	if t.IsZero() || t.Year() < 1000 || t.Year() > 9999 || !plain(msg) {
+	if y := t.Year(); t.IsZero() || y < 1000 || y > 9999 || !plain(msg) {
 		return b, false
 	}
 	t = t.Round(0)
@@ -319,8 +320,37 @@ var plainByte = func() (t [256]bool) {
 }()
 
 // appendRFC3339Millis writes t as the text handler does: RFC 3339 with
-// exactly three digits of the second's fraction, truncated.
+// exactly three digits of the second's fraction, truncated. All but the
+// milliseconds are formatted once a second (per zone): a busy server
+// logs thousands of lines in each.
 func appendRFC3339Millis(b []byte, t time.Time) []byte {
+	sec, loc := t.Unix(), t.Location()
+	s := lastSecond.Load()
+	if s == nil || s.sec != sec || s.loc != loc {
+		// Within one second and zone, only the milliseconds change: zones
+		// change their offsets on whole seconds.
+		line := formatRFC3339Millis(nil, t)
+		const head = len("2006-01-02T15:04:05.")
+		s = &secondText{sec: sec, loc: loc, head: line[:head], zone: line[head+3:]}
+		lastSecond.Store(s)
+	}
+	ms := t.Nanosecond() / int(time.Millisecond)
+	b = append(b, s.head...)
+	b = append(b, byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10))
+	return append(b, s.zone...)
+}
+
+// secondText is the text of a second's time, without its milliseconds.
+type secondText struct {
+	sec        int64
+	loc        *time.Location
+	head, zone []byte // "2006-01-02T15:04:05." and "Z07:00"
+}
+
+var lastSecond atomic.Pointer[secondText]
+
+// formatRFC3339Millis is appendRFC3339Millis formatting it all.
+func formatRFC3339Millis(b []byte, t time.Time) []byte {
 	const prefixLen = len("2006-01-02T15:04:05.000")
 	n := len(b)
 	// RFC3339Nano drops trailing zeros; adding a tenth of a millisecond

@@ -391,3 +391,41 @@ func FuzzLineHandler(f *testing.F) {
 		}
 	})
 }
+
+// appendRFC3339Millis formats a second once and reuses it for the lines
+// logged within it: each line's time is still exactly log/slog's, across
+// seconds, zones, a change of offset and times before 1970.
+func TestRFC3339MillisPerSecond(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The clocks go back at 01:00 UTC on 25 October 2026.
+	change := time.Date(2026, 10, 25, 1, 0, 0, 0, time.UTC)
+	var times []time.Time
+	for _, base := range []time.Time{
+		change.Add(-time.Second), change, time.Date(2026, 11, 29, 2, 18, 39, 0, time.UTC),
+		time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC), time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		for _, ns := range []int{0, 1, 999_999, 1_000_000, 120_000_000, 999_999_999} {
+			tm := base.Add(time.Duration(ns))
+			times = append(times, tm, tm.In(london), tm, tm.In(time.FixedZone("", -9000)), tm.In(london))
+		}
+	}
+	for _, tm := range times {
+		if got, want := string(appendRFC3339Millis([]byte("x"), tm)), string(formatRFC3339Millis([]byte("x"), tm)); got != want {
+			t.Errorf("%v: %s, want %s", tm, got, want)
+		}
+	}
+	// And formatRFC3339Millis is log/slog's.
+	for _, tm := range times[:10] {
+		var b bytes.Buffer
+		r := slog.NewRecord(tm, slog.LevelInfo, "m", 0)
+		if err := slog.NewTextHandler(&b, nil).Handle(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+		if want := "time=" + string(formatRFC3339Millis(nil, tm)) + " "; !strings.HasPrefix(b.String(), want) {
+			t.Errorf("%v: log/slog wrote %q, want it to begin %q", tm, b.String(), want)
+		}
+	}
+}
