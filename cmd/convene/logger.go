@@ -211,7 +211,8 @@ func (h *lineHandler) LogRequest(ctx context.Context, t time.Time, method, path 
 	defer lineBuffers.Put(buf)
 	line, ok := h.appendRequest((*buf)[:0], t, method, path, status, d, queries, id)
 	if !ok {
-		_ = h.Handle(ctx, web.RequestRecord(t, slog.LevelInfo, method, path, status, d, queries, id))
+		// A line only the handler beneath writes (INFO: nothing to flush).
+		_ = h.Handler.Handle(ctx, web.RequestRecord(t, slog.LevelInfo, method, path, status, d, queries, id))
 		return
 	}
 	*buf = line

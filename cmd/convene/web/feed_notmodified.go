@@ -72,28 +72,33 @@ func (s *Server) notModifiedFeeds(next http.Handler) http.Handler {
 }
 
 // logNotModified writes the line logRequests writes for a request, for a
-// 304 answered here (no query was made). It hands the line to the handler
+// 304 answered here (no query was made). It reads only the monotonic clock
+// for the duration, the line's time being start plus it.
+func (s *Server) logNotModified(r *http.Request, path string, start time.Time, id string) {
+	d := time.Since(start)
+	logRequest(r.Context(), s.Log.Handler(), start.Add(d), slog.LevelInfo, r.Method, path, http.StatusNotModified, d, 0, id)
+}
+
+// logRequest writes a request's line to h, at level, if h takes it: the
+// one way requests are logged (logRequests for those Echo answers,
+// logNotModified for a poll's 304). It hands the line to the handler
 // itself rather than through Logger.LogAttrs, which would look up the
 // caller's program counter for a source no handler here prints (none sets
-// AddSource), and without a slog.Record when the handler is a
-// RequestLogger (Convene's is). It reads only the monotonic clock for the
-// duration, the line's time being start plus it.
-func (s *Server) logNotModified(r *http.Request, path string, start time.Time, id string) {
-	ctx, h := r.Context(), s.Log.Handler()
-	if !h.Enabled(ctx, slog.LevelInfo) {
+// AddSource), and at INFO without a slog.Record when the handler is a
+// RequestLogger (Convene's is).
+func logRequest(ctx context.Context, h slog.Handler, t time.Time, level slog.Level, method, path string, status int, d time.Duration, queries int64, id string) {
+	if !h.Enabled(ctx, level) {
 		return
 	}
-	d := time.Since(start)
-	if rl, ok := h.(RequestLogger); ok {
-		rl.LogRequest(ctx, start.Add(d), r.Method, path, http.StatusNotModified, d, 0, id)
+	if rl, ok := h.(RequestLogger); ok && level == slog.LevelInfo {
+		rl.LogRequest(ctx, t, method, path, status, d, queries, id)
 		return
 	}
-	_ = h.Handle(ctx, RequestRecord(start.Add(d), slog.LevelInfo, r.Method, path, http.StatusNotModified, d, 0, id))
+	_ = h.Handle(ctx, RequestRecord(t, level, method, path, status, d, queries, id))
 }
 
 // RequestRecord is the record of a request's log line, the one
-// definition of it: logRequests writes it for every request Echo answers,
-// logNotModified for a poll's 304.
+// definition of it, at any level.
 func RequestRecord(t time.Time, level slog.Level, method, path string, status int, d time.Duration, queries int64, id string) slog.Record {
 	r := slog.NewRecord(t, level, "request", 0)
 	r.AddAttrs(slog.String("method", method), slog.String("path", path), slog.Int("status", status),

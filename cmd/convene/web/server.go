@@ -145,9 +145,12 @@ func newHTTPServer(h http.Handler, t timeouts) *http.Server {
 // ReadHeaderTimeout bounds).
 func withBodyDeadline(next http.Handler, d time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// It fails only on a connection already closed, which has nothing
-		// more to read.
-		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(d))
+		// A request without a body (most: every GET) has nothing to read,
+		// and setting a deadline costs a timer. It fails only on a
+		// connection already closed, which has nothing more to read.
+		if r.Body != http.NoBody {
+			_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(d))
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -188,10 +191,7 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 			case queriesOf(c) > 0:
 				s.outage.end(requestStart(c)) // the database answered
 			}
-			ctx, h := c.Request().Context(), s.Log.Handler()
-			if h.Enabled(ctx, level) {
-				_ = h.Handle(ctx, RequestRecord(time.Now(), level, v.Method, redactPath(c, v.URIPath), v.Status, v.Latency, queriesOf(c), v.RequestID))
-			}
+			logRequest(c.Request().Context(), s.Log.Handler(), time.Now(), level, v.Method, redactPath(c, v.URIPath), v.Status, v.Latency, queriesOf(c), v.RequestID)
 			return nil
 		},
 	})
